@@ -1,0 +1,52 @@
+package dev.payaracognito.localcognito;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the local Cognito standalone: {@code ./mvnw -Plocal-cognito [-Dlocal-cognito.port=…]
+ * [-Dlocal-cognito.pool=pool.json]}; or prints a password hash for a pool file with {@code --hash-password}.
+ */
+public final class LocalCognitoMain {
+
+    private LocalCognitoMain() {}
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int port = LocalCognito.DEFAULT_PORT;
+        String poolFile = "";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--pool" -> poolFile = i + 1 < args.length ? args[++i] : "";
+                case "--hash-password" -> {
+                    System.out.println(PasswordHash.of(new String(System.console() != null
+                            ? System.console().readPassword("password: ")
+                            : new java.util.Scanner(System.in).nextLine().toCharArray())));
+                    return;
+                }
+                default -> {
+                    System.err.println("usage: LocalCognitoMain [--port N] [--pool pool.json] | --hash-password");
+                    System.exit(2);
+                }
+            }
+        }
+        UserPool pool = poolFile.isBlank() ? UserPool.demo() : UserPool.fromJson(Path.of(poolFile));
+        LocalCognito cognito = new LocalCognito(pool, "localhost", port).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(cognito::stop));
+        printBanner(cognito, poolFile.isBlank());
+        new CountDownLatch(1).await();
+    }
+
+    static void printBanner(LocalCognito cognito, boolean demo) {
+        System.out.println("Local Cognito is running.");
+        System.out.println("  issuer:    " + cognito.issuer());
+        System.out.println("  discovery: " + cognito.issuer() + "/.well-known/openid-configuration");
+        System.out.println("  hosted UI: " + cognito.domain() + "/login");
+        if (demo) {
+            System.out.println("  demo client id:     " + UserPool.DEMO_CLIENT_ID);
+            System.out.println("  demo client secret: " + UserPool.DEMO_CLIENT_SECRET);
+            System.out.println("  demo users: alice / Alice-Passw0rd!   bob / Bob-Passw0rd! (group admins)");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.payaracognito.localcognito;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+/** Sends each request to its endpoint, counting it and applying the fault a test injected there. */
+final class Router implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(Router.class.getName());
+
+    private interface Handler {
+        void handle(Exchange exchange) throws Exception;
+    }
+
+    private record Route(Endpoint endpoint, String methods, Handler handler) {}
+
+    private final PoolContext context;
+    private final Map<String, Route> hostedUi;
+
+    Router(PoolContext context) {
+        this.context = context;
+        DiscoveryEndpoint discovery = new DiscoveryEndpoint(context);
+        this.hostedUi = Map.of(
+                "/oauth2/authorize", new Route(Endpoint.AUTHORIZE, "GET", new AuthorizeEndpoint(context)::handle),
+                "/login", new Route(Endpoint.LOGIN, "GET, POST", new LoginEndpoint(context)::handle),
+                "/oauth2/token", new Route(Endpoint.TOKEN, "POST", new TokenEndpoint(context)::handle),
+                "/oauth2/userInfo", new Route(Endpoint.USERINFO, "GET, POST", new UserInfoEndpoint(context)::handle),
+                "/oauth2/revoke", new Route(Endpoint.REVOKE, "POST", new RevokeEndpoint(context)::handle),
+                "/logout", new Route(Endpoint.LOGOUT, "GET", new LogoutEndpoint(context)::handle),
+                "/.well-known/openid-configuration", new Route(Endpoint.DISCOVERY, "GET", discovery::configuration),
+                "/.well-known/jwks.json", new Route(Endpoint.JWKS, "GET", discovery::jwks));
+    }
+
+    @Override
+    public void handle(HttpExchange http) throws IOException {
+        Exchange exchange = new Exchange(http);
+        try {
+            Route route = route(exchange.path());
+            if (route == null) {
+                exchange.html(404, HostedPages.errorPage("Not found."));
+                return;
+            }
+            Faults.Fault fault = context.faults.arrived(route.endpoint());
+            if (fault != null) {
+                Thread.sleep(fault.delay());
+                if (fault.status() != 0) {
+                    exchange.send(fault.status(), "text/html;charset=UTF-8", fault.body());
+                    return;
+                }
+            }
+            if (!route.methods().contains(exchange.method())) {
+                exchange.header("Allow", route.methods());
+                exchange.empty(405);
+                return;
+            }
+            route.handler().handle(exchange);
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, "local Cognito failed on " + exchange.path(), e);
+            exchange.json(500, Map.of("error", "server_error"));
+        } finally {
+            http.close();
+        }
+    }
+
+    /** Hosted-UI paths on the domain; the two well-known documents under the issuer path {@code /{poolId}}. */
+    private Route route(String path) {
+        String issuerPath = "/" + context.pool.userPoolId();
+        if (path.startsWith(issuerPath + "/.well-known/")) {
+            return hostedUi.get(path.substring(issuerPath.length()));
+        }
+        return path.startsWith("/.well-known/") ? null : hostedUi.get(path);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.payaracognito.localcognito;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Users, groups and app clients of one pool: the built-in demo pool, or one read from a JSON file. */
+public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<String, AppClient> clients) {
+
+    public static final String DEMO_POOL_ID = "eu-west-1_LocalDemo";
+    /** Cognito app client ids are 26 lowercase alphanumerics. */
+    public static final String DEMO_CLIENT_ID = "localcognitodemoclient0001";
+    /** Cognito client secrets are long base36 strings. This one is public: it only opens the demo pool. */
+    public static final String DEMO_CLIENT_SECRET = "1x8demo0local0cognito0secret0not0for0production0q7k";
+    public static final String DEMO_CALLBACK_URL = "http://localhost:8080/callback";
+    public static final String DEMO_SIGN_OUT_URL = "http://localhost:8080/";
+
+    private static final String POOL_ID_PATTERN = "^[a-z]{2}-(gov-)?[a-z]+-\\d_[a-zA-Z0-9]+$";
+
+    public UserPool {
+        if (!userPoolId.matches(POOL_ID_PATTERN)) {
+            throw new IllegalArgumentException("userPoolId must look like eu-west-1_AbC123xyz: " + userPoolId);
+        }
+        users = Map.copyOf(users);
+        clients = Map.copyOf(clients);
+    }
+
+    /** The demo pool of the README: alice (no group) and bob (group admins), one client for localhost:8080. */
+    public static UserPool demo() {
+        AppClient client = new AppClient(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, List.of(DEMO_CALLBACK_URL),
+                List.of(DEMO_SIGN_OUT_URL), Set.of("openid", "email", "profile"), false);
+        return new UserPool(DEMO_POOL_ID,
+                byUsername(List.of(
+                        demoUser("alice", "Alice-Passw0rd!", "alice@example.com", List.of()),
+                        demoUser("bob", "Bob-Passw0rd!", "bob@example.com", List.of("admins")))),
+                Map.of(client.clientId(), client));
+    }
+
+    /** Cognito usernames are case-insensitive by default. */
+    public Optional<PoolUser> user(String username) {
+        return Optional.ofNullable(users.get(username.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<AppClient> client(String clientId) {
+        return Optional.ofNullable(clients.get(clientId));
+    }
+
+    /** A copy of this pool whose client is replaced, e.g. to require PKCE or to add callback URLs. */
+    public UserPool withClient(AppClient client) {
+        Map<String, AppClient> changed = new LinkedHashMap<>(clients);
+        changed.put(client.clientId(), client);
+        return new UserPool(userPoolId, users, changed);
+    }
+
+    /**
+     * Reads a pool file: {@code {"userPoolId", "groups": [names], "clients": [{"clientId", "clientSecret",
+     * "callbackUrls", "signOutUrls", "scopes", "requirePkce"}], "users": [{"username", "passwordHash",
+     * "email", "emailVerified", "groups", "sub"}]}}; see {@code local-cognito-pool.example.json}.
+     */
+    public static UserPool fromJson(Path file) throws IOException {
+        try {
+            Map<String, Object> json = JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8));
+            String poolId = required(JSONObjectUtils.getString(json, "userPoolId"), "userPoolId");
+            List<String> groups = strings(json, "groups");
+            List<AppClient> clients = new ArrayList<>();
+            for (Map<String, Object> c : objects(json, "clients")) {
+                clients.add(new AppClient(required(JSONObjectUtils.getString(c, "clientId"), "clientId"),
+                        JSONObjectUtils.getString(c, "clientSecret"), strings(c, "callbackUrls"),
+                        strings(c, "signOutUrls"), Set.copyOf(strings(c, "scopes")),
+                        Boolean.TRUE.equals(c.get("requirePkce"))));
+            }
+            List<PoolUser> users = new ArrayList<>();
+            for (Map<String, Object> u : objects(json, "users")) {
+                String username = required(JSONObjectUtils.getString(u, "username"), "username");
+                List<String> memberOf = strings(u, "groups");
+                if (!groups.containsAll(memberOf)) {
+                    throw new IllegalArgumentException(username + " is in a group the pool does not list");
+                }
+                String sub = Optional.ofNullable(JSONObjectUtils.getString(u, "sub"))
+                        .orElseGet(() -> stableSub(poolId, username));
+                users.add(new PoolUser(username, sub, required(JSONObjectUtils.getString(u, "passwordHash"),
+                        "passwordHash"), JSONObjectUtils.getString(u, "email"),
+                        Boolean.TRUE.equals(u.get("emailVerified")), memberOf));
+            }
+            Map<String, AppClient> byId = new LinkedHashMap<>();
+            clients.forEach(c -> byId.put(c.clientId(), c));
+            return new UserPool(poolId, byUsername(users), byId);
+        } catch (ParseException e) {
+            throw new IOException(file + " is not a valid pool file: " + e.getMessage(), e);
+        }
+    }
+
+    private static PoolUser demoUser(String username, String password, String email, List<String> groups) {
+        return new PoolUser(username, stableSub(DEMO_POOL_ID, username), PasswordHash.of(password), email, true,
+                groups);
+    }
+
+    /** A user keeps its {@code sub} across restarts, so data an app keys by {@code sub} survives. */
+    private static String stableSub(String poolId, String username) {
+        return UUID.nameUUIDFromBytes((poolId + "/" + username).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Map<String, PoolUser> byUsername(List<PoolUser> users) {
+        Map<String, PoolUser> map = new LinkedHashMap<>();
+        users.forEach(u -> map.put(u.username().toLowerCase(Locale.ROOT), u));
+        return map;
+    }
+
+    private static List<String> strings(Map<String, Object> json, String key) throws ParseException {
+        String[] values = JSONObjectUtils.getStringArray(json, key);
+        return values == null ? List.of() : List.of(values);
+    }
+
+    private static List<Map<String, Object>> objects(Map<String, Object> json, String key) throws ParseException {
+        Map<String, Object>[] values = JSONObjectUtils.getJSONObjectArray(json, key);
+        return values == null ? List.of() : List.of(values);
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the pool file needs " + name);
+        }
+        return value;
+    }
+}

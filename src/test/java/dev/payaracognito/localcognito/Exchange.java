@@ -10,6 +10,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -62,14 +63,13 @@ final class Exchange {
     }
 
     Optional<String> cookie(String name) {
-        String header = header("Cookie");
-        if (header == null) {
-            return Optional.empty();
-        }
-        for (String pair : header.split(";")) {
-            String[] kv = pair.trim().split("=", 2);
-            if (kv.length == 2 && kv[0].equals(name)) {
-                return Optional.of(kv[1]);
+        // A client may send its cookies in one Cookie header or in several.
+        for (String header : http.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String pair : header.split(";")) {
+                String[] kv = pair.trim().split("=", 2);
+                if (kv.length == 2 && kv[0].equals(name)) {
+                    return Optional.of(kv[1]);
+                }
             }
         }
         return Optional.empty();

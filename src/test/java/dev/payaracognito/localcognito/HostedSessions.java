@@ -3,6 +3,9 @@ package dev.payaracognito.localcognito;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +36,10 @@ final class HostedSessions {
         RANDOM.nextBytes(id);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         sessions.put(sessionId, new HostedSession(username, authTime, clock.instant().plus(Lifetimes.HOSTED_SESSION)));
-        return COOKIE + "=" + sessionId + "; Path=/; Max-Age=" + Lifetimes.HOSTED_SESSION.toSeconds()
-                + "; HttpOnly; SameSite=Lax";
+        // Expires rather than Max-Age, as Cognito sends it (and as older cookie parsers understand).
+        String expires = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plus(Lifetimes.HOSTED_SESSION));
+        return COOKIE + "=" + sessionId + "; Path=/; Expires=" + expires + "; HttpOnly; SameSite=Lax";
     }
 
     Optional<HostedSession> find(Exchange exchange) {
@@ -46,6 +51,6 @@ final class HostedSessions {
     /** Ends the session and answers the cookie that clears it in the browser. */
     String end(Exchange exchange) {
         exchange.cookie(COOKIE).ifPresent(sessions::remove);
-        return COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax";
+        return COOKIE + "=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax";
     }
 }

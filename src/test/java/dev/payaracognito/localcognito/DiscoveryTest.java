@@ -1,0 +1,88 @@
+package dev.payaracognito.localcognito;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DiscoveryTest {
+
+    private static LocalCognito cognito;
+    private static HostedUiClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cognito = LocalCognito.demo().start();
+        client = new HostedUiClient(cognito);
+    }
+
+    @AfterAll
+    static void stop() {
+        cognito.stop();
+    }
+
+    @Test
+    void discoveryDocumentHasCognitosKeysInCognitosOrder() throws Exception {
+        String body = client.get("/" + UserPool.DEMO_POOL_ID + "/.well-known/openid-configuration").body();
+        Map<String, Object> document = HostedUiClient.json(body);
+        String domain = cognito.domain();
+        String issuer = domain + "/" + UserPool.DEMO_POOL_ID;
+
+        assertEquals(List.of("authorization_endpoint", "end_session_endpoint",
+                "id_token_signing_alg_values_supported", "issuer", "jwks_uri", "response_types_supported",
+                "revocation_endpoint", "scopes_supported", "subject_types_supported", "token_endpoint",
+                "token_endpoint_auth_methods_supported", "userinfo_endpoint"), List.copyOf(document.keySet()));
+        assertEquals(issuer, document.get("issuer"));
+        assertEquals(issuer, cognito.issuer());
+        assertEquals(issuer + "/.well-known/jwks.json", document.get("jwks_uri"));
+        assertEquals(domain + "/oauth2/authorize", document.get("authorization_endpoint"));
+        assertEquals(domain + "/oauth2/token", document.get("token_endpoint"));
+        assertEquals(domain + "/oauth2/userInfo", document.get("userinfo_endpoint"));
+        assertEquals(domain + "/oauth2/revoke", document.get("revocation_endpoint"));
+        assertEquals(domain + "/logout", document.get("end_session_endpoint"));
+        assertEquals(List.of("RS256"), document.get("id_token_signing_alg_values_supported"));
+        assertEquals(List.of("code", "token"), document.get("response_types_supported"));
+        assertEquals(List.of("openid", "email", "phone", "profile"), document.get("scopes_supported"));
+        assertEquals(List.of("public"), document.get("subject_types_supported"));
+        assertEquals(List.of("client_secret_basic", "client_secret_post"),
+                document.get("token_endpoint_auth_methods_supported"));
+    }
+
+    @Test
+    void jwksPublishesTwoRsaKeysAndTheTokensUseOneEach() throws Exception {
+        String body = client.get("/" + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json").body();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> keys = (List<Map<String, Object>>) HostedUiClient.json(body).get("keys");
+
+        assertEquals(2, keys.size());
+        for (Map<String, Object> key : keys) {
+            assertEquals(List.of("alg", "e", "kid", "kty", "n", "use"), List.copyOf(key.keySet()));
+            assertEquals("RS256", key.get("alg"));
+            assertEquals("RSA", key.get("kty"));
+            assertEquals("sig", key.get("use"));
+        }
+        JWKSet jwks = JWKSet.parse(body);
+        assertEquals(2048, jwks.getKeys().get(0).size());
+
+        Map<String, Object> tokens = client.redeem(client.code(HostedUiClient.authorizeParameters(), "alice",
+                "Alice-Passw0rd!"));
+        String idKid = SignedJWT.parse((String) tokens.get("id_token")).getHeader().getKeyID();
+        String accessKid = SignedJWT.parse((String) tokens.get("access_token")).getHeader().getKeyID();
+        assertNotEquals(idKid, accessKid);
+        assertEquals(List.of(keys.get(0).get("kid"), keys.get(1).get("kid")), List.of(idKid, accessKid));
+    }
+
+    @Test
+    void wellKnownDocumentsLiveOnlyUnderTheIssuerPath() throws Exception {
+        assertEquals(404, client.get("/.well-known/openid-configuration").statusCode());
+        assertEquals(404, client.get("/eu-west-1_OtherPool/.well-known/jwks.json").statusCode());
+        // Cognito's paths are case-sensitive: userInfo, not userinfo.
+        assertEquals(404, client.get("/oauth2/userinfo").statusCode());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.payaracognito.localcognito;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser without a browser, for the local Cognito's own tests: it follows nothing by itself. */
+final class HostedUiClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final LocalCognito cognito;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    HostedUiClient(LocalCognito cognito) {
+        this.cognito = cognito;
+    }
+
+    static Map<String, String> authorizeParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("response_type", "code");
+        parameters.put("client_id", UserPool.DEMO_CLIENT_ID);
+        parameters.put("redirect_uri", UserPool.DEMO_CALLBACK_URL);
+        parameters.put("scope", "openid email profile");
+        parameters.put("state", "state-1");
+        parameters.put("nonce", "nonce-1");
+        return parameters;
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(cognito.domain() + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> authorize(Map<String, String> parameters) throws IOException, InterruptedException {
+        return get(Exchange.withParameters("/oauth2/authorize", parameters));
+    }
+
+    /** The sign-in form for these parameters, then the form posted: the answer to the POST. */
+    HttpResponse<String> submitSignIn(Map<String, String> parameters, String username, String password)
+            throws IOException, InterruptedException {
+        String loginPath = Exchange.withParameters("/login", parameters);
+        HttpResponse<String> form = get(loginPath);
+        Matcher csrf = CSRF.matcher(form.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no sign-in form: " + form.body());
+        }
+        return post(loginPath, Map.of("_csrf", csrf.group(1), "username", username, "password", password), null);
+    }
+
+    /** Signs in through the form and answers the callback URL (with code and state). */
+    URI signIn(Map<String, String> parameters, String username, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = submitSignIn(parameters, username, password);
+        if (answer.statusCode() != 302) {
+            throw new AssertionError("sign-in did not return to the client: " + answer.statusCode());
+        }
+        return URI.create(answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    String code(Map<String, String> parameters, String username, String password)
+            throws IOException, InterruptedException {
+        return queryParameter(signIn(parameters, username, password), "code");
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form, String basicCredentials)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cognito.domain() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Exchange.withParameters("", form).substring(1)));
+        if (basicCredentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(basicCredentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The token endpoint with the demo client's Basic credentials. */
+    HttpResponse<String> token(Map<String, String> form) throws IOException, InterruptedException {
+        return post("/oauth2/token", form, UserPool.DEMO_CLIENT_ID + ":" + UserPool.DEMO_CLIENT_SECRET);
+    }
+
+    Map<String, Object> redeem(String code) throws IOException, InterruptedException {
+        HttpResponse<String> answer = token(Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", UserPool.DEMO_CALLBACK_URL));
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("token request refused: " + answer.body());
+        }
+        return json(answer.body());
+    }
+
+    static Map<String, Object> json(String body) {
+        try {
+            return JSONObjectUtils.parse(body);
+        } catch (ParseException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    static String queryParameter(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name)) {
+                return java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}

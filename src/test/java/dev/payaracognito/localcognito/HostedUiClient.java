@@ -15,19 +15,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A browser without a browser, for the local Cognito's own tests: it follows nothing by itself. */
-final class HostedUiClient {
+/** A browser without a browser, for tests: it signs in at the hosted UI and redeems codes, following nothing by itself. */
+public final class HostedUiClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final LocalCognito cognito;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-    HostedUiClient(LocalCognito cognito) {
+    public HostedUiClient(LocalCognito cognito) {
         this.cognito = cognito;
     }
 
-    static Map<String, String> authorizeParameters() {
+    public static Map<String, String> authorizeParameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("response_type", "code");
         parameters.put("client_id", UserPool.DEMO_CLIENT_ID);
@@ -38,17 +38,17 @@ final class HostedUiClient {
         return parameters;
     }
 
-    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(cognito.domain() + pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> authorize(Map<String, String> parameters) throws IOException, InterruptedException {
+    public HttpResponse<String> authorize(Map<String, String> parameters) throws IOException, InterruptedException {
         return get(Exchange.withParameters("/oauth2/authorize", parameters));
     }
 
     /** The sign-in form for these parameters, then the form posted: the answer to the POST. */
-    HttpResponse<String> submitSignIn(Map<String, String> parameters, String username, String password)
+    public HttpResponse<String> submitSignIn(Map<String, String> parameters, String username, String password)
             throws IOException, InterruptedException {
         String loginPath = Exchange.withParameters("/login", parameters);
         HttpResponse<String> form = get(loginPath);
@@ -60,7 +60,7 @@ final class HostedUiClient {
     }
 
     /** Signs in through the form and answers the callback URL (with code and state). */
-    URI signIn(Map<String, String> parameters, String username, String password)
+    public URI signIn(Map<String, String> parameters, String username, String password)
             throws IOException, InterruptedException {
         HttpResponse<String> answer = submitSignIn(parameters, username, password);
         if (answer.statusCode() != 302) {
@@ -69,12 +69,12 @@ final class HostedUiClient {
         return URI.create(answer.headers().firstValue("Location").orElseThrow());
     }
 
-    String code(Map<String, String> parameters, String username, String password)
+    public String code(Map<String, String> parameters, String username, String password)
             throws IOException, InterruptedException {
         return queryParameter(signIn(parameters, username, password), "code");
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form, String basicCredentials)
+    public HttpResponse<String> post(String path, Map<String, String> form, String basicCredentials)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cognito.domain() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -87,11 +87,11 @@ final class HostedUiClient {
     }
 
     /** The token endpoint with the demo client's Basic credentials. */
-    HttpResponse<String> token(Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> token(Map<String, String> form) throws IOException, InterruptedException {
         return post("/oauth2/token", form, UserPool.DEMO_CLIENT_ID + ":" + UserPool.DEMO_CLIENT_SECRET);
     }
 
-    Map<String, Object> redeem(String code) throws IOException, InterruptedException {
+    public Map<String, Object> redeem(String code) throws IOException, InterruptedException {
         HttpResponse<String> answer = token(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", UserPool.DEMO_CALLBACK_URL));
         if (answer.statusCode() != 200) {
@@ -100,7 +100,12 @@ final class HostedUiClient {
         return json(answer.body());
     }
 
-    static Map<String, Object> json(String body) {
+    /** Signs in with the demo client's usual parameters and answers the token response. */
+    public Map<String, Object> tokens(String username, String password) throws IOException, InterruptedException {
+        return redeem(code(authorizeParameters(), username, password));
+    }
+
+    public static Map<String, Object> json(String body) {
         try {
             return JSONObjectUtils.parse(body);
         } catch (ParseException e) {
@@ -108,7 +113,7 @@ final class HostedUiClient {
         }
     }
 
-    static String queryParameter(URI uri, String name) {
+    public static String queryParameter(URI uri, String name) {
         for (String pair : uri.getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
             if (kv[0].equals(name)) {

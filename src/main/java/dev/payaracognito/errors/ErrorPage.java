@@ -1,0 +1,45 @@
+package dev.payaracognito.errors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/** Writes the page of a {@link Failure}: plain HTML, escaped, never cached, with no detail of what failed. */
+public final class ErrorPage {
+
+    private ErrorPage() {}
+
+    public static void send(HttpServletResponse response, Failure failure) throws IOException {
+        send(response, failure, List.of());
+    }
+
+    public static void send(HttpServletResponse response, Failure failure, List<String> details) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(failure.status());
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        StringBuilder items = new StringBuilder();
+        for (String detail : details) {
+            items.append("<li>").append(escape(detail)).append("</li>");
+        }
+        response.getWriter().write("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>%s</title>
+                <link rel="stylesheet" href="/static/app.css"></head>
+                <body><main class="error" data-status="%d">
+                <h1>%s</h1><p>%s</p>%s
+                <p><a href="/">Back to the home page</a></p>
+                </main></body></html>
+                """.formatted(escape(failure.title()), failure.status(), escape(failure.title()),
+                escape(failure.message()), items.isEmpty() ? "" : "<ul>" + items + "</ul>"));
+        response.flushBuffer();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+}

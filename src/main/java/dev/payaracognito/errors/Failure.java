@@ -1,0 +1,52 @@
+package dev.payaracognito.errors;
+
+/** Every way a request can fail, as the user sees it: one status, one page, no stack trace. */
+public enum Failure {
+    BAD_REQUEST(400, "That request could not be understood", "Please go back and try again."),
+    SIGN_IN_CANCELLED(400, "Sign-in was cancelled or refused",
+            "Amazon Cognito did not sign you in. You can try again."),
+    SIGN_IN_FAILED(401, "Sign-in failed", "We could not complete your sign-in. Please try again."),
+    FORBIDDEN(403, "You do not have access to this page",
+            "You are signed in, but your account is not in the group this page needs."),
+    NOT_FOUND(404, "Page not found", "There is no page at this address."),
+    METHOD_NOT_ALLOWED(405, "Not allowed", "This address does not take that kind of request."),
+    INTERNAL(500, "Something went wrong", "The error has been logged. Please try again."),
+    UNAVAILABLE(503, "Sign-in is temporarily unavailable",
+            "Amazon Cognito cannot be reached just now. Please try again in a minute."),
+    NOT_CONFIGURED(503, "This application is not configured yet", "Its operator needs to set:");
+
+    private final int status;
+    private final String title;
+    private final String message;
+
+    Failure(int status, String title, String message) {
+        this.status = status;
+        this.title = title;
+        this.message = message;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** The page for a status the container reports (error pages of web.xml). */
+    public static Failure forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 401 -> SIGN_IN_FAILED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 503 -> UNAVAILABLE;
+            default -> INTERNAL;
+        };
+    }
+}

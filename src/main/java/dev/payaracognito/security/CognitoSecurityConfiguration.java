@@ -1,0 +1,39 @@
+package dev.payaracognito.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdProviderMetadata;
+
+/**
+ * Browser sign-in through Cognito's hosted UI: the authorization-code flow of Jakarta Security's OpenID Connect
+ * mechanism, every value from {@link CognitoSettings}.
+ */
+@OpenIdAuthenticationMechanismDefinition(
+        // No providerURI: Cognito's endpoints are fixed paths on its two hosts, so we give them all and Soteria
+        // fetches no discovery document (it would on every configuration build).
+        providerMetadata = @OpenIdProviderMetadata(
+                issuer = "${cognitoSettings.issuer}",
+                jwksURI = "${cognitoSettings.jwksUri}",
+                authorizationEndpoint = "${cognitoSettings.authorizationEndpoint}",
+                tokenEndpoint = "${cognitoSettings.tokenEndpoint}",
+                userinfoEndpoint = "${cognitoSettings.userinfoEndpoint}",
+                endSessionEndpoint = "${cognitoSettings.endSessionEndpoint}",
+                responseTypeSupported = "code",
+                subjectTypeSupported = "public",
+                idTokenSigningAlgorithmsSupported = "RS256"),
+        clientId = "${cognitoSettings.clientId}",
+        clientSecret = "${cognitoSettings.clientSecret}",
+        redirectURI = "${cognitoSettings.redirectUri}",
+        // Only scopes Cognito lists in scopes_supported.
+        scope = {"openid", "email", "profile"},
+        // Cognito: the caller's name and groups are cognito:username and cognito:groups, not the defaults.
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "cognito:username", callerGroupsClaim = "cognito:groups"),
+        useNonce = true,
+        // Soteria's own return to the original page fails on Faces pages (HTTP 500): ReturnTo does it.
+        redirectToOriginalResource = false,
+        jwksConnectTimeout = 2000,
+        jwksReadTimeout = 3000,
+        qualifiers = CognitoSignIn.class)
+@ApplicationScoped
+public class CognitoSecurityConfiguration {}

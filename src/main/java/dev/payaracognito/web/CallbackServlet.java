@@ -1,0 +1,27 @@
+package dev.payaracognito.web;
+
+import dev.payaracognito.errors.ErrorPage;
+import dev.payaracognito.errors.Failure;
+import dev.payaracognito.security.ReturnTo;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The redirect URI registered at Cognito. The authentication handler has done the sign-in by the time a request
+ * gets here; this only sends the user on to the page they asked for.
+ */
+@WebServlet("/callback")
+public class CallbackServlet extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getUserPrincipal() == null) {
+            ErrorPage.send(response, Failure.BAD_REQUEST);
+            return;
+        }
+        response.sendRedirect(ReturnTo.take(request));
+    }
+}

@@ -25,6 +25,15 @@ public final class Forgeries {
                 key));
     }
 
+    /**
+     * A claim set to another value and signed with another key under the pool's own {@code kid}: the key is
+     * found, the signature does not verify (e.g. an access token that makes its user an admin).
+     */
+    public static TokenForgery forgedClaim(TokenUse target, String name, Object value) {
+        return forgery(target, (claims, key) -> Jws.sign(new JWTClaimsSet.Builder(claims).claim(name, value).build(),
+                new RSAKey.Builder(SigningKeys.generate()).keyID(key.getKeyID()).build()));
+    }
+
     /** Signed with a key the pool does not publish, under a {@code kid} that is not in its JWKS. */
     public static TokenForgery unknownKey(TokenUse target) {
         return forgery(target, (claims, key) -> Jws.sign(claims, SigningKeys.generate()));

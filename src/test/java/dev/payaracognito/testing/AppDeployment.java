@@ -1,0 +1,60 @@
+package dev.payaracognito.testing;
+
+import dev.payaracognito.localcognito.LocalCognito;
+import dev.payaracognito.localcognito.UserPool;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * What the Arquillian tests deploy: the WAR this build packaged, configured for a local Cognito that runs in
+ * the test JVM (one for the whole run, on a free port) so that tests can bend it through its hooks.
+ */
+public final class AppDeployment {
+
+    /** The app's public base URL in the tests: the demo pool's callback and sign-out URLs point here. */
+    public static final String APP = "http://localhost:8080";
+
+    private static LocalCognito cognito;
+
+    private AppDeployment() {}
+
+    /** A Payara already on 8080 (the demo, say) would answer in place of the one under test. */
+    private static void requireFreePort(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is in use: stop whatever runs there (the demo?)"
+                    + " before running the tests", e);
+        }
+    }
+
+    public static synchronized LocalCognito cognito() {
+        if (cognito == null) {
+            try {
+                cognito = LocalCognito.demo().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return cognito;
+    }
+
+    public static WebArchive war() {
+        requireFreePort(8080);
+        String config = String.join("\n",
+                "cognito.issuer=" + cognito().issuer(),
+                "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
+                "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
+                "app.base-url=" + APP);
+        return ShrinkWrap.create(ZipImporter.class, "payara-cognito.war")
+                .importFrom(new File(System.getProperty("app.war", "target/payara-cognito.war")))
+                .as(WebArchive.class)
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+    }
+}

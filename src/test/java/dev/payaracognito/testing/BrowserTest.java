@@ -1,0 +1,100 @@
+package dev.payaracognito.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payaracognito.localcognito.LocalCognito;
+import java.io.IOException;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The base of the browser tests: it owns the browser (HtmlUnit, as a user's browser: cookies, redirects, no
+ * JavaScript needed) and prints the last page it saw when a test fails.
+ */
+@ExtendWith(ArquillianExtension.class)
+@ExtendWith(BrowserTest.LastPageOnFailure.class)
+public abstract class BrowserTest {
+
+    protected static final String APP = AppDeployment.APP;
+
+    protected WebClient browser;
+    private Page lastPage;
+
+    protected static LocalCognito cognito() {
+        return AppDeployment.cognito();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = newBrowser();
+        cognito().healAll();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    protected WebClient newBrowser() {
+        WebClient client = new WebClient();
+        client.getOptions().setJavaScriptEnabled(false);
+        client.getOptions().setCssEnabled(false);
+        client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        client.getOptions().setTimeout(30_000);
+        return client;
+    }
+
+    protected <P extends Page> P get(String path) throws IOException {
+        return seen(browser.getPage(path.startsWith("http") ? path : APP + path));
+    }
+
+    protected <P extends Page> P seen(P page) {
+        lastPage = page;
+        return page;
+    }
+
+    /** Fills in and submits the hosted UI's sign-in form. */
+    protected <P extends Page> P signInAs(HtmlPage loginPage, String username, String password) throws IOException {
+        assertTrue(loginPage.getUrl().toString().startsWith(cognito().domain() + "/login"),
+                "expected the hosted sign-in page, got " + loginPage.getUrl());
+        HtmlForm form = loginPage.getFormByName("signInForm");
+        form.getInputByName("username").setValue(username);
+        form.getInputByName("password").setValue(password);
+        return seen(form.getInputByName("signInSubmitButton").click());
+    }
+
+    /** Goes to a protected page and signs in there: the page itself. */
+    protected HtmlPage signInAt(String path, String username, String password) throws IOException {
+        HtmlPage page = signInAs(get(path), username, password);
+        assertEquals(APP + path, page.getUrl().toString());
+        return page;
+    }
+
+    protected static int status(Page page) {
+        return page.getWebResponse().getStatusCode();
+    }
+
+    protected static String text(Page page) {
+        return page.getWebResponse().getContentAsString();
+    }
+
+    /** Prints the last page a failed test saw: what a user would have seen. */
+    static final class LastPageOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            context.getTestInstance().filter(BrowserTest.class::isInstance).map(BrowserTest.class::cast)
+                    .map(test -> test.lastPage).ifPresent(page -> System.err.printf(
+                            "%nLast page of %s: %s %d%n%s%n", context.getDisplayName(), page.getUrl(),
+                            status(page), text(page)));
+        }
+    }
+}

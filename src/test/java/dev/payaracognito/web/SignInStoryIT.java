@@ -1,0 +1,121 @@
+package dev.payaracognito.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.BrowserTest;
+import java.util.Set;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.Cookie;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/** The sign-in stories of the README, in a real browser session against Payara Micro and the local Cognito. */
+class SignInStoryIT extends BrowserTest {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppDeployment.war();
+    }
+
+    @Test
+    void publicPageIsOpenToEveryone() throws Exception {
+        // 1. the home page, signed out: public, with a Sign in button
+        HtmlPage home = get("/");
+        assertEquals(200, status(home));
+        assertNotNull(home.getElementById("signIn:signInButton"));
+        assertNull(home.getElementById("greeting"));
+    }
+
+    @Test
+    void aliceSignsInAndLandsOnThePageSheAskedFor() throws Exception {
+        // 1. a protected page, signed out: the browser goes to Cognito's hosted UI
+        HtmlPage login = get("/secure/profile.xhtml?tab=details");
+        assertTrue(login.getUrl().toString().startsWith(cognito().domain() + "/login"), login.getUrl().toString());
+
+        // 2. a wrong password is refused there
+        HtmlPage refused = signInAs(login, "alice", "not-her-password");
+        assertTrue(text(refused).contains("Incorrect username or password."));
+
+        // 3. the right password: back on the page she asked for, her name and email shown
+        HtmlPage profile = signInAs(refused, "alice", "Alice-Passw0rd!");
+        assertEquals(APP + "/secure/profile.xhtml?tab=details", profile.getUrl().toString());
+        assertEquals("alice", profile.getElementById("username").getTextContent());
+        assertEquals("alice@example.com", profile.getElementById("email").getTextContent());
+        assertEquals("none", profile.getElementById("groups").getTextContent());
+    }
+
+    @Test
+    void theSignInButtonSignsInAndShowsTheProfile() throws Exception {
+        // 1. Sign in on the home page
+        HtmlPage login = seen(((HtmlPage) get("/")).getHtmlElementById("signIn:signInButton").click());
+        // 2. the hosted UI, then the profile
+        HtmlPage profile = signInAs(login, "bob", "Bob-Passw0rd!");
+        assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString());
+        assertEquals("admins", profile.getElementById("groups").getTextContent());
+    }
+
+    @Test
+    void adminPageIsForbiddenToAliceAndOpenToBob() throws Exception {
+        // 1. alice asks for the admin page and signs in: a friendly 403
+        HtmlPage forbidden = signInAs(get("/admin/index.xhtml"), "alice", "Alice-Passw0rd!");
+        assertEquals(403, status(forbidden));
+        assertTrue(text(forbidden).contains("You do not have access to this page"));
+
+        // 2. bob, in group admins, gets it
+        browser = newBrowser();
+        HtmlPage admin = signInAt("/admin/index.xhtml", "bob", "Bob-Passw0rd!");
+        assertEquals(200, status(admin));
+        assertNotNull(admin.getElementById("admin-welcome"));
+    }
+
+    @Test
+    void signInGivesANewSessionIdAndSafeCookies() throws Exception {
+        // 1. a session before signing in (the home page's form)
+        get("/");
+        String before = sessionCookie().getValue();
+        // 2. after signing in, another one: no session fixation
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        Cookie after = sessionCookie();
+        assertFalse(before.equals(after.getValue()));
+        assertTrue(after.isHttpOnly());
+        assertEquals("lax", after.getSameSite().toLowerCase());
+    }
+
+    @Test
+    void signOutEndsBothSessionsAndTheNextSignInAsksForThePassword() throws Exception {
+        // 1. signed in
+        HtmlPage profile = signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        String signedInSession = sessionCookie().getValue();
+
+        // 2. Sign out (a POST with the form's view state): through Cognito's /logout, back home, signed out
+        HtmlPage home = seen(profile.getHtmlElementById("signOut:signOutButton").click());
+        assertEquals(APP + "/", home.getUrl().toString());
+        assertNotNull(home.getElementById("signIn:signInButton"));
+
+        // 3. the old session cookie no longer signs anyone in
+        browser = newBrowser();
+        browser.getCookieManager().addCookie(new Cookie("localhost", "JSESSIONID", signedInSession));
+        HtmlPage again = get("/secure/profile.xhtml");
+        assertTrue(again.getUrl().toString().startsWith(cognito().domain() + "/login"));
+        assertTrue(Set.of(again.getForms().get(0).getInputByName("password")).size() == 1);
+    }
+
+    @Test
+    void afterSignOutTheSameBrowserMustTypeThePasswordAgain() throws Exception {
+        HtmlPage profile = signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+        seen(profile.getHtmlElementById("signOut:signOutButton").click());
+        HtmlPage login = get("/secure/profile.xhtml");
+        assertTrue(login.getUrl().toString().startsWith(cognito().domain() + "/login"),
+                "Cognito's own session must have ended: " + login.getUrl());
+    }
+
+    private Cookie sessionCookie() {
+        return browser.getCookieManager().getCookie("JSESSIONID");
+    }
+}

@@ -79,6 +79,19 @@ public abstract class BrowserTest {
         return page;
     }
 
+    /** The browser holds no signed-in session: a protected page sends it to Cognito again. */
+    protected void assertNotSignedIn() throws IOException {
+        browser.getOptions().setRedirectEnabled(false);
+        try {
+            Page page = browser.getPage(APP + "/secure/profile.xhtml");
+            assertEquals(302, status(page), "a protected page must not be served");
+            assertTrue(page.getWebResponse().getResponseHeaderValue("Location")
+                    .startsWith(cognito().domain() + "/oauth2/authorize"));
+        } finally {
+            browser.getOptions().setRedirectEnabled(true);
+        }
+    }
+
     protected static int status(Page page) {
         return page.getWebResponse().getStatusCode();
     }

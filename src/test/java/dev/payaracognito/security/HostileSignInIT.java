@@ -1,0 +1,230 @@
+package dev.payaracognito.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.payaracognito.localcognito.Endpoint;
+import dev.payaracognito.localcognito.Forgeries;
+import dev.payaracognito.localcognito.TokenForgery;
+import dev.payaracognito.localcognito.TokenUse;
+import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.BrowserTest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The "Sign-in callback" and "ID token and access token" sections of the security checklist: a hostile or
+ * broken Cognito (the local one, bent through its hooks) never gets anyone signed in, and the user always gets
+ * a clear page, never a 500.
+ */
+class HostileSignInIT extends BrowserTest {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppDeployment.war();
+    }
+
+    @Test
+    void alteredStateIsRefusedBeforeTheCodeIsExchanged() throws Exception {
+        cognito().bendNextState(state -> state + "x");
+        int tokenRequests = cognito().requests(Endpoint.TOKEN);
+        Page page = signInAs(get("/secure/profile.xhtml"), "alice", "Alice-Passw0rd!");
+        assertRefused(page, 401);
+        assertEquals(tokenRequests, cognito().requests(Endpoint.TOKEN), "the token endpoint is not called");
+    }
+
+    @Test
+    void missingStateIsRefused() throws Exception {
+        cognito().bendNextState(state -> null);
+        assertRefused(signInAs(get("/secure/profile.xhtml"), "alice", "Alice-Passw0rd!"), 400);
+    }
+
+    @Test
+    void aReplayedCallbackIsRefusedAndTheCodeNeverExchangedTwice() throws Exception {
+        // 1. alice's browser gets a callback URL and uses it
+        HtmlPage login = get("/secure/profile.xhtml");
+        browser.getOptions().setRedirectEnabled(false);
+        Page toCallback = signInAs(login, "alice", "Alice-Passw0rd!");
+        String callback = toCallback.getWebResponse().getResponseHeaderValue("Location");
+        browser.getOptions().setRedirectEnabled(true);
+        assertEquals(200, status(get(callback)));
+
+        // 2. another browser replays it
+        int tokenRequests = cognito().requests(Endpoint.TOKEN);
+        browser = newBrowser();
+        assertRefused(get(callback), 401);
+        assertEquals(tokenRequests, cognito().requests(Endpoint.TOKEN));
+    }
+
+    @Test
+    void anErrorCallbackSaysSignInWasCancelledAndShowsNoMarkup() throws Exception {
+        cognito().failNextCallback("access_denied", "<script>alert('x')</script>Denied by policy");
+        Page page = signInAs(get("/secure/profile.xhtml"), "alice", "Alice-Passw0rd!");
+        assertRefused(page, 400);
+        assertTrue(text(page).contains("Sign-in was cancelled or refused"));
+        assertFalse(text(page).contains("<script>"));
+        assertFalse(text(page).contains("Denied by policy"));
+    }
+
+    static Stream<Arguments> brokenTokenResponses() {
+        return Stream.of(
+                Arguments.of(400, "application/json", "{\"error\":\"invalid_grant\"}"),
+                Arguments.of(500, "application/json", "{\"error\":\"server_error\"}"),
+                Arguments.of(200, "text/html", "<html><body>Maintenance</body></html>"),
+                Arguments.of(200, "application/json", "not json at all"),
+                Arguments.of(200, "application/json", "{\"access_token\":\"x\",\"token_type\":\"Bearer\"}"),
+                Arguments.of(200, "application/json", "[]"),
+                Arguments.of(502, "text/plain", ""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokenTokenResponses")
+    void aBrokenTokenResponseEndsOnASignInFailedPage(int status, String type, String body) throws Exception {
+        HtmlPage login = get("/secure/profile.xhtml");
+        cognito().answerNextTokenRequest(status, type, body);
+        assertRefused(signInAs(login, "alice", "Alice-Passw0rd!"), 401, 503);
+    }
+
+    @Test
+    void aHangingTokenEndpointEndsOnAPageWithinSeconds() throws Exception {
+        browser.getOptions().setTimeout(15_000);
+        HtmlPage login = get("/secure/profile.xhtml");
+        cognito().hang(Endpoint.TOKEN, Duration.ofSeconds(30));
+        Instant start = Instant.now();
+        Page page = signInAs(login, "alice", "Alice-Passw0rd!");
+        System.out.println("hanging token endpoint answered in " + Duration.between(start, Instant.now()));
+        assertRefused(page, 401, 503);
+    }
+
+    static Stream<Arguments> forgedTokens() {
+        String otherPool = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other";
+        long now = Instant.now().getEpochSecond();
+        return Stream.of(
+                Forgeries.claim(TokenUse.ID, "iss", otherPool),
+                Forgeries.claim(TokenUse.ID, "iss", null),
+                Forgeries.claim(TokenUse.ID, "aud", "otherclient000000000000000"),
+                Forgeries.claim(TokenUse.ID, "aud", null),
+                Forgeries.claim(TokenUse.ID, "aud", List.of(UserPool.DEMO_CLIENT_ID, "otherclient000000000000000")),
+                Forgeries.claim(TokenUse.ID, "sub", null),
+                Forgeries.claim(TokenUse.ID, "iat", null),
+                Forgeries.claim(TokenUse.ID, "exp", null),
+                Forgeries.claim(TokenUse.ID, "exp", now - 300),
+                Forgeries.claim(TokenUse.ID, "iat", now + 600),
+                Forgeries.claim(TokenUse.ID, "nonce", "not-the-nonce"),
+                Forgeries.claim(TokenUse.ID, "nonce", null),
+                Forgeries.claim(TokenUse.ID, "token_use", "access"),
+                Forgeries.brokenSignature(TokenUse.ID),
+                Forgeries.unknownKey(TokenUse.ID),
+                Forgeries.fromAnotherPool(TokenUse.ID, otherPool),
+                Forgeries.otherAlgorithm(TokenUse.ID, JWSAlgorithm.RS512),
+                Forgeries.hmacWithPublicKey(TokenUse.ID),
+                Forgeries.unsigned(TokenUse.ID, "none"),
+                Forgeries.unsigned(TokenUse.ID, "nOnE"),
+                Forgeries.selfOfferedKey(TokenUse.ID, "jwk"),
+                Forgeries.selfOfferedKey(TokenUse.ID, "jku"),
+                Forgeries.selfOfferedKey(TokenUse.ID, "x5u"),
+                Forgeries.selfOfferedKey(TokenUse.ID, "x5c"),
+                Forgeries.unknownCriticalHeader(TokenUse.ID),
+                Forgeries.claim(TokenUse.ACCESS, "token_use", "id"),
+                Forgeries.claim(TokenUse.ACCESS, "client_id", "otherclient000000000000000"),
+                Forgeries.claim(TokenUse.ACCESS, "iss", otherPool),
+                Forgeries.brokenSignature(TokenUse.ACCESS),
+                Forgeries.forgedClaim(TokenUse.ACCESS, "cognito:groups", List.of("admins")),
+                Forgeries.unknownKey(TokenUse.ACCESS),
+                Forgeries.hmacWithPublicKey(TokenUse.ACCESS))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("forgedTokens")
+    void forgedTokensSignNobodyIn(TokenForgery forgery) throws Exception {
+        HtmlPage login = get("/admin/index.xhtml");
+        cognito().forgeNextTokens(forgery);
+        assertRefused(signInAs(login, "alice", "Alice-Passw0rd!"), 401);
+    }
+
+    @Test
+    void anAudienceArrayOfOurClientAloneAndUnknownClaimsAreAccepted() throws Exception {
+        HtmlPage login = get("/secure/profile.xhtml");
+        cognito().forgeNextTokens(Forgeries.claim(TokenUse.ID, "aud", List.of(UserPool.DEMO_CLIENT_ID)),
+                Forgeries.claim(TokenUse.ACCESS, "custom:tier", "gold"));
+        HtmlPage profile = signInAs(login, "alice", "Alice-Passw0rd!");
+        assertEquals(200, status(profile));
+        assertEquals("alice", profile.getElementById("username").getTextContent());
+    }
+
+    @Test
+    void aForgedHostNeverChangesTheRedirectUriSentToCognito() throws Exception {
+        for (String header : List.of("Host: evil.example", "X-Forwarded-Host: evil.example")) {
+            String location = rawGetLocation("/secure/profile.xhtml", header);
+            assertTrue(location.startsWith(cognito().domain() + "/oauth2/authorize?"), location);
+            assertTrue(location.contains("redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fcallback"), location);
+            assertFalse(location.contains("evil"), location);
+        }
+    }
+
+    @Test
+    void stateAndNonceAreNewForEverySignIn() throws Exception {
+        String first = rawGetLocation("/secure/profile.xhtml", "X-Test: 1");
+        String second = rawGetLocation("/secure/profile.xhtml", "X-Test: 2");
+        for (String parameter : List.of("state", "nonce")) {
+            assertFalse(parameter(first, parameter).equals(parameter(second, parameter)), parameter);
+            assertTrue(parameter(first, parameter).length() >= 22, parameter);
+        }
+    }
+
+    private void assertRefused(Page page, int... statuses) throws Exception {
+        int status = status(page);
+        assertTrue(Arrays.stream(statuses).anyMatch(s -> s == status), "status " + status);
+        assertFalse(text(page).contains("Exception"), "no stack trace");
+        assertTrue(page.getUrl().toString().startsWith(APP + "/callback"), page.getUrl().toString());
+        assertNotSignedIn();
+    }
+
+    private static String parameter(String url, String name) {
+        for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        throw new AssertionError(name + " not in " + url);
+    }
+
+    /** A GET with a header a browser would not let us forge; answers the Location header. */
+    private static String rawGetLocation(String path, String extraHeader) throws Exception {
+        boolean hostOverride = extraHeader.startsWith("Host:");
+        try (Socket socket = new Socket("localhost", 8080)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\n" + (hostOverride ? "" : "Host: localhost:8080\r\n")
+                    + extraHeader + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+                    return line.substring(9).trim();
+                }
+            }
+        }
+        throw new AssertionError("no redirect for " + path);
+    }
+}

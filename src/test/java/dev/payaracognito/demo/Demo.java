@@ -1,0 +1,110 @@
+package dev.payaracognito.demo;
+
+import dev.payaracognito.localcognito.LocalCognito;
+import dev.payaracognito.localcognito.UserPool;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./mvnw -Pdemo}: the local Cognito on :9229 and Payara Micro with the WAR on :8080, wired together.
+ * Ctrl+C stops both. Arguments: the WAR, the Payara Micro jar, the post-boot command file.
+ */
+public final class Demo {
+
+    private static final int APP_PORT = 8080;
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+
+    private Demo() {}
+
+    public static void main(String[] args) throws Exception {
+        Path war = Path.of(args[0]);
+        Path payaraJar = Path.of(args[1]);
+        Path postBoot = Path.of(args[2]);
+        Path log = war.resolveSibling("demo-payara.log");
+        requireFree(LocalCognito.DEFAULT_PORT, "the local Cognito");
+        requireFree(APP_PORT, "Payara Micro");
+
+        LocalCognito cognito = new LocalCognito(UserPool.demo(), "localhost", LocalCognito.DEFAULT_PORT).start();
+        System.out.println("Local Cognito is running on " + cognito.domain());
+
+        ProcessBuilder payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
+                "--nocluster", "--postbootcommandfile", postBoot.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        payara.environment().putAll(Map.of(
+                "COGNITO_ISSUER", cognito.issuer(),
+                "COGNITO_CLIENT_ID", UserPool.DEMO_CLIENT_ID,
+                "COGNITO_CLIENT_SECRET", UserPool.DEMO_CLIENT_SECRET,
+                "APP_BASE_URL", "http://localhost:" + APP_PORT));
+        Process server = payara.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Payara Micro and the local Cognito.");
+            server.descendants().forEach(ProcessHandle::destroy);
+            server.destroy();
+            cognito.stop();
+        }));
+
+        System.out.print("Starting Payara Micro (about 20 s; its log: " + log + ") ");
+        if (!awaitReady(server, log)) {
+            System.out.println("\nPayara Micro did not start. The end of its log:");
+            List<String> lines = Files.readAllLines(log);
+            lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(System.out::println);
+            System.exit(1);
+        }
+        System.out.printf("""
+
+                Ready. Open http://localhost:%d/ and sign in as
+                  alice / Alice-Passw0rd!   (no group)
+                  bob   / Bob-Passw0rd!     (group admins: may open the admin page)
+                Press Ctrl+C to stop.
+                """, APP_PORT);
+        System.exit(server.waitFor());
+    }
+
+    /**
+     * Ready when Payara says so in its log and the home page answers 200 (asking earlier only fills its log
+     * with errors); false if Payara exits or takes too long.
+     */
+    private static boolean awaitReady(Process server, Path log) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        while (server.isAlive() && Instant.now().isBefore(deadline)) {
+            if (Files.exists(log) && Files.readString(log).contains(" ready in ")) {
+                return homePageAnswers();
+            }
+            System.out.print(".");
+            Thread.sleep(1000);
+        }
+        return false;
+    }
+
+    private static boolean homePageAnswers() throws InterruptedException {
+        HttpRequest home = HttpRequest.newBuilder(URI.create("http://localhost:" + APP_PORT + "/"))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            return HttpClient.newHttpClient().send(home, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            System.err.println("Port " + port + " is in use, so " + what + " cannot start there."
+                    + " Stop whatever runs on it (an earlier demo?) and try again.");
+            System.exit(1);
+        }
+    }
+}

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -24,13 +25,29 @@ public final class AppDeployment {
 
     private AppDeployment() {}
 
-    /** A Payara already on 8080 (the demo, say) would answer in place of the one under test. */
+    /**
+     * A Payara already on 8080 (the demo, say) would answer in place of the one under test. The previous test
+     * class's Payara may still be stopping: wait for it a little.
+     */
     private static void requireFreePort(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " is in use: stop whatever runs there (the demo?)"
-                    + " before running the tests", e);
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+                return;
+            } catch (IOException inUse) {
+                sleep(Duration.ofMillis(500));
+            }
+        }
+        throw new IllegalStateException("port " + port + " is in use: stop whatever runs there (the demo?)"
+                + " before running the tests");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

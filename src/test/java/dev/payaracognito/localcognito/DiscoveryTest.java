@@ -7,31 +7,19 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DiscoveryTest {
 
-    private static LocalCognito cognito;
-    private static HostedUiClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cognito = LocalCognito.demo().start();
-        client = new HostedUiClient(cognito);
-    }
-
-    @AfterAll
-    static void stop() {
-        cognito.stop();
-    }
+    @RegisterExtension
+    static final RunningCognito POOL = new RunningCognito();
 
     @Test
     void discoveryDocumentHasCognitosKeysInCognitosOrder() throws Exception {
-        String body = client.get("/" + UserPool.DEMO_POOL_ID + "/.well-known/openid-configuration").body();
+        String body = POOL.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/openid-configuration").body();
         Map<String, Object> document = HostedUiClient.json(body);
-        String domain = cognito.domain();
+        String domain = POOL.cognito().domain();
         String issuer = domain + "/" + UserPool.DEMO_POOL_ID;
 
         assertEquals(List.of("authorization_endpoint", "end_session_endpoint",
@@ -39,7 +27,7 @@ class DiscoveryTest {
                 "revocation_endpoint", "scopes_supported", "subject_types_supported", "token_endpoint",
                 "token_endpoint_auth_methods_supported", "userinfo_endpoint"), List.copyOf(document.keySet()));
         assertEquals(issuer, document.get("issuer"));
-        assertEquals(issuer, cognito.issuer());
+        assertEquals(issuer, POOL.cognito().issuer());
         assertEquals(issuer + "/.well-known/jwks.json", document.get("jwks_uri"));
         assertEquals(domain + "/oauth2/authorize", document.get("authorization_endpoint"));
         assertEquals(domain + "/oauth2/token", document.get("token_endpoint"));
@@ -56,7 +44,7 @@ class DiscoveryTest {
 
     @Test
     void jwksPublishesTwoRsaKeysAndTheTokensUseOneEach() throws Exception {
-        String body = client.get("/" + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json").body();
+        String body = POOL.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json").body();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> keys = (List<Map<String, Object>>) HostedUiClient.json(body).get("keys");
 
@@ -70,7 +58,7 @@ class DiscoveryTest {
         JWKSet jwks = JWKSet.parse(body);
         assertEquals(2048, jwks.getKeys().get(0).size());
 
-        Map<String, Object> tokens = client.redeem(client.code(HostedUiClient.authorizeParameters(), "alice",
+        Map<String, Object> tokens = POOL.client().redeem(POOL.client().code(HostedUiClient.authorizeParameters(), "alice",
                 "Alice-Passw0rd!"));
         String idKid = SignedJWT.parse((String) tokens.get("id_token")).getHeader().getKeyID();
         String accessKid = SignedJWT.parse((String) tokens.get("access_token")).getHeader().getKeyID();
@@ -80,9 +68,9 @@ class DiscoveryTest {
 
     @Test
     void wellKnownDocumentsLiveOnlyUnderTheIssuerPath() throws Exception {
-        assertEquals(404, client.get("/.well-known/openid-configuration").statusCode());
-        assertEquals(404, client.get("/eu-west-1_OtherPool/.well-known/jwks.json").statusCode());
+        assertEquals(404, POOL.client().get("/.well-known/openid-configuration").statusCode());
+        assertEquals(404, POOL.client().get("/eu-west-1_OtherPool/.well-known/jwks.json").statusCode());
         // Cognito's paths are case-sensitive: userInfo, not userinfo.
-        assertEquals(404, client.get("/oauth2/userinfo").statusCode());
+        assertEquals(404, POOL.client().get("/oauth2/userinfo").statusCode());
     }
 }

@@ -26,30 +26,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HooksTest {
 
-    private LocalCognito cognito;
-    private HostedUiClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        cognito = LocalCognito.demo().start();
-        client = new HostedUiClient(cognito);
-    }
-
-    @AfterEach
-    void stop() {
-        cognito.stop();
-    }
+    @RegisterExtension
+    final RunningCognito pool = new RunningCognito();
 
     @Test
     void rotatedKeysSignNewTokensAndOldKeysStayPublishedUntilDropped() throws Exception {
         Set<String> before = kids();
-        cognito.rotateKeys();
+        pool.cognito().rotateKeys();
         Set<String> after = kids();
         assertEquals(4, after.size());
         assertTrue(after.containsAll(before));
@@ -58,7 +46,7 @@ class HooksTest {
         assertFalse(before.contains(kid));
         assertTrue(after.contains(kid));
 
-        cognito.dropRetiredKeys();
+        pool.cognito().dropRetiredKeys();
         Set<String> dropped = kids();
         assertEquals(2, dropped.size());
         assertTrue(dropped.contains(kid));
@@ -66,7 +54,7 @@ class HooksTest {
 
     @Test
     void tokenLifetimeIsConfigurable() throws Exception {
-        cognito.tokenLifetime(Duration.ofMinutes(5));
+        pool.cognito().tokenLifetime(Duration.ofMinutes(5));
         Map<String, Object> tokens = signInTokens();
         JWTClaimsSet claims = SignedJWT.parse((String) tokens.get("access_token")).getJWTClaimsSet();
         assertEquals(300L, tokens.get("expires_in"));
@@ -75,10 +63,10 @@ class HooksTest {
 
     @Test
     void refreshTokenLifetimeIsConfigurable() throws Exception {
-        cognito.refreshTokenLifetime(Duration.ofHours(1));
+        pool.cognito().refreshTokenLifetime(Duration.ofHours(1));
         String refreshToken = (String) signInTokens().get("refresh_token");
-        cognito.clock().advance(Duration.ofMinutes(61));
-        HttpResponse<String> refresh = client.token(Map.of("grant_type", "refresh_token", "refresh_token",
+        pool.cognito().clock().advance(Duration.ofMinutes(61));
+        HttpResponse<String> refresh = pool.client().token(Map.of("grant_type", "refresh_token", "refresh_token",
                 refreshToken));
         assertEquals(400, refresh.statusCode());
         assertEquals("invalid_grant", HostedUiClient.json(refresh.body()).get("error"));
@@ -86,46 +74,46 @@ class HooksTest {
 
     @Test
     void requestsAreCountedPerEndpoint() throws Exception {
-        cognito.resetRequestCounts();
+        pool.cognito().resetRequestCounts();
         jwks();
         jwks();
         signInTokens();
-        assertEquals(2, cognito.requests(Endpoint.JWKS));
-        assertEquals(1, cognito.requests(Endpoint.TOKEN));
-        assertEquals(2, cognito.requests(Endpoint.LOGIN), "the form, then the post");
-        assertEquals(0, cognito.requests(Endpoint.DISCOVERY));
+        assertEquals(2, pool.cognito().requests(Endpoint.JWKS));
+        assertEquals(1, pool.cognito().requests(Endpoint.TOKEN));
+        assertEquals(2, pool.cognito().requests(Endpoint.LOGIN), "the form, then the post");
+        assertEquals(0, pool.cognito().requests(Endpoint.DISCOVERY));
     }
 
     @Test
     void endpointsFailHangAndTalkGarbageUntilHealed() throws Exception {
-        cognito.fail(Endpoint.JWKS, 503);
+        pool.cognito().fail(Endpoint.JWKS, 503);
         assertEquals(503, jwks().statusCode());
 
-        cognito.answerGarbage(Endpoint.JWKS);
+        pool.cognito().answerGarbage(Endpoint.JWKS);
         HttpResponse<String> garbage = jwks();
         assertEquals(200, garbage.statusCode());
         assertTrue(garbage.body().startsWith("<html>"));
 
-        cognito.hang(Endpoint.JWKS, Duration.ofSeconds(5));
+        pool.cognito().hang(Endpoint.JWKS, Duration.ofSeconds(5));
         HttpRequest impatient = HttpRequest.newBuilder(jwksUri()).timeout(Duration.ofMillis(300)).build();
         assertThrows(HttpTimeoutException.class, () -> HttpClient.newHttpClient().send(impatient,
                 HttpResponse.BodyHandlers.ofString()));
-        assertEquals(200, client.get("/" + UserPool.DEMO_POOL_ID + "/.well-known/openid-configuration")
+        assertEquals(200, pool.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/openid-configuration")
                 .statusCode(), "one hanging endpoint does not hold up the others");
 
-        cognito.heal(Endpoint.JWKS);
+        pool.cognito().heal(Endpoint.JWKS);
         assertEquals(200, jwks().statusCode());
     }
 
     @Test
     void stopAndStartAgainOnTheSamePortWithTheSameKeys() throws Exception {
-        int port = cognito.port();
+        int port = pool.cognito().port();
         Set<String> kids = kids();
-        cognito.stop();
+        pool.cognito().stop();
         assertThrows(ConnectException.class, () -> HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(jwksUri()).build(), HttpResponse.BodyHandlers.ofString()));
-        cognito.start();
-        assertEquals(port, cognito.port());
+        pool.cognito().start();
+        assertEquals(port, pool.cognito().port());
         assertEquals(kids, kids());
     }
 
@@ -133,7 +121,7 @@ class HooksTest {
     void forgedTokensAreForgedTheWayTheySay() throws Exception {
         JWKSet published = JWKSet.parse(jwks().body());
 
-        cognito.forgeNextTokens(Forgeries.claim(TokenUse.ID, "token_use", "access"),
+        pool.cognito().forgeNextTokens(Forgeries.claim(TokenUse.ID, "token_use", "access"),
                 Forgeries.brokenSignature(TokenUse.ACCESS));
         Map<String, Object> tokens = signInTokens();
         SignedJWT id = SignedJWT.parse((String) tokens.get("id_token"));
@@ -142,14 +130,14 @@ class HooksTest {
         assertTrue(verifies(id, published), "a changed claim is honestly signed");
         assertFalse(verifies(access, published));
 
-        cognito.forgeNextTokens(Forgeries.unknownKey(TokenUse.ID), Forgeries.otherAlgorithm(TokenUse.ACCESS,
+        pool.cognito().forgeNextTokens(Forgeries.unknownKey(TokenUse.ID), Forgeries.otherAlgorithm(TokenUse.ACCESS,
                 JWSAlgorithm.RS512));
         tokens = signInTokens();
         assertNull(published.getKeyByKeyId(SignedJWT.parse((String) tokens.get("id_token")).getHeader().getKeyID()));
         assertEquals(JWSAlgorithm.RS512, SignedJWT.parse((String) tokens.get("access_token")).getHeader()
                 .getAlgorithm());
 
-        cognito.forgeNextTokens(Forgeries.unsigned(TokenUse.ID, "nOnE"), Forgeries.selfOfferedKey(TokenUse.ACCESS,
+        pool.cognito().forgeNextTokens(Forgeries.unsigned(TokenUse.ID, "nOnE"), Forgeries.selfOfferedKey(TokenUse.ACCESS,
                 "jwk"));
         tokens = signInTokens();
         assertTrue(((String) tokens.get("id_token")).endsWith("."));
@@ -163,36 +151,36 @@ class HooksTest {
 
     @Test
     void theNextCallbackCanBeBentOrAnError() throws Exception {
-        cognito.bendNextState(state -> state + "-bent");
-        URI bent = client.signIn(authorizeParameters(), "alice", "Alice-Passw0rd!");
+        pool.cognito().bendNextState(state -> state + "-bent");
+        URI bent = pool.client().signIn(authorizeParameters(), "alice", "Alice-Passw0rd!");
         assertEquals("state-1-bent", queryParameter(bent, "state"));
 
-        cognito.failNextCallback("access_denied", "<b>no</b>");
-        URI error = URI.create(client.authorize(authorizeParameters()).headers().firstValue("Location")
+        pool.cognito().failNextCallback("access_denied", "<b>no</b>");
+        URI error = URI.create(pool.client().authorize(authorizeParameters()).headers().firstValue("Location")
                 .orElseThrow());
         assertEquals("access_denied", queryParameter(error, "error"));
         assertEquals("<b>no</b>", queryParameter(error, "error_description"));
         assertNull(queryParameter(error, "code"));
 
-        URI honest = URI.create(client.authorize(authorizeParameters()).headers().firstValue("Location")
+        URI honest = URI.create(pool.client().authorize(authorizeParameters()).headers().firstValue("Location")
                 .orElseThrow());
         assertEquals("state-1", queryParameter(honest, "state"));
     }
 
     @Test
     void theNextTokenResponseCanBeAnything() throws Exception {
-        String code = client.code(authorizeParameters(), "alice", "Alice-Passw0rd!");
-        cognito.answerNextTokenRequest(500, "text/html", "<html>oops</html>");
-        HttpResponse<String> garbage = client.token(Map.of("grant_type", "authorization_code", "code", code,
+        String code = pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!");
+        pool.cognito().answerNextTokenRequest(500, "text/html", "<html>oops</html>");
+        HttpResponse<String> garbage = pool.client().token(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", UserPool.DEMO_CALLBACK_URL));
         assertEquals(500, garbage.statusCode());
         assertEquals("<html>oops</html>", garbage.body());
-        assertNotEquals(500, client.token(Map.of("grant_type", "authorization_code", "code", code,
+        assertNotEquals(500, pool.client().token(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", UserPool.DEMO_CALLBACK_URL)).statusCode());
     }
 
     private Map<String, Object> signInTokens() throws Exception {
-        HostedUiClient fresh = new HostedUiClient(cognito);
+        HostedUiClient fresh = new HostedUiClient(pool.cognito());
         return fresh.redeem(fresh.code(authorizeParameters(), "bob", "Bob-Passw0rd!"));
     }
 
@@ -202,11 +190,11 @@ class HooksTest {
     }
 
     private URI jwksUri() {
-        return URI.create(cognito.issuer() + "/.well-known/jwks.json");
+        return URI.create(pool.cognito().issuer() + "/.well-known/jwks.json");
     }
 
     private HttpResponse<String> jwks() throws Exception {
-        return client.get("/" + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json");
+        return pool.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json");
     }
 
     private Set<String> kids() throws Exception {

@@ -11,67 +11,55 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HostedSignInTest {
 
-    private LocalCognito cognito;
-    private HostedUiClient browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        cognito = LocalCognito.demo().start();
-        browser = new HostedUiClient(cognito);
-    }
-
-    @AfterEach
-    void stop() {
-        cognito.stop();
-    }
+    @RegisterExtension
+    final RunningCognito pool = new RunningCognito();
 
     @Test
     void signInSessionLogoutStory() throws Exception {
         // 1. a first authorize goes to the sign-in form, with the same parameters
-        HttpResponse<String> authorize = browser.authorize(authorizeParameters());
+        HttpResponse<String> authorize = pool.client().authorize(authorizeParameters());
         assertEquals(302, authorize.statusCode());
         String login = authorize.headers().firstValue("Location").orElseThrow();
-        assertTrue(login.startsWith(cognito.domain() + "/login?"), login);
-        assertTrue(browser.get(login.substring(cognito.domain().length())).body().contains("name=\"password\""));
+        assertTrue(login.startsWith(pool.cognito().domain() + "/login?"), login);
+        assertTrue(pool.client().get(login.substring(pool.cognito().domain().length())).body().contains("name=\"password\""));
 
         // 2. a wrong password shows the form again, with an error
-        HttpResponse<String> refused = browser.submitSignIn(authorizeParameters(), "alice", "wrong");
+        HttpResponse<String> refused = pool.client().submitSignIn(authorizeParameters(), "alice", "wrong");
         assertEquals(200, refused.statusCode());
         assertTrue(refused.body().contains("Incorrect username or password."));
         assertTrue(refused.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("cognito=")));
 
         // 3. the right password returns to the callback with a code and the state
-        URI callback = browser.signIn(authorizeParameters(), "alice", "Alice-Passw0rd!");
+        URI callback = pool.client().signIn(authorizeParameters(), "alice", "Alice-Passw0rd!");
         assertTrue(callback.toString().startsWith(UserPool.DEMO_CALLBACK_URL + "?"));
         assertNotNull(queryParameter(callback, "code"));
         assertEquals("state-1", queryParameter(callback, "state"));
 
         // 4. within the hosted session, a second authorize returns straight away, without the form
-        HttpResponse<String> again = browser.authorize(authorizeParameters());
+        HttpResponse<String> again = pool.client().authorize(authorizeParameters());
         assertEquals(302, again.statusCode());
         assertTrue(again.headers().firstValue("Location").orElseThrow().startsWith(UserPool.DEMO_CALLBACK_URL));
 
         // 5. /logout clears the session and returns to the registered sign-out URL
-        HttpResponse<String> logout = browser.get("/logout?client_id=" + UserPool.DEMO_CLIENT_ID + "&logout_uri="
+        HttpResponse<String> logout = pool.client().get("/logout?client_id=" + UserPool.DEMO_CLIENT_ID + "&logout_uri="
                 + Exchange.encode(UserPool.DEMO_SIGN_OUT_URL));
         assertEquals(302, logout.statusCode());
         assertEquals(UserPool.DEMO_SIGN_OUT_URL, logout.headers().firstValue("Location").orElseThrow());
         assertTrue(logout.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("cognito=;")));
 
         // 6. the next authorize asks for the password again
-        HttpResponse<String> afterLogout = browser.authorize(authorizeParameters());
+        HttpResponse<String> afterLogout = pool.client().authorize(authorizeParameters());
         assertTrue(afterLogout.headers().firstValue("Location").orElseThrow().contains("/login?"));
     }
 
     @Test
     void signInFormRefusesAPostWithoutItsCsrfToken() throws Exception {
-        HttpResponse<String> forged = browser.post(Exchange.withParameters("/login", authorizeParameters()),
+        HttpResponse<String> forged = pool.client().post(Exchange.withParameters("/login", authorizeParameters()),
                 Map.of("username", "alice", "password", "Alice-Passw0rd!"), null);
         assertEquals(200, forged.statusCode());
         assertTrue(forged.body().contains("expired"));
@@ -82,15 +70,15 @@ class HostedSignInTest {
     void unknownClientOrUnregisteredRedirectUriGetsAnErrorPageNotARedirect() throws Exception {
         Map<String, String> unknownClient = authorizeParameters();
         unknownClient.put("client_id", "nosuchclient00000000000000");
-        assertErrorPage(browser.authorize(unknownClient));
+        assertErrorPage(pool.client().authorize(unknownClient));
 
         Map<String, String> trailingSlash = authorizeParameters();
         trailingSlash.put("redirect_uri", UserPool.DEMO_CALLBACK_URL + "/");
-        assertErrorPage(browser.authorize(trailingSlash));
+        assertErrorPage(pool.client().authorize(trailingSlash));
 
         Map<String, String> otherHost = authorizeParameters();
         otherHost.put("redirect_uri", "https://evil.example/callback");
-        assertErrorPage(browser.authorize(otherHost));
+        assertErrorPage(pool.client().authorize(otherHost));
     }
 
     @Test
@@ -98,50 +86,50 @@ class HostedSignInTest {
         Map<String, String> plainPkce = authorizeParameters();
         plainPkce.put("code_challenge", "a".repeat(43));
         plainPkce.put("code_challenge_method", "plain");
-        assertErrorRedirect("invalid_request", browser.authorize(plainPkce));
+        assertErrorRedirect("invalid_request", pool.client().authorize(plainPkce));
 
         Map<String, String> badScope = authorizeParameters();
         badScope.put("scope", "openid aws.cognito.signin.user.admin");
-        assertErrorRedirect("invalid_scope", browser.authorize(badScope));
+        assertErrorRedirect("invalid_scope", pool.client().authorize(badScope));
 
         Map<String, String> implicit = authorizeParameters();
         implicit.put("response_type", "token");
-        assertErrorRedirect("unauthorized_client", browser.authorize(implicit));
+        assertErrorRedirect("unauthorized_client", pool.client().authorize(implicit));
 
         Map<String, String> noResponseType = authorizeParameters();
         noResponseType.remove("response_type");
-        assertErrorRedirect("invalid_request", browser.authorize(noResponseType));
+        assertErrorRedirect("invalid_request", pool.client().authorize(noResponseType));
     }
 
     @Test
     void aClientThatRequiresPkceRefusesAuthorizeWithoutIt() throws Exception {
-        cognito.updateClient(cognito.pool().client(UserPool.DEMO_CLIENT_ID).orElseThrow().withRequirePkce(true));
-        assertErrorRedirect("invalid_request", browser.authorize(authorizeParameters()));
+        pool.cognito().updateClient(pool.cognito().pool().client(UserPool.DEMO_CLIENT_ID).orElseThrow().withRequirePkce(true));
+        assertErrorRedirect("invalid_request", pool.client().authorize(authorizeParameters()));
     }
 
     @Test
     void logoutChecksClientAndSignOutUrl() throws Exception {
-        assertErrorPage(browser.get("/logout?logout_uri=" + Exchange.encode(UserPool.DEMO_SIGN_OUT_URL)));
-        assertErrorPage(browser.get("/logout?client_id=" + UserPool.DEMO_CLIENT_ID + "&logout_uri="
+        assertErrorPage(pool.client().get("/logout?logout_uri=" + Exchange.encode(UserPool.DEMO_SIGN_OUT_URL)));
+        assertErrorPage(pool.client().get("/logout?client_id=" + UserPool.DEMO_CLIENT_ID + "&logout_uri="
                 + Exchange.encode("https://evil.example/")));
-        assertErrorPage(browser.get("/logout?client_id=" + UserPool.DEMO_CLIENT_ID));
+        assertErrorPage(pool.client().get("/logout?client_id=" + UserPool.DEMO_CLIENT_ID));
     }
 
     @Test
     void logoutWithRedirectUriSendsTheUserToSignInAgain() throws Exception {
-        browser.signIn(authorizeParameters(), "bob", "Bob-Passw0rd!");
-        HttpResponse<String> logout = browser.get(Exchange.withParameters("/logout", authorizeParameters()));
+        pool.client().signIn(authorizeParameters(), "bob", "Bob-Passw0rd!");
+        HttpResponse<String> logout = pool.client().get(Exchange.withParameters("/logout", authorizeParameters()));
         assertEquals(302, logout.statusCode());
-        assertTrue(logout.headers().firstValue("Location").orElseThrow().startsWith(cognito.domain() + "/login?"));
-        assertTrue(browser.authorize(authorizeParameters()).headers().firstValue("Location").orElseThrow()
+        assertTrue(logout.headers().firstValue("Location").orElseThrow().startsWith(pool.cognito().domain() + "/login?"));
+        assertTrue(pool.client().authorize(authorizeParameters()).headers().firstValue("Location").orElseThrow()
                 .contains("/login?"));
     }
 
     @Test
     void hostedSessionEndsAfterAnHour() throws Exception {
-        browser.signIn(authorizeParameters(), "alice", "Alice-Passw0rd!");
-        cognito.clock().advance(java.time.Duration.ofMinutes(61));
-        assertTrue(browser.authorize(authorizeParameters()).headers().firstValue("Location").orElseThrow()
+        pool.client().signIn(authorizeParameters(), "alice", "Alice-Passw0rd!");
+        pool.cognito().clock().advance(java.time.Duration.ofMinutes(61));
+        assertTrue(pool.client().authorize(authorizeParameters()).headers().firstValue("Location").orElseThrow()
                 .contains("/login?"));
     }
 

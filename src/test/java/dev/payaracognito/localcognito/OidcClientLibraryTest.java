@@ -36,30 +36,20 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An OpenID Connect client we did not write (nimbus oauth2-oidc-sdk) completes the whole flow. */
 class OidcClientLibraryTest {
 
-    private static LocalCognito cognito;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cognito = LocalCognito.demo().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cognito.stop();
-    }
+    @RegisterExtension
+    static final RunningCognito POOL = new RunningCognito();
 
     @Test
     void discoveryCodeFlowWithPkceIdTokenValidationUserInfoAndRefresh() throws Exception {
         // 1. discovery
-        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer(cognito.issuer()));
-        assertEquals(cognito.issuer(), provider.getIssuer().getValue());
+        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer(POOL.cognito().issuer()));
+        assertEquals(POOL.cognito().issuer(), provider.getIssuer().getValue());
 
         // 2. the authorization request, with PKCE S256, state and nonce
         ClientID clientId = new ClientID(UserPool.DEMO_CLIENT_ID);
@@ -78,7 +68,7 @@ class OidcClientLibraryTest {
         request.toParameters().forEach((k, v) -> parameters.put(k, v.get(0)));
 
         // 3. the user signs in at the hosted UI; the library parses the callback
-        URI redirect = new HostedUiClient(cognito).signIn(parameters, "bob", "Bob-Passw0rd!");
+        URI redirect = new HostedUiClient(POOL.cognito()).signIn(parameters, "bob", "Bob-Passw0rd!");
         AuthenticationResponse response = AuthenticationResponseParser.parse(redirect);
         AuthenticationSuccessResponse success = assertInstanceOf(AuthenticationSuccessResponse.class, response);
         assertEquals(state, success.getState());

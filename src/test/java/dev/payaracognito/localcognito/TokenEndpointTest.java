@@ -18,31 +18,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TokenEndpointTest {
 
+    @RegisterExtension
+    final RunningCognito pool = new RunningCognito();
+
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-
-    private LocalCognito cognito;
-    private HostedUiClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        cognito = LocalCognito.demo().start();
-        client = new HostedUiClient(cognito);
-    }
-
-    @AfterEach
-    void stop() {
-        cognito.stop();
-    }
 
     @Test
     void idTokenHasExactlyCognitosClaims() throws Exception {
-        Map<String, Object> tokens = client.redeem(client.code(authorizeParameters(), "bob", "Bob-Passw0rd!"));
+        Map<String, Object> tokens = pool.client().redeem(pool.client().code(authorizeParameters(), "bob", "Bob-Passw0rd!"));
         SignedJWT id = SignedJWT.parse((String) tokens.get("id_token"));
         JWTClaimsSet claims = id.getJWTClaimsSet();
 
@@ -53,7 +41,7 @@ class TokenEndpointTest {
         assertEquals("RS256", id.getHeader().getAlgorithm().getName());
         assertEquals("id", claims.getClaim("token_use"));
         assertEquals(UserPool.DEMO_CLIENT_ID, id.getPayload().toJSONObject().get("aud"), "aud is a plain string");
-        assertEquals(cognito.issuer(), claims.getIssuer());
+        assertEquals(pool.cognito().issuer(), claims.getIssuer());
         assertEquals("bob", claims.getClaim("cognito:username"));
         assertEquals(List.of("admins"), claims.getClaim("cognito:groups"));
         assertEquals(Boolean.TRUE, claims.getClaim("email_verified"));
@@ -65,7 +53,7 @@ class TokenEndpointTest {
 
     @Test
     void accessTokenHasClientIdAndNoAudience() throws Exception {
-        Map<String, Object> tokens = client.redeem(client.code(authorizeParameters(), "bob", "Bob-Passw0rd!"));
+        Map<String, Object> tokens = pool.client().redeem(pool.client().code(authorizeParameters(), "bob", "Bob-Passw0rd!"));
         JWTClaimsSet access = SignedJWT.parse((String) tokens.get("access_token")).getJWTClaimsSet();
         JWTClaimsSet id = SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet();
 
@@ -82,7 +70,7 @@ class TokenEndpointTest {
 
     @Test
     void userWithoutGroupsHasNoGroupsClaim() throws Exception {
-        Map<String, Object> tokens = client.redeem(client.code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
+        Map<String, Object> tokens = pool.client().redeem(pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
         assertNull(SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet().getClaim("cognito:groups"));
         assertNull(SignedJWT.parse((String) tokens.get("access_token")).getJWTClaimsSet()
                 .getClaim("cognito:groups"));
@@ -90,8 +78,8 @@ class TokenEndpointTest {
 
     @Test
     void tokenResponseIsCognitos() throws Exception {
-        HttpResponse<String> answer = client.token(Map.of("grant_type", "authorization_code", "code",
-                client.code(authorizeParameters(), "alice", "Alice-Passw0rd!"), "redirect_uri",
+        HttpResponse<String> answer = pool.client().token(Map.of("grant_type", "authorization_code", "code",
+                pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!"), "redirect_uri",
                 UserPool.DEMO_CALLBACK_URL));
         Map<String, Object> tokens = HostedUiClient.json(answer.body());
 
@@ -110,25 +98,25 @@ class TokenEndpointTest {
 
     @Test
     void codeWorksOnceOnly() throws Exception {
-        String code = client.code(authorizeParameters(), "alice", "Alice-Passw0rd!");
-        client.redeem(code);
-        assertGrantError("invalid_grant", client.token(redeemForm(code)));
+        String code = pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!");
+        pool.client().redeem(code);
+        assertGrantError("invalid_grant", pool.client().token(redeemForm(code)));
     }
 
     @Test
     void wrongRedirectUriIsInvalidGrantAndBurnsTheCode() throws Exception {
-        String code = client.code(authorizeParameters(), "alice", "Alice-Passw0rd!");
+        String code = pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!");
         Map<String, String> form = redeemForm(code);
         form.put("redirect_uri", UserPool.DEMO_CALLBACK_URL + "/");
-        assertGrantError("invalid_grant", client.token(form));
-        assertGrantError("invalid_grant", client.token(redeemForm(code)));
+        assertGrantError("invalid_grant", pool.client().token(form));
+        assertGrantError("invalid_grant", pool.client().token(redeemForm(code)));
     }
 
     @Test
     void expiredCodeIsInvalidGrant() throws Exception {
-        String code = client.code(authorizeParameters(), "alice", "Alice-Passw0rd!");
-        cognito.clock().advance(Duration.ofMinutes(5).plusSeconds(1));
-        assertGrantError("invalid_grant", client.token(redeemForm(code)));
+        String code = pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!");
+        pool.cognito().clock().advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertGrantError("invalid_grant", pool.client().token(redeemForm(code)));
     }
 
     @Test
@@ -137,67 +125,67 @@ class TokenEndpointTest {
         parameters.put("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
         parameters.put("code_challenge_method", "S256");
 
-        Map<String, String> wrongVerifier = redeemForm(client.code(parameters, "alice", "Alice-Passw0rd!"));
+        Map<String, String> wrongVerifier = redeemForm(pool.client().code(parameters, "alice", "Alice-Passw0rd!"));
         wrongVerifier.put("code_verifier", VERIFIER.replace('d', 'e'));
-        assertGrantError("invalid_grant", client.token(wrongVerifier));
+        assertGrantError("invalid_grant", pool.client().token(wrongVerifier));
 
-        Map<String, String> noVerifier = redeemForm(client.code(parameters, "alice", "Alice-Passw0rd!"));
-        assertGrantError("invalid_grant", client.token(noVerifier));
+        Map<String, String> noVerifier = redeemForm(pool.client().code(parameters, "alice", "Alice-Passw0rd!"));
+        assertGrantError("invalid_grant", pool.client().token(noVerifier));
 
-        Map<String, String> rightVerifier = redeemForm(client.code(parameters, "alice", "Alice-Passw0rd!"));
+        Map<String, String> rightVerifier = redeemForm(pool.client().code(parameters, "alice", "Alice-Passw0rd!"));
         rightVerifier.put("code_verifier", VERIFIER);
-        assertEquals(200, client.token(rightVerifier).statusCode());
+        assertEquals(200, pool.client().token(rightVerifier).statusCode());
 
-        Map<String, String> verifierWithoutChallenge = redeemForm(client.code(authorizeParameters(), "alice",
+        Map<String, String> verifierWithoutChallenge = redeemForm(pool.client().code(authorizeParameters(), "alice",
                 "Alice-Passw0rd!"));
         verifierWithoutChallenge.put("code_verifier", VERIFIER);
-        assertGrantError("invalid_grant", client.token(verifierWithoutChallenge));
+        assertGrantError("invalid_grant", pool.client().token(verifierWithoutChallenge));
     }
 
     @Test
     void clientAuthenticatesByBasicOrByBody() throws Exception {
-        Map<String, String> body = redeemForm(client.code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
+        Map<String, String> body = redeemForm(pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
         body.put("client_id", UserPool.DEMO_CLIENT_ID);
         body.put("client_secret", UserPool.DEMO_CLIENT_SECRET);
-        assertEquals(200, client.post("/oauth2/token", body, null).statusCode());
+        assertEquals(200, pool.client().post("/oauth2/token", body, null).statusCode());
 
-        Map<String, String> basic = redeemForm(client.code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
-        assertEquals(200, client.post("/oauth2/token", basic,
+        Map<String, String> basic = redeemForm(pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
+        assertEquals(200, pool.client().post("/oauth2/token", basic,
                 UserPool.DEMO_CLIENT_ID + ":" + UserPool.DEMO_CLIENT_SECRET).statusCode());
     }
 
     @Test
     void wrongOrMissingSecretIsInvalidClient() throws Exception {
-        String code = client.code(authorizeParameters(), "alice", "Alice-Passw0rd!");
-        assertGrantError("invalid_client", client.post("/oauth2/token", redeemForm(code),
+        String code = pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!");
+        assertGrantError("invalid_client", pool.client().post("/oauth2/token", redeemForm(code),
                 UserPool.DEMO_CLIENT_ID + ":wrong"));
 
         Map<String, String> body = redeemForm(code);
         body.put("client_id", UserPool.DEMO_CLIENT_ID);
         body.put("client_secret", "wrong");
-        assertGrantError("invalid_client", client.post("/oauth2/token", body, null));
+        assertGrantError("invalid_client", pool.client().post("/oauth2/token", body, null));
 
         Map<String, String> noSecret = redeemForm(code);
         noSecret.put("client_id", UserPool.DEMO_CLIENT_ID);
-        assertGrantError("invalid_client", client.post("/oauth2/token", noSecret, null));
+        assertGrantError("invalid_client", pool.client().post("/oauth2/token", noSecret, null));
 
-        assertGrantError("invalid_client", client.post("/oauth2/token", redeemForm(code),
+        assertGrantError("invalid_client", pool.client().post("/oauth2/token", redeemForm(code),
                 "nosuchclient00000000000000:secret"));
     }
 
     @Test
     void malformedRequestsAreCognitosErrors() throws Exception {
-        assertGrantError("invalid_request", client.token(Map.of("code", "x")));
-        assertGrantError("unsupported_grant_type", client.token(Map.of("grant_type", "urn:x")));
-        assertGrantError("unauthorized_client", client.token(Map.of("grant_type", "client_credentials")));
-        assertGrantError("invalid_request", client.token(Map.of("grant_type", "authorization_code")));
-        assertEquals(405, client.get("/oauth2/token").statusCode());
+        assertGrantError("invalid_request", pool.client().token(Map.of("code", "x")));
+        assertGrantError("unsupported_grant_type", pool.client().token(Map.of("grant_type", "urn:x")));
+        assertGrantError("unauthorized_client", pool.client().token(Map.of("grant_type", "client_credentials")));
+        assertGrantError("invalid_request", pool.client().token(Map.of("grant_type", "authorization_code")));
+        assertEquals(405, pool.client().get("/oauth2/token").statusCode());
     }
 
     @Test
     void refreshGivesNewTokensButNoNewRefreshToken() throws Exception {
-        Map<String, Object> first = client.redeem(client.code(authorizeParameters(), "bob", "Bob-Passw0rd!"));
-        HttpResponse<String> answer = client.token(Map.of("grant_type", "refresh_token", "refresh_token",
+        Map<String, Object> first = pool.client().redeem(pool.client().code(authorizeParameters(), "bob", "Bob-Passw0rd!"));
+        HttpResponse<String> answer = pool.client().token(Map.of("grant_type", "refresh_token", "refresh_token",
                 (String) first.get("refresh_token")));
         Map<String, Object> refreshed = HostedUiClient.json(answer.body());
 
@@ -212,17 +200,17 @@ class TokenEndpointTest {
 
     @Test
     void revokedRefreshTokenIsInvalidGrantAndItsAccessTokensStopWorkingAtUserInfo() throws Exception {
-        Map<String, Object> tokens = client.redeem(client.code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
+        Map<String, Object> tokens = pool.client().redeem(pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
         String refreshToken = (String) tokens.get("refresh_token");
         String accessToken = (String) tokens.get("access_token");
         assertEquals(200, userInfo(accessToken).statusCode());
 
-        HttpResponse<String> revoke = client.post("/oauth2/revoke", Map.of("token", refreshToken),
+        HttpResponse<String> revoke = pool.client().post("/oauth2/revoke", Map.of("token", refreshToken),
                 UserPool.DEMO_CLIENT_ID + ":" + UserPool.DEMO_CLIENT_SECRET);
         assertEquals(200, revoke.statusCode());
         assertEquals("", revoke.body());
 
-        assertGrantError("invalid_grant", client.token(Map.of("grant_type", "refresh_token", "refresh_token",
+        assertGrantError("invalid_grant", pool.client().token(Map.of("grant_type", "refresh_token", "refresh_token",
                 refreshToken)));
         assertEquals(401, userInfo(accessToken).statusCode());
     }
@@ -230,17 +218,17 @@ class TokenEndpointTest {
     @Test
     void revokeAnswersOkForUnknownTokensAndRefusesJwtsAndStrangers() throws Exception {
         String credentials = UserPool.DEMO_CLIENT_ID + ":" + UserPool.DEMO_CLIENT_SECRET;
-        assertEquals(200, client.post("/oauth2/revoke", Map.of("token", "unknown"), credentials).statusCode());
-        Map<String, Object> tokens = client.redeem(client.code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
-        assertGrantError("unsupported_token_type", client.post("/oauth2/revoke",
+        assertEquals(200, pool.client().post("/oauth2/revoke", Map.of("token", "unknown"), credentials).statusCode());
+        Map<String, Object> tokens = pool.client().redeem(pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
+        assertGrantError("unsupported_token_type", pool.client().post("/oauth2/revoke",
                 Map.of("token", (String) tokens.get("access_token")), credentials));
-        assertGrantError("invalid_client", client.post("/oauth2/revoke",
+        assertGrantError("invalid_client", pool.client().post("/oauth2/revoke",
                 Map.of("token", (String) tokens.get("refresh_token")), UserPool.DEMO_CLIENT_ID + ":wrong"));
     }
 
     @Test
     void userInfoAnswersTheUsersAttributesForAValidAccessToken() throws Exception {
-        Map<String, Object> tokens = client.redeem(client.code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
+        Map<String, Object> tokens = pool.client().redeem(pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
         HttpResponse<String> answer = userInfo((String) tokens.get("access_token"));
         Map<String, Object> attributes = HostedUiClient.json(answer.body());
 
@@ -254,19 +242,19 @@ class TokenEndpointTest {
 
     @Test
     void userInfoRefusesIdTokensExpiredAndTamperedTokens() throws Exception {
-        Map<String, Object> tokens = client.redeem(client.code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
+        Map<String, Object> tokens = pool.client().redeem(pool.client().code(authorizeParameters(), "alice", "Alice-Passw0rd!"));
         String access = (String) tokens.get("access_token");
 
         assertInvalidToken(userInfo((String) tokens.get("id_token")));
         assertInvalidToken(userInfo(access.substring(0, access.length() - 2) + "AA"));
         assertInvalidToken(userInfo("not-a-jwt"));
-        cognito.clock().advance(Duration.ofMinutes(61));
+        pool.cognito().clock().advance(Duration.ofMinutes(61));
         assertInvalidToken(userInfo(access));
     }
 
     private HttpResponse<String> userInfo(String accessToken) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(cognito.domain() + "/oauth2/userInfo"))
+                java.net.URI.create(pool.cognito().domain() + "/oauth2/userInfo"))
                 .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
     }
 

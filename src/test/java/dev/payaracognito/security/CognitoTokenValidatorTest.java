@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.Forgeries;
-import dev.payaracognito.localcognito.HostedUiClient;
-import dev.payaracognito.localcognito.LocalCognito;
+import dev.payaracognito.localcognito.RunningCognito;
 import dev.payaracognito.localcognito.TokenForgery;
 import dev.payaracognito.localcognito.TokenUse;
 import dev.payaracognito.localcognito.UserPool;
@@ -21,10 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,30 +30,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The validator against a hostile local Cognito: every token rule of the security checklist. */
 class CognitoTokenValidatorTest {
 
-    private static LocalCognito cognito;
-    private static HostedUiClient client;
+    @RegisterExtension
+    static final RunningCognito POOL = new RunningCognito();
+
     private CognitoTokenValidator validator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cognito = LocalCognito.demo().start();
-        client = new HostedUiClient(cognito);
-    }
-
-    @AfterAll
-    static void stop() {
-        cognito.stop();
-    }
 
     @BeforeEach
     void newValidator() throws Exception {
-        cognito.healAll();
+        POOL.cognito().healAll();
         validator = validator(Clock.systemUTC());
     }
 
     @Test
     void acceptsCognitosTokensAndReadsTheCaller() throws Exception {
-        Map<String, Object> tokens = client.tokens("bob", "Bob-Passw0rd!");
+        Map<String, Object> tokens = POOL.client().tokens("bob", "Bob-Passw0rd!");
         CognitoToken id = validator.validateIdToken((String) tokens.get("id_token"));
         CognitoToken access = validator.validateAccessToken((String) tokens.get("access_token"));
 
@@ -70,9 +58,9 @@ class CognitoTokenValidatorTest {
 
     @Test
     void acceptsAudienceAsAOneElementArrayAndUnknownExtraClaims() throws Exception {
-        cognito.forgeNextTokens(Forgeries.claim(TokenUse.ID, "aud", List.of(UserPool.DEMO_CLIENT_ID)),
+        POOL.cognito().forgeNextTokens(Forgeries.claim(TokenUse.ID, "aud", List.of(UserPool.DEMO_CLIENT_ID)),
                 Forgeries.claim(TokenUse.ACCESS, "custom:tier", "gold"));
-        Map<String, Object> tokens = client.tokens("alice", "Alice-Passw0rd!");
+        Map<String, Object> tokens = POOL.client().tokens("alice", "Alice-Passw0rd!");
         assertEquals("alice", validator.validateIdToken((String) tokens.get("id_token")).username());
         assertEquals("alice", validator.validateAccessToken((String) tokens.get("access_token")).username());
     }
@@ -120,8 +108,8 @@ class CognitoTokenValidatorTest {
     @ParameterizedTest
     @MethodSource("hostileIdTokens")
     void refusesHostileIdTokens(TokenForgery forgery, Reason reason) throws Exception {
-        cognito.forgeNextTokens(forgery);
-        String idToken = (String) client.tokens("alice", "Alice-Passw0rd!").get("id_token");
+        POOL.cognito().forgeNextTokens(forgery);
+        String idToken = (String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("id_token");
         assertEquals(reason, assertThrows(TokenRejected.class, () -> validator.validateIdToken(idToken)).reason());
     }
 
@@ -140,15 +128,15 @@ class CognitoTokenValidatorTest {
     @ParameterizedTest
     @MethodSource("hostileAccessTokens")
     void refusesHostileAccessTokens(TokenForgery forgery, Reason reason) throws Exception {
-        cognito.forgeNextTokens(forgery);
-        String accessToken = (String) client.tokens("bob", "Bob-Passw0rd!").get("access_token");
+        POOL.cognito().forgeNextTokens(forgery);
+        String accessToken = (String) POOL.client().tokens("bob", "Bob-Passw0rd!").get("access_token");
         assertEquals(reason, assertThrows(TokenRejected.class,
                 () -> validator.validateAccessToken(accessToken)).reason());
     }
 
     @Test
     void refusesEachTokenAsTheOther() throws Exception {
-        Map<String, Object> tokens = client.tokens("alice", "Alice-Passw0rd!");
+        Map<String, Object> tokens = POOL.client().tokens("alice", "Alice-Passw0rd!");
         assertEquals(Reason.TOKEN_USE, assertThrows(TokenRejected.class,
                 () -> validator.validateAccessToken((String) tokens.get("id_token"))).reason());
         assertEquals(Reason.TOKEN_USE, assertThrows(TokenRejected.class,
@@ -166,7 +154,7 @@ class CognitoTokenValidatorTest {
 
     @Test
     void allowsOneMinuteOfClockSkewAndNoMore() throws Exception {
-        String accessToken = (String) client.tokens("alice", "Alice-Passw0rd!").get("access_token");
+        String accessToken = (String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("access_token");
         Instant expiry = validator.validateAccessToken(accessToken).expiresAt();
         validator(Clock.fixed(expiry.plusSeconds(59), ZoneOffset.UTC)).validateAccessToken(accessToken);
         assertEquals(Reason.EXPIRED, assertThrows(TokenRejected.class, () -> validator(
@@ -175,51 +163,51 @@ class CognitoTokenValidatorTest {
 
     @Test
     void aRotatedKeyIsFetchedOnceAndAccepted() throws Exception {
-        validator.validateAccessToken((String) client.tokens("alice", "Alice-Passw0rd!").get("access_token"));
-        cognito.rotateKeys();
-        cognito.resetRequestCounts();
+        validator.validateAccessToken((String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("access_token"));
+        POOL.cognito().rotateKeys();
+        POOL.cognito().resetRequestCounts();
         for (int i = 0; i < 3; i++) {
-            validator.validateAccessToken((String) client.tokens("alice", "Alice-Passw0rd!").get("access_token"));
+            validator.validateAccessToken((String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("access_token"));
         }
-        assertEquals(1, cognito.requests(Endpoint.JWKS));
+        assertEquals(1, POOL.cognito().requests(Endpoint.JWKS));
     }
 
     @Test
     void aFloodOfUnknownKidsFetchesTheJwksAtMostTwice() throws Exception {
-        validator.validateAccessToken((String) client.tokens("alice", "Alice-Passw0rd!").get("access_token"));
-        cognito.resetRequestCounts();
+        validator.validateAccessToken((String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("access_token"));
+        POOL.cognito().resetRequestCounts();
         for (int i = 0; i < 20; i++) {
-            cognito.forgeNextTokens(Forgeries.unknownKey(TokenUse.ACCESS));
-            String forged = (String) client.tokens("alice", "Alice-Passw0rd!").get("access_token");
+            POOL.cognito().forgeNextTokens(Forgeries.unknownKey(TokenUse.ACCESS));
+            String forged = (String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("access_token");
             assertEquals(Reason.UNKNOWN_KEY, assertThrows(TokenRejected.class,
                     () -> validator.validateAccessToken(forged)).reason());
         }
-        assertEquals(1, cognito.requests(Endpoint.JWKS), "one refetch, then rate-limited");
-        validator.validateAccessToken((String) client.tokens("bob", "Bob-Passw0rd!").get("access_token"));
+        assertEquals(1, POOL.cognito().requests(Endpoint.JWKS), "one refetch, then rate-limited");
+        validator.validateAccessToken((String) POOL.client().tokens("bob", "Bob-Passw0rd!").get("access_token"));
     }
 
     @Test
     void knownKeysKeepWorkingWhileTheJwksEndpointIsDownOrTalksGarbage() throws Exception {
-        String accessToken = (String) client.tokens("alice", "Alice-Passw0rd!").get("access_token");
+        String accessToken = (String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("access_token");
         CognitoTokenValidator shortCache = validator(Clock.systemUTC(), new CognitoKeys.Policy(Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 64 * 1024, Duration.ofMillis(2), Duration.ofMillis(1), Duration.ofHours(1)));
         shortCache.validateAccessToken(accessToken);
 
-        cognito.fail(Endpoint.JWKS, 503);
+        POOL.cognito().fail(Endpoint.JWKS, 503);
         Thread.sleep(5);
         assertEquals("alice", shortCache.validateAccessToken(accessToken).username());
-        cognito.answerGarbage(Endpoint.JWKS);
+        POOL.cognito().answerGarbage(Endpoint.JWKS);
         Thread.sleep(5);
         assertEquals("alice", shortCache.validateAccessToken(accessToken).username());
-        cognito.hang(Endpoint.JWKS, Duration.ofSeconds(5));
+        POOL.cognito().hang(Endpoint.JWKS, Duration.ofSeconds(5));
         Thread.sleep(5);
         assertEquals("alice", shortCache.validateAccessToken(accessToken).username());
     }
 
     @Test
     void withNoKeysYetAnUnreachableJwksIsTheProvidersFault() throws Exception {
-        String accessToken = (String) client.tokens("alice", "Alice-Passw0rd!").get("access_token");
-        cognito.fail(Endpoint.JWKS, 503);
+        String accessToken = (String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("access_token");
+        POOL.cognito().fail(Endpoint.JWKS, 503);
         assertEquals(Reason.KEYS_UNAVAILABLE, assertThrows(TokenRejected.class,
                 () -> validator.validateAccessToken(accessToken)).reason());
     }
@@ -229,8 +217,8 @@ class CognitoTokenValidatorTest {
     }
 
     private static CognitoTokenValidator validator(Clock clock, CognitoKeys.Policy policy) throws Exception {
-        CognitoKeys keys = new CognitoKeys(URI.create(cognito.issuer() + "/.well-known/jwks.json").toURL(), policy);
-        return new CognitoTokenValidator(cognito.issuer(), UserPool.DEMO_CLIENT_ID, Set.of(UserPool.DEMO_CLIENT_ID),
+        CognitoKeys keys = new CognitoKeys(URI.create(POOL.cognito().issuer() + "/.well-known/jwks.json").toURL(), policy);
+        return new CognitoTokenValidator(POOL.cognito().issuer(), UserPool.DEMO_CLIENT_ID, Set.of(UserPool.DEMO_CLIENT_ID),
                 keys, clock);
     }
 }

@@ -9,7 +9,9 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +30,12 @@ public abstract class BrowserTest {
 
     protected WebClient browser;
     private Page lastPage;
+
+    /** Every browser test runs against the WAR this build packaged (one Payara Micro per test class). */
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppDeployment.war();
+    }
 
     protected static LocalCognito cognito() {
         return AppDeployment.cognito();

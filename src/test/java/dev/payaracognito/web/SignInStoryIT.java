@@ -6,22 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
 import java.util.Set;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** The sign-in stories of the README, in a real browser session against Payara Micro and the local Cognito. */
 class SignInStoryIT extends BrowserTest {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return AppDeployment.war();
-    }
 
     @Test
     void publicPageIsOpenToEveryone() throws Exception {

@@ -1,5 +1,6 @@
 package dev.payaracognito.errors;
 
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -19,10 +20,25 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Object page = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (isExpiredForm(error)) {
+            // A form posted without this session's view state: expired, or forged on another site (CSRF).
+            LOG.warning(() -> "form post to " + page + " refused: no matching view state");
+            ErrorPage.send(response, Failure.FORM_EXPIRED);
+            return;
+        }
         if (error != null) {
-            LOG.log(Level.SEVERE, "request to " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
-                    + " failed", error);
+            LOG.log(Level.SEVERE, "request to " + page + " failed", error);
         }
         ErrorPage.send(response, Failure.forStatus(status instanceof Integer code ? code : 404));
+    }
+
+    private static boolean isExpiredForm(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package dev.payaracognito.errors;
 /** Every way a request can fail, as the user sees it: one status, one page, no stack trace. */
 public enum Failure {
     BAD_REQUEST(400, "That request could not be understood", "Please go back and try again."),
+    FORM_EXPIRED(400, "This page has expired", "Please go back, reload the page and try again."),
     SIGN_IN_CANCELLED(400, "Sign-in was cancelled or refused",
             "Amazon Cognito did not sign you in. You can try again."),
     SIGN_IN_FAILED(401, "Sign-in failed", "We could not complete your sign-in. Please try again."),

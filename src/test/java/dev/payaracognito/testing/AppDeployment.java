@@ -63,12 +63,20 @@ public final class AppDeployment {
     }
 
     public static WebArchive war() {
-        requireFreePort(8080);
-        String config = String.join("\n",
+        return war(
                 "cognito.issuer=" + cognito().issuer(),
                 "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
                 "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
                 "app.base-url=" + APP);
+    }
+
+    /**
+     * The WAR with these MicroProfile Config lines, which outrank the environment (ordinal 500), so that
+     * COGNITO_* variables of the machine running the tests cannot change what is tested.
+     */
+    public static WebArchive war(String... settings) {
+        requireFreePort(8080);
+        String config = "config_ordinal=500\n" + String.join("\n", settings);
         return ShrinkWrap.create(ZipImporter.class, "payara-cognito.war")
                 .importFrom(new File(System.getProperty("app.war", "target/payara-cognito.war")))
                 .as(WebArchive.class)

@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.testing.BrowserTest;
+import java.net.URL;
+import java.util.List;
 import java.util.Set;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
 import org.junit.jupiter.api.Test;
@@ -105,6 +111,26 @@ class SignInStoryIT extends BrowserTest {
         HtmlPage login = get("/secure/profile.xhtml");
         assertTrue(login.getUrl().toString().startsWith(cognito().domain() + "/login"),
                 "Cognito's own session must have ended: " + login.getUrl());
+    }
+
+    @Test
+    void aSignOutPostWithoutThisPagesViewStateSignsNobodyOut() throws Exception {
+        // 1. signed in
+        signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+
+        // 2. a cross-site form posts "Sign out" with a made-up view state: refused, clearly
+        WebRequest forged = new WebRequest(new URL(APP + "/secure/profile.xhtml"), HttpMethod.POST);
+        forged.setRequestParameters(List.of(new NameValuePair("signOut", "signOut"),
+                new NameValuePair("signOut:signOutButton", "Sign out"),
+                new NameValuePair("jakarta.faces.ViewState", "-1234:5678")));
+        Page refused = seen(browser.getPage(forged));
+        assertEquals(400, status(refused));
+        assertTrue(text(refused).contains("This page has expired"));
+
+        // 3. still signed in
+        HtmlPage profile = get("/secure/profile.xhtml");
+        assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString());
+        assertEquals("bob", profile.getElementById("username").getTextContent());
     }
 
     private Cookie sessionCookie() {

@@ -1,0 +1,59 @@
+package dev.payaracognito.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payaracognito.testing.AppDeployment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Deployed with settings missing or wrong: the app starts, and every page says plainly what to set. */
+@ExtendWith(ArquillianExtension.class)
+class NotConfiguredIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppDeployment.war(
+                "cognito.region=eu-west-1",
+                "cognito.user-pool-id=not a pool id",
+                "cognito.client-id=",
+                "cognito.client-secret=",
+                "app.base-url=ftp://example.com");
+    }
+
+    @Test
+    void everyPageSaysWhatToSet() throws Exception {
+        for (String path : List.of("/", "/secure/profile.xhtml", "/admin/index.xhtml", "/callback?code=x&state=y")) {
+            HttpResponse<String> page = get(path);
+            assertEquals(503, page.statusCode(), path);
+            assertTrue(page.body().contains("This application is not configured yet"), path);
+            assertTrue(page.body().contains("COGNITO_USER_POOL_ID must look like eu-west-1_AbC123xyz"), path);
+            assertTrue(page.body().contains("Set COGNITO_CLIENT_ID"), path);
+            assertTrue(page.body().contains("Set COGNITO_CLIENT_SECRET"), path);
+            assertTrue(page.body().contains("APP_BASE_URL (app.base-url) must be an https URL"), path);
+            assertFalse(page.headers().firstValue("Location").isPresent(), "no redirect to a Cognito that isn't set");
+            assertFalse(page.body().contains("Exception"), path);
+        }
+    }
+
+    @Test
+    void theStylesheetIsStillServed() throws Exception {
+        assertEquals(200, get("/static/app.css").statusCode());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(AppDeployment.APP + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

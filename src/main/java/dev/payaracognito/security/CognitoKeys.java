@@ -3,7 +3,6 @@ package dev.payaracognito.security;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
@@ -15,11 +14,14 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.ResourceRetriever;
 import java.net.URL;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The user pool's signing keys, looked up by {@code kid} in its JWKS, the way AWS's own verifier does: cached;
@@ -39,16 +41,23 @@ public final class CognitoKeys {
         }
     }
 
-    private record Verifier(RSAKey key, RSASSAVerifier verifier) {}
+    /** A key as last found in the JWKS, and when (System.nanoTime). */
+    private record Known(RSAPublicKey key, long foundAt) {}
 
     private final JWKSource<SecurityContext> source;
-    private final Map<String, Verifier> verifiers = new ConcurrentHashMap<>();
+    private final long recheckNanos;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final LongAdder fetches = new LongAdder();
 
     public CognitoKeys(URL jwksUrl, Policy policy) {
-        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
+        DefaultResourceRetriever http = new DefaultResourceRetriever(
                 (int) policy.connectTimeout().toMillis(), (int) policy.readTimeout().toMillis(),
                 policy.sizeLimitBytes());
-        this.source = JWKSourceBuilder.<SecurityContext>create(jwksUrl, retriever)
+        ResourceRetriever counted = url -> {
+            fetches.increment();
+            return http.retrieveResource(url);
+        };
+        this.source = JWKSourceBuilder.<SecurityContext>create(jwksUrl, counted)
                 .cache(policy.cacheTimeToLive().toMillis(), policy.readTimeout().plus(policy.connectTimeout())
                         .toMillis())
                 .rateLimited(policy.minTimeBetweenFetches().toMillis())
@@ -56,24 +65,40 @@ public final class CognitoKeys {
                 .retrying(false)
                 .refreshAheadCache(false)
                 .build();
+        this.recheckNanos = policy.cacheTimeToLive().toNanos();
     }
 
     /**
-     * The verifier for the pool's key {@code kid}. The key is looked up in the cached JWKS every time, so a key
-     * that leaves the JWKS stops being trusted; its verifier is reused while the key stays the same.
+     * The pool's RSA key {@code kid}. A key found is reused for the JWKS cache's time to live, then looked up
+     * again, so that a key that leaves the JWKS stops being trusted as it would with the cache alone.
      */
-    RSASSAVerifier verifier(String kid) throws TokenRejected {
-        RSAKey key = lookUp(kid);
-        Verifier known = verifiers.get(kid);
-        if (known != null && known.key() == key) {
-            return known.verifier();
+    RSAPublicKey publicKey(String kid) throws TokenRejected {
+        Known key = known.get(kid);
+        long now = System.nanoTime();
+        if (key != null && now - key.foundAt() < recheckNanos) {
+            return key.key();
         }
         try {
-            RSASSAVerifier verifier = new RSASSAVerifier(key);
-            verifiers.put(kid, new Verifier(key, verifier));
-            return verifier;
+            RSAPublicKey found = lookUp(kid).toRSAPublicKey();
+            known.put(kid, new Known(found, now));
+            return found;
         } catch (JOSEException e) {
             throw new TokenRejected(TokenRejected.Reason.UNKNOWN_KEY, "unusable RSA key in the JWKS");
+        }
+    }
+
+    /** How many times the JWKS was requested from Cognito. */
+    public long fetches() {
+        return fetches.sum();
+    }
+
+    /** Whether the pool's keys are known or can be fetched now (within the rate limit and timeouts). */
+    public boolean available() {
+        try {
+            return !source.get(new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).build()), null)
+                    .isEmpty();
+        } catch (KeySourceException e) {
+            return false;
         }
     }
 

@@ -1,0 +1,123 @@
+package dev.payaracognito.bench;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.payaracognito.localcognito.HostedUiClient;
+import dev.payaracognito.localcognito.LocalCognito;
+import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.security.AccessTokenCache;
+import dev.payaracognito.security.CognitoKeys;
+import dev.payaracognito.security.CognitoToken;
+import dev.payaracognito.security.CognitoTokenValidator;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Validating one Cognito access token (minted by the local Cognito, checked against its real JWKS), four ways:
+ * the raw RSA-2048 SHA256withRSA verification of its signature (the floor), nimbus's DefaultJWTProcessor with
+ * the equivalent claim checks, our validator, and our validator behind its cache (a client's repeat call).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class TokenValidationBenchmark {
+
+    private LocalCognito cognito;
+    private String token;
+    private byte[] signingInput;
+    private byte[] signature;
+    private PublicKey publicKey;
+    private DefaultJWTProcessor<SecurityContext> nimbusProcessor;
+    private CognitoTokenValidator validator;
+    private AccessTokenCache cache;
+
+    /** One Signature object per thread, as a server would keep one. */
+    @State(Scope.Thread)
+    public static class Rsa {
+        Signature verifier;
+
+        @Setup
+        public void create() throws Exception {
+            verifier = Signature.getInstance("SHA256withRSA");
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void mintAToken() throws Exception {
+        cognito = LocalCognito.demo().start();
+        token = (String) new HostedUiClient(cognito).tokens("bob", "Bob-Passw0rd!").get("access_token");
+        URL jwksUrl = URI.create(cognito.issuer() + "/.well-known/jwks.json").toURL();
+        JWKSet jwks = JWKSet.load(jwksUrl);
+
+        int lastDot = token.lastIndexOf('.');
+        signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
+        signature = new Base64URL(token.substring(lastDot + 1)).decode();
+        publicKey = ((RSAKey) jwks.getKeyByKeyId(SignedJWT.parse(token).getHeader().getKeyID())).toRSAPublicKey();
+
+        nimbusProcessor = new DefaultJWTProcessor<>();
+        nimbusProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                new ImmutableJWKSet<>(jwks)));
+        nimbusProcessor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder()
+                .issuer(cognito.issuer())
+                .claim("token_use", "access")
+                .claim("client_id", UserPool.DEMO_CLIENT_ID)
+                .build(), Set.of("sub", "exp", "iat", "username")));
+
+        validator = new CognitoTokenValidator(cognito.issuer(), UserPool.DEMO_CLIENT_ID,
+                Set.of(UserPool.DEMO_CLIENT_ID), new CognitoKeys(jwksUrl, CognitoKeys.Policy.defaults()),
+                Clock.systemUTC());
+        validator.validateAccessToken(token);
+        cache = new AccessTokenCache(validator, 10_000, Clock.systemUTC());
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        cognito.stop();
+    }
+
+    @Benchmark
+    public boolean rsaVerifyFloor(Rsa rsa) throws Exception {
+        rsa.verifier.initVerify(publicKey);
+        rsa.verifier.update(signingInput);
+        return rsa.verifier.verify(signature);
+    }
+
+    @Benchmark
+    public JWTClaimsSet nimbusProcessor() throws Exception {
+        return nimbusProcessor.process(token, null);
+    }
+
+    @Benchmark
+    public CognitoToken validatorNewToken() throws Exception {
+        return validator.validateAccessToken(token);
+    }
+
+    @Benchmark
+    public CognitoToken validatorRepeatToken() throws Exception {
+        return cache.validate(token);
+    }
+}

@@ -30,7 +30,23 @@ public class ErrorPageServlet extends HttpServlet {
         if (error != null) {
             LOG.log(Level.SEVERE, "request to " + page + " failed", error);
         }
-        ErrorPage.send(response, Failure.forStatus(status instanceof Integer code ? code : 404));
+        int code = status instanceof Integer number ? number : 404;
+        if (String.valueOf(page).startsWith("/api/")) {
+            apiError(response, code);
+        } else {
+            ErrorPage.send(response, Failure.forStatus(code));
+        }
+    }
+
+    /** The API answers in JSON; a missing group is RFC 6750's insufficient_scope. */
+    private static void apiError(HttpServletResponse response, int status) throws IOException {
+        switch (status) {
+            case 403 -> ApiError.insufficientScope(response);
+            case 400 -> ApiError.send(response, 400, null, "invalid_request");
+            case 404 -> ApiError.send(response, 404, null, "not_found");
+            case 405 -> ApiError.send(response, 405, null, "method_not_allowed");
+            default -> ApiError.send(response, status >= 500 ? status : 500, null, "server_error");
+        }
     }
 
     private static boolean isExpiredForm(Throwable error) {

@@ -2,6 +2,7 @@ package dev.payaracognito.security;
 
 import static jakarta.security.enterprise.AuthenticationStatus.SEND_FAILURE;
 
+import dev.payaracognito.errors.ApiError;
 import dev.payaracognito.errors.ErrorPage;
 import dev.payaracognito.errors.Failure;
 import jakarta.annotation.Priority;
@@ -22,8 +23,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Chooses how each request authenticates (Jakarta Security 4.0): the browser's pages through Cognito's hosted
- * UI. It also keeps the OpenID mechanism's failures from reaching the user as a 500.
+ * Chooses how each request authenticates (Jakarta Security 4.0): the REST API under {@code /api} by Bearer
+ * token, everything else (the browser's pages) through Cognito's hosted UI. It also keeps the OpenID
+ * mechanism's failures from reaching the user as a 500.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -37,6 +39,10 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     private HttpAuthenticationMechanism openId;
 
     @Inject
+    @CognitoApi
+    private HttpAuthenticationMechanism bearer;
+
+    @Inject
     private CognitoSettings settings;
 
     @Inject
@@ -45,10 +51,12 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        boolean api = isApi(request);
         if (!settings.problems().isEmpty()) {
-            // Every page says what to set; only the stylesheet is still served.
-            return isStatic(request, context) ? context.doNothing()
-                    : send(response, Failure.NOT_CONFIGURED, settings.problems());
+            return notConfigured(request, response, context, api);
+        }
+        if (api) {
+            return bearer.validateRequest(request, response, context);
         }
         if (callback.isCallback(request)) {
             return callback.handle(openId, request, response, context);
@@ -67,16 +75,42 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        return openId.secureResponse(request, response, context);
+        return mechanism(request).secureResponse(request, response, context);
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        openId.cleanSubject(request, response, context);
+        mechanism(request).cleanSubject(request, response, context);
     }
 
-    private static boolean isStatic(HttpServletRequest request, HttpMessageContext context) {
-        return !context.isProtected() && request.getRequestURI().startsWith(request.getContextPath() + "/static/");
+    private HttpAuthenticationMechanism mechanism(HttpServletRequest request) {
+        return isApi(request) ? bearer : openId;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /**
+     * Every page says what to set, the API says it is not ready; the stylesheet and {@code /api/status} are
+     * still served.
+     */
+    private AuthenticationStatus notConfigured(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, boolean api) {
+        if (!context.isProtected()
+                && (api || request.getRequestURI().startsWith(request.getContextPath() + "/static/"))) {
+            return context.doNothing();
+        }
+        if (api) {
+            try {
+                ApiError.send(response, 503, null, "not_configured");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return SEND_FAILURE;
+        }
+        return send(response, Failure.NOT_CONFIGURED, settings.problems());
     }
 
     private static AuthenticationStatus send(HttpServletResponse response, Failure failure, List<String> details) {

@@ -8,16 +8,15 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.util.logging.Logger;
 
 /**
- * Validates Cognito's tokens with {@link CognitoTokenValidator}: the caller is {@code cognito:username}, the
- * groups are {@code cognito:groups} of the signature-checked access token. Other credentials are not ours.
+ * Validates Cognito's tokens with {@link CognitoTokenValidator}: the ID and access tokens of a sign-in, or an
+ * API call's access token. The caller is the token's user; the groups are {@code cognito:groups} of the
+ * signature-checked access token. Other credentials are not ours. Refusals are recorded on the credential, for
+ * the mechanism to log and answer.
  */
 @ApplicationScoped
 public class CognitoIdentityStore implements IdentityStore {
-
-    private static final Logger LOG = Logger.getLogger(CognitoIdentityStore.class.getName());
 
     @Inject
     private CognitoValidation validation;
@@ -26,6 +25,9 @@ public class CognitoIdentityStore implements IdentityStore {
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof SignInTokensCredential signIn) {
             return validate(signIn);
+        }
+        if (credential instanceof BearerTokenCredential bearer) {
+            return validate(bearer);
         }
         return NOT_VALIDATED_RESULT;
     }
@@ -40,7 +42,17 @@ public class CognitoIdentityStore implements IdentityStore {
             }
             return new CredentialValidationResult(id.username(), access.groups());
         } catch (TokenRejected rejected) {
-            LOG.warning("sign-in tokens refused: " + rejected.getMessage());
+            credential.refuse(rejected);
+            return INVALID_RESULT;
+        }
+    }
+
+    /** An API call's access token, through the cache of tokens already validated. */
+    private CredentialValidationResult validate(BearerTokenCredential credential) {
+        try {
+            CognitoToken token = validation.accessTokens().validate(credential.token());
+            return new CredentialValidationResult(new CognitoPrincipal(token), token.groups());
+        } catch (TokenRejected rejected) {
             credential.refuse(rejected);
             return INVALID_RESULT;
         }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,8 @@ public class CognitoSettings {
     private String configuredDomain;
     private String baseUrl;
     private List<String> apiClientIds;
+    private CognitoKeys.Policy jwksPolicy;
+    private int tokenCacheSize;
     private final List<String> problems = new ArrayList<>();
 
     @PostConstruct
@@ -59,9 +62,21 @@ public class CognitoSettings {
         configuredDomain = setting("cognito.domain").map(d -> url(d, "COGNITO_DOMAIN (cognito.domain)")).orElse(null);
         baseUrl = setting("app.base-url").map(u -> url(u, "APP_BASE_URL (app.base-url)")).orElse(null);
         apiClientIds = setting("cognito.api-client-ids").map(ids -> List.of(ids.split("\\s*,\\s*"))).orElse(List.of());
+        jwksPolicy = readJwksPolicy();
+        tokenCacheSize = config.getOptionalValue("cognito.token-cache.size", Integer.class).orElse(10_000);
         if (!problems.isEmpty()) {
             LOG.warning("Cognito sign-in is not configured: " + String.join(" ", problems));
         }
+    }
+
+    /** How the pool's JWKS is fetched and cached (see {@link #readJwksPolicy()}). */
+    public CognitoKeys.Policy jwksPolicy() {
+        return jwksPolicy;
+    }
+
+    /** How many validated access tokens are kept: {@code cognito.token-cache.size}, default 10,000. */
+    public int tokenCacheSize() {
+        return tokenCacheSize;
     }
 
     /** What must be set before anyone can sign in; empty when the settings are complete. */
@@ -185,6 +200,35 @@ public class CognitoSettings {
         }
         problems.add(name + " must be an https URL (http only on localhost).");
         return null;
+    }
+
+    /**
+     * {@code cognito.jwks.connect-timeout}, {@code .read-timeout}, {@code .size-limit} (bytes),
+     * {@code .cache-ttl}, {@code .min-refetch-interval}, {@code .outage-tolerance} (ISO-8601 durations such as
+     * PT15S), each defaulting to {@link CognitoKeys.Policy#defaults()}.
+     */
+    private CognitoKeys.Policy readJwksPolicy() {
+        CognitoKeys.Policy defaults = CognitoKeys.Policy.defaults();
+        try {
+            CognitoKeys.Policy policy = new CognitoKeys.Policy(
+                    duration("cognito.jwks.connect-timeout", defaults.connectTimeout()),
+                    duration("cognito.jwks.read-timeout", defaults.readTimeout()),
+                    config.getOptionalValue("cognito.jwks.size-limit", Integer.class).orElse(defaults.sizeLimitBytes()),
+                    duration("cognito.jwks.cache-ttl", defaults.cacheTimeToLive()),
+                    duration("cognito.jwks.min-refetch-interval", defaults.minTimeBetweenFetches()),
+                    duration("cognito.jwks.outage-tolerance", defaults.outageTolerance()));
+            if (policy.minTimeBetweenFetches().compareTo(policy.cacheTimeToLive()) >= 0) {
+                problems.add("cognito.jwks.min-refetch-interval must be shorter than cognito.jwks.cache-ttl.");
+            }
+            return policy;
+        } catch (RuntimeException e) {
+            problems.add("cognito.jwks.* must be ISO-8601 durations such as PT15S (size-limit: bytes).");
+            return defaults;
+        }
+    }
+
+    private Duration duration(String name, Duration fallback) {
+        return setting(name).map(Duration::parse).orElse(fallback);
     }
 
     private Optional<String> setting(String name) {

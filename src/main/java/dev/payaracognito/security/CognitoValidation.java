@@ -7,36 +7,55 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
 
-/** The app's one {@link CognitoTokenValidator}, built from the settings when it is first needed. */
+/**
+ * The app's one {@link CognitoTokenValidator}, its keys and its cache of validated access tokens, built from
+ * the settings when first needed.
+ */
 @ApplicationScoped
 public class CognitoValidation {
 
     @Inject
     private CognitoSettings settings;
 
-    private volatile CognitoTokenValidator validator;
+    private volatile Built built;
+
+    private record Built(CognitoKeys keys, CognitoTokenValidator validator, AccessTokenCache accessTokens) {}
 
     public CognitoTokenValidator validator() {
-        CognitoTokenValidator built = validator;
-        if (built == null) {
-            synchronized (this) {
-                if (validator == null) {
-                    validator = build();
-                }
-                built = validator;
-            }
-        }
-        return built;
+        return built().validator();
     }
 
-    private CognitoTokenValidator build() {
+    public AccessTokenCache accessTokens() {
+        return built().accessTokens();
+    }
+
+    public CognitoKeys keys() {
+        return built().keys();
+    }
+
+    private Built built() {
+        Built current = built;
+        if (current == null) {
+            synchronized (this) {
+                if (built == null) {
+                    built = build();
+                }
+                current = built;
+            }
+        }
+        return current;
+    }
+
+    private Built build() {
         if (!settings.problems().isEmpty()) {
             throw new IllegalStateException("Cognito is not configured: " + settings.problems());
         }
         try {
-            CognitoKeys keys = new CognitoKeys(URI.create(settings.getJwksUri()).toURL(), CognitoKeys.Policy.defaults());
-            return new CognitoTokenValidator(settings.getIssuer(), settings.getClientId(),
+            CognitoKeys keys = new CognitoKeys(URI.create(settings.getJwksUri()).toURL(), settings.jwksPolicy());
+            CognitoTokenValidator validator = new CognitoTokenValidator(settings.getIssuer(), settings.getClientId(),
                     Set.copyOf(settings.accessTokenClients()), keys, Clock.systemUTC());
+            return new Built(keys, validator, new AccessTokenCache(validator, settings.tokenCacheSize(),
+                    Clock.systemUTC()));
         } catch (MalformedURLException e) {
             throw new IllegalStateException("the JWKS URL is not a URL", e);
         }

@@ -47,6 +47,9 @@ public class SignInCallback {
     @Inject
     private IdentityStoreHandler identityStoreHandler;
 
+    @Inject
+    private SecurityStats stats;
+
     boolean isCallback(HttpServletRequest request) {
         return PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
@@ -91,12 +94,14 @@ public class SignInCallback {
             return refuse(context, Failure.SIGN_IN_FAILED, "the mechanism's caller or groups differ from the tokens'");
         }
         LOG.info(() -> "sign-in: user=" + caller + " groups=" + groups);
+        stats.signedIn();
         return SUCCESS;
     }
 
     /** Nothing half signed in: no session, no caller, nothing registered; the user gets the failure's page. */
-    private static AuthenticationStatus refuse(HttpMessageContext context, Failure failure, String reason) {
+    private AuthenticationStatus refuse(HttpMessageContext context, Failure failure, String reason) {
         LOG.warning("sign-in refused (" + failure + "): " + reason);
+        stats.refused("sign-in:" + failure);
         HttpSession session = context.getRequest().getSession(false);
         if (session != null) {
             session.invalidate();

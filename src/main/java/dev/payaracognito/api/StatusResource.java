@@ -1,0 +1,51 @@
+package dev.payaracognito.api;
+
+import dev.payaracognito.security.CognitoSettings;
+import dev.payaracognito.security.CognitoValidation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * {@code GET /api/status}, public: the version, the issuer, and whether the app is ready (configured, and the
+ * pool's keys known or reachable). Nothing secret.
+ */
+@Path("status")
+@ApplicationScoped
+public class StatusResource {
+
+    public record Status(String version, String issuer, boolean ready) {}
+
+    @Inject
+    private CognitoSettings settings;
+
+    @Inject
+    private CognitoValidation validation;
+
+    private final String version = version();
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Status status() {
+        boolean configured = settings.problems().isEmpty();
+        return new Status(version, configured ? settings.getIssuer() : null,
+                configured && validation.keys().available());
+    }
+
+    private static String version() {
+        try (InputStream in = StatusResource.class.getResourceAsStream("/app.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

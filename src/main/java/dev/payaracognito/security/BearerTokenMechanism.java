@@ -1,0 +1,96 @@
+package dev.payaracognito.security;
+
+import static jakarta.security.enterprise.AuthenticationStatus.SEND_FAILURE;
+
+import dev.payaracognito.errors.ApiError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The REST API's authentication: a Cognito access token in {@code Authorization: Bearer}, validated by our
+ * identity store, for this request only. It never redirects, never creates a session, and never looks at one:
+ * a session cookie alone signs nobody in here. Refusals follow RFC 6750.
+ */
+@CognitoApi
+@ApplicationScoped
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Inject
+    private SecurityStats stats;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        stats.apiCall();
+        List<String> headers = Collections.list(request.getHeaders("Authorization"));
+        if (headers.size() > 1) {
+            return refuse(request, response, "INVALID_REQUEST", "more than one Authorization header", 400,
+                    "invalid_request");
+        }
+        String token = headers.isEmpty() ? null : bearerToken(headers.get(0));
+        if (token == null) {
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            return refuse(request, response, "NO_TOKEN", "no bearer token", 401, null);
+        }
+        BearerTokenCredential credential = new BearerTokenCredential(token);
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(result);
+        }
+        TokenRejected rejection = credential.rejection();
+        if (rejection != null && rejection.reason() == TokenRejected.Reason.KEYS_UNAVAILABLE) {
+            return refuse(request, response, rejection.reason().name(), rejection.getMessage(), 503,
+                    "temporarily_unavailable");
+        }
+        return refuse(request, response, rejection == null ? "INVALID" : rejection.reason().name(),
+                rejection == null ? "invalid token" : rejection.getMessage(), 401, "invalid_token");
+    }
+
+    /** The token of a Bearer header (scheme case-insensitive), or null for no header or another scheme. */
+    private static String bearerToken(String authorization) {
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return authorization.substring(BEARER.length()).strip();
+    }
+
+    private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String reason,
+            String detail, int status, String error) {
+        stats.refused("api:" + reason);
+        LOG.warning(() -> "API call " + request.getMethod() + " " + request.getRequestURI() + " refused: " + detail);
+        try {
+            if (status == 401) {
+                if (error == null) {
+                    ApiError.noToken(response);
+                } else {
+                    ApiError.invalidToken(response);
+                }
+            } else {
+                ApiError.send(response, status, null, error);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return SEND_FAILURE;
+    }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load run against the running demo (./mvnw -Pdemo): /api/me with a valid Bearer token against the public
-# /api/status, in the same run, with wrk (Debian: apt-get install wrk). Prints a Markdown table.
-#   src/bench/load/api-load.sh [seconds] [connections]
+# /api/status, in the same run, with wrk (Debian: apt-get install wrk). Both are warmed up, then measured in
+# alternation, three rounds each; the table gives the median round. Prints a Markdown table.
+#   src/bench/load/api-load.sh [seconds per round] [connections]
 set -euo pipefail
 seconds=${1:-20}
 connections=${2:-16}
@@ -37,11 +38,19 @@ run() { # url [wrk options…] -> "requests/sec errors"
   errors=$(awk '/Non-2xx or 3xx responses/ {n+=$NF} /Socket errors/ {gsub(",", ""); n+=$4+$6+$8+$10} END {print n+0}' <<<"$out")
   echo "$rps $errors"
 }
-run "$app/api/status" >/dev/null   # warm-up
-read -r public_rps public_errors < <(run "$app/api/status")
-read -r bearer_rps bearer_errors < <(run "$app/api/me" -s "$here/bearer.lua")
-echo "| endpoint | requests/s | errors |"
-echo "|---|---:|---:|"
-echo "| GET /api/status (public) | $public_rps | $public_errors |"
-echo "| GET /api/me (Bearer) | $bearer_rps | $bearer_errors |"
+median() { sort -n | sed -n 2p; }
+run "$app/api/status" >/dev/null   # warm-up of both paths
+run "$app/api/me" -s "$here/bearer.lua" >/dev/null
+public=() bearer=() errors=0
+for round in 1 2 3; do
+  read -r rps err < <(run "$app/api/status"); public+=("$rps"); errors=$((errors + err))
+  read -r rps err < <(run "$app/api/me" -s "$here/bearer.lua"); bearer+=("$rps"); errors=$((errors + err))
+done
+public_rps=$(printf '%s\n' "${public[@]}" | median)
+bearer_rps=$(printf '%s\n' "${bearer[@]}" | median)
+echo "| endpoint | requests/s (median of 3 rounds of ${seconds}s, $connections connections) | rounds |"
+echo "|---|---:|---|"
+echo "| GET /api/status (public) | $public_rps | ${public[*]} |"
+echo "| GET /api/me (Bearer) | $bearer_rps | ${bearer[*]} |"
+echo "Errors (non-2xx and socket errors, all rounds): $errors"
 awk -v b="$bearer_rps" -v p="$public_rps" 'BEGIN {printf "Bearer / public throughput: %.2f×\n", b / p}'

@@ -9,13 +9,11 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.List;
+import java.util.Enumeration;
 import java.util.logging.Logger;
 
 /**
@@ -30,8 +28,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
     private static final String BEARER = "Bearer ";
 
+    /** Asked directly: it is the one store that knows Bearer credentials, and the API's hot path. */
     @Inject
-    private IdentityStoreHandler identityStores;
+    private CognitoIdentityStore identityStore;
 
     @Inject
     private SecurityStats stats;
@@ -40,12 +39,13 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         stats.apiCall();
-        List<String> headers = Collections.list(request.getHeaders("Authorization"));
-        if (headers.size() > 1) {
+        Enumeration<String> headers = request.getHeaders("Authorization");
+        String authorization = headers.hasMoreElements() ? headers.nextElement() : null;
+        if (headers.hasMoreElements()) {
             return refuse(request, response, "INVALID_REQUEST", "more than one Authorization header", 400,
                     "invalid_request");
         }
-        String token = headers.isEmpty() ? null : bearerToken(headers.get(0));
+        String token = authorization == null ? null : bearerToken(authorization);
         if (token == null) {
             if (!context.isProtected()) {
                 return context.doNothing();
@@ -53,8 +53,10 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return refuse(request, response, "NO_TOKEN", "no bearer token", 401, null);
         }
         BearerTokenCredential credential = new BearerTokenCredential(token);
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result = identityStore.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            CognitoPrincipal caller = (CognitoPrincipal) result.getCallerPrincipal();
+            request.setAttribute(CognitoPrincipal.class.getName(), caller);
             return context.notifyContainerAboutLogin(result);
         }
         TokenRejected rejection = credential.rejection();

@@ -46,7 +46,7 @@ public class CognitoSettings {
     private List<String> apiClientIds;
     private CognitoKeys.Policy jwksPolicy;
     private int tokenCacheSize;
-    private final List<String> problems = new ArrayList<>();
+    private List<String> problems = new ArrayList<>();
 
     @PostConstruct
     void read() {
@@ -64,6 +64,7 @@ public class CognitoSettings {
         apiClientIds = setting("cognito.api-client-ids").map(ids -> List.of(ids.split("\\s*,\\s*"))).orElse(List.of());
         jwksPolicy = readJwksPolicy();
         tokenCacheSize = config.getOptionalValue("cognito.token-cache.size", Integer.class).orElse(10_000);
+        problems = List.copyOf(problems);
         if (!problems.isEmpty()) {
             LOG.warning("Cognito sign-in is not configured: " + String.join(" ", problems));
         }
@@ -81,7 +82,7 @@ public class CognitoSettings {
 
     /** What must be set before anyone can sign in; empty when the settings are complete. */
     public List<String> problems() {
-        return List.copyOf(problems);
+        return problems;
     }
 
     /** {@code https://cognito-idp.{region}.amazonaws.com/{userPoolId}}, or {@code cognito.issuer} as given. */

@@ -8,9 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * Validates Cognito's JWTs the Cognito way, as AWS's own verifier does: RS256 only; the {@code kid} looked up in
@@ -128,12 +129,14 @@ public final class CognitoTokenValidator {
         }
     }
 
-    /** The space-separated {@code scope} claim (a one-character split: no regular expression per token). */
-    private static Set<String> scopes(String scope) {
-        if (scope == null) {
-            return Set.of();
-        }
-        return Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    /**
+     * An unmodifiable set in alphabetical order, without blanks: groups and the space-separated {@code scope}
+     * (split on one character, so no regular expression per token).
+     */
+    private static Set<String> sorted(List<String> values) {
+        TreeSet<String> set = new TreeSet<>(values);
+        set.remove("");
+        return Collections.unmodifiableSortedSet(set);
     }
 
     private static CognitoToken token(TokenUse use, CompactJwt jwt, String usernameClaim, String client)
@@ -144,8 +147,8 @@ public final class CognitoTokenValidator {
         }
         List<String> groups = jwt.strings("cognito:groups", false);
         String scope = jwt.string("scope");
-        return new CognitoToken(use, username, jwt.string("sub"), client, groups == null ? Set.of() : Set.copyOf(groups),
-                scopes(scope), jwt.string("email"),
+        return new CognitoToken(use, username, jwt.string("sub"), client, sorted(groups == null ? List.of() : groups),
+                sorted(scope == null ? List.of() : Arrays.asList(scope.split(" "))), jwt.string("email"),
                 Instant.ofEpochSecond(jwt.seconds("exp")));
     }
 }

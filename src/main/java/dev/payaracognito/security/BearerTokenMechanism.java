@@ -70,10 +70,14 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     /** The token of a Bearer header (scheme case-insensitive), or null for no header or another scheme. */
     private static String bearerToken(String authorization) {
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String header = authorization.strip();
+        if (header.equalsIgnoreCase(BEARER.strip())) {
+            return ""; // the scheme without a token: an invalid token, not a missing one
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        return authorization.substring(BEARER.length()).strip();
+        return header.substring(BEARER.length()).strip();
     }
 
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String reason,

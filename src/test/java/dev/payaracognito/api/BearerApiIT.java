@@ -1,0 +1,268 @@
+package dev.payaracognito.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payaracognito.localcognito.Endpoint;
+import dev.payaracognito.localcognito.Forgeries;
+import dev.payaracognito.localcognito.HostedUiClient;
+import dev.payaracognito.localcognito.LocalCognito;
+import dev.payaracognito.localcognito.TokenForgery;
+import dev.payaracognito.localcognito.TokenUse;
+import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.testing.AppDeployment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The "Bearer API" and "Keys and provider outage" sections of the security checklist, against Payara Micro
+ * and the local Cognito. The JWKS cache lives 3 s and is refetched at most every 2 s here, so that outages and
+ * rotations show within a test; the defaults are 1 h and 15 s.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BearerApiIT {
+
+    private static final String API = AppDeployment.APP + "/api";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppDeployment.war(
+                "cognito.issuer=" + cognito().issuer(),
+                "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
+                "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
+                "app.base-url=" + AppDeployment.APP,
+                "cognito.jwks.cache-ttl=PT3S",
+                "cognito.jwks.min-refetch-interval=PT2S");
+    }
+
+    private static LocalCognito cognito() {
+        return AppDeployment.cognito();
+    }
+
+    @BeforeEach
+    void honestCognito() {
+        cognito().healAll();
+    }
+
+    @Test
+    void meSaysWhoTheTokenIsAndSetsNoCookie() throws Exception {
+        HttpResponse<String> me = get("/me", accessToken("bob"));
+        Map<String, Object> body = HostedUiClient.json(me.body());
+        assertEquals(200, me.statusCode());
+        assertEquals("bob", body.get("username"));
+        assertEquals(List.of("admins"), body.get("groups"));
+        assertEquals(List.of("email", "openid", "profile"), body.get("scopes"));
+        assertTrue(Instant.parse((String) body.get("expiresAt")).isAfter(Instant.now()));
+        assertEquals(36, ((String) body.get("sub")).length());
+        assertTrue(me.headers().allValues("Set-Cookie").isEmpty(), "the API creates no session");
+    }
+
+    @Test
+    void statusIsPublicAndTellsNoSecrets() throws Exception {
+        HttpResponse<String> status = get("/status", null);
+        Map<String, Object> body = HostedUiClient.json(status.body());
+        assertEquals(200, status.statusCode());
+        assertEquals(Boolean.TRUE, body.get("ready"));
+        assertEquals(cognito().issuer(), body.get("issuer"));
+        assertTrue(((String) body.get("version")).matches("\\d+\\.\\d+\\.\\d+.*"));
+        assertFalse(status.body().contains(UserPool.DEMO_CLIENT_SECRET));
+    }
+
+    @Test
+    void adminStatsNeedTheAdminsGroup() throws Exception {
+        HttpResponse<String> alice = get("/admin/stats", accessToken("alice"));
+        assertEquals(403, alice.statusCode());
+        assertEquals("Bearer error=\"insufficient_scope\"", alice.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertEquals(Map.of("error", "insufficient_scope"), HostedUiClient.json(alice.body()));
+
+        assertEquals(401, get("/me", null).statusCode());
+        HttpResponse<String> bob = get("/admin/stats", accessToken("bob"));
+        Map<String, Object> stats = HostedUiClient.json(bob.body());
+        assertEquals(200, bob.statusCode());
+        assertTrue((Long) stats.get("apiCalls") >= 3);
+        assertTrue((Long) ((Map<?, ?>) stats.get("refusals")).get("api:NO_TOKEN") >= 1);
+        assertTrue((Long) stats.get("jwksFetches") >= 1);
+        for (String field : List.of("signIns", "activeSessions", "tokenCacheHitRatio")) {
+            assertTrue(stats.containsKey(field), field);
+        }
+    }
+
+    @Test
+    void withoutABearerTokenTheAnswerIsAChallenge() throws Exception {
+        String token = accessToken("alice");
+        for (HttpResponse<String> answer : List.of(
+                get("/me", null),
+                send(request("/me").header("Authorization", "Basic YWxpY2U6QWxpY2UtUGFzc3cwcmQh")),
+                send(HttpRequest.newBuilder(URI.create(API + "/me?access_token=" + token))),
+                send(request("/me").header("Cookie", "JSESSIONID=" + signedInBrowserSession())))) {
+            assertEquals(401, answer.statusCode());
+            assertEquals("Bearer", answer.headers().firstValue("WWW-Authenticate").orElseThrow());
+            assertTrue(answer.headers().allValues("Set-Cookie").isEmpty());
+            assertFalse(answer.body().contains(token));
+        }
+    }
+
+    @Test
+    void malformedTokensOfEveryShapeAreInvalid() throws Exception {
+        String token = accessToken("alice");
+        for (String bad : List.of("", "x", "a.b", "a.b.c", "..", token + "x", token.substring(1), token + ".x",
+                token.replace('.', '_'), "eyJhbGciOiJub25lIn0.e30.", "x".repeat(6_000))) {
+            HttpResponse<String> answer = get("/me", bad);
+            assertEquals(401, answer.statusCode(), bad);
+            assertEquals(Map.of("error", "invalid_token"), HostedUiClient.json(answer.body()));
+            assertFalse(!bad.isEmpty() && answer.body().contains(bad));
+        }
+    }
+
+    @Test
+    void aHugeHeaderIsRefusedWithoutAnErrorPage() throws Exception {
+        HttpResponse<String> answer = get("/me", "x".repeat(200_000));
+        assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, "status " + answer.statusCode());
+        assertFalse(answer.body().contains("Exception"));
+    }
+
+    @Test
+    void tokensThatAreNotOursOrNotNowAreInvalid() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        assertInvalid(tokens("alice").get("id_token"));
+        for (TokenForgery forgery : List.of(
+                Forgeries.claim(TokenUse.ACCESS, "client_id", "otherclient000000000000000"),
+                Forgeries.fromAnotherPool(TokenUse.ACCESS, "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X"),
+                Forgeries.claim(TokenUse.ACCESS, "exp", now - 120),
+                Forgeries.claim(TokenUse.ACCESS, "iat", now + 600),
+                Forgeries.claim(TokenUse.ACCESS, "nbf", now + 600),
+                Forgeries.brokenSignature(TokenUse.ACCESS),
+                Forgeries.forgedClaim(TokenUse.ACCESS, "cognito:groups", List.of("admins")),
+                Forgeries.hmacWithPublicKey(TokenUse.ACCESS),
+                Forgeries.selfOfferedKey(TokenUse.ACCESS, "jku"))) {
+            cognito().forgeNextTokens(forgery);
+            assertInvalid(tokens("alice").get("access_token"));
+        }
+    }
+
+    @Test
+    void aRotatedKeyIsFetchedOnceAndAccepted() throws Exception {
+        assertEquals(200, get("/me", accessToken("alice")).statusCode());
+        cognito().rotateKeys();
+        cognito().resetRequestCounts();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, get("/me", accessToken("alice")).statusCode());
+        }
+        assertEquals(1, cognito().requests(Endpoint.JWKS));
+    }
+
+    @Test
+    void aFloodOfUnknownKidsFetchesTheJwksAtMostTwiceAndValidTokensKeepWorking() throws Exception {
+        String valid = accessToken("alice");
+        assertEquals(200, get("/me", valid).statusCode());
+        List<Object> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            cognito().forgeNextTokens(Forgeries.unknownKey(TokenUse.ACCESS));
+            flood.add(tokens("alice").get("access_token"));
+        }
+        Thread.sleep(2_100); // past the refetch interval (2 s here), so the flood may cause a fetch
+        cognito().resetRequestCounts();
+        for (Object forged : flood) {
+            assertInvalid(forged);
+            assertEquals(200, get("/me", valid).statusCode());
+        }
+        assertTrue(cognito().requests(Endpoint.JWKS) <= 2, cognito().requests(Endpoint.JWKS) + " JWKS fetches");
+    }
+
+    @Test
+    void knownKeysKeepWorkingWhileTheJwksIsDownSlowOrGarbageAndRecoveryNeedsNoRestart() throws Exception {
+        assertEquals(200, get("/me", accessToken("alice")).statusCode());
+        for (Runnable outage : List.<Runnable>of(
+                () -> cognito().fail(Endpoint.JWKS, 503),
+                () -> cognito().answerGarbage(Endpoint.JWKS),
+                () -> cognito().hang(Endpoint.JWKS, Duration.ofSeconds(30)))) {
+            outage.run();
+            Thread.sleep(3_200); // the JWKS cache has expired: the next new token makes the app look again
+            HttpResponse<String> answer = send(request("/me").header("Authorization", "Bearer " + accessToken("alice"))
+                    .timeout(Duration.ofSeconds(10)));
+            assertEquals(200, answer.statusCode(), "a new token signed by a known key");
+            cognito().healAll();
+        }
+        // recovery: a rotation after the outage is picked up without a restart
+        cognito().rotateKeys();
+        Thread.sleep(2_100);
+        assertEquals(200, get("/me", accessToken("alice")).statusCode());
+    }
+
+    @Test
+    void cognitoDownDoesNotStopCallsWithTokensItAlreadyIssued() throws Exception {
+        String token = accessToken("bob");
+        assertEquals(200, get("/me", token).statusCode());
+        cognito().stop();
+        try {
+            assertEquals(200, get("/me", token).statusCode());
+            assertEquals(200, get("/admin/stats", token).statusCode());
+        } finally {
+            cognito().start();
+        }
+    }
+
+    private void assertInvalid(Object token) throws Exception {
+        HttpResponse<String> answer = get("/me", (String) token);
+        assertEquals(401, answer.statusCode());
+        assertEquals("Bearer error=\"invalid_token\"", answer.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertFalse(answer.body().contains((String) token));
+    }
+
+    private static Map<String, Object> tokens(String user) throws Exception {
+        return new HostedUiClient(cognito()).tokens(user, user.equals("bob") ? "Bob-Passw0rd!" : "Alice-Passw0rd!");
+    }
+
+    private static String accessToken(String user) throws Exception {
+        return (String) tokens(user).get("access_token");
+    }
+
+    /** A browser's session cookie after signing in to the pages. */
+    private static String signedInBrowserSession() throws Exception {
+        try (WebClient browser = new WebClient()) {
+            browser.getOptions().setJavaScriptEnabled(false);
+            HtmlPage login = browser.getPage(AppDeployment.APP + "/secure/profile.xhtml");
+            HtmlForm form = login.getFormByName("signInForm");
+            form.getInputByName("username").setValue("alice");
+            form.getInputByName("password").setValue("Alice-Passw0rd!");
+            HtmlPage profile = form.getInputByName("signInSubmitButton").click();
+            assertEquals("alice", profile.getElementById("username").getTextContent());
+            return browser.getCookieManager().getCookie("JSESSIONID").getValue();
+        }
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(API + path)).timeout(Duration.ofSeconds(20));
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = request(path);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,12 +1,9 @@
 package dev.payaracognito.security;
 
-import jakarta.security.enterprise.credential.Credential;
-
-/** An access token from an {@code Authorization: Bearer} header; the store records why it refused one. */
-public final class BearerTokenCredential implements Credential {
+/** An access token from an {@code Authorization: Bearer} header. */
+public final class BearerTokenCredential extends CognitoCredential {
 
     private final String token;
-    private TokenRejected rejection;
 
     public BearerTokenCredential(String token) {
         this.token = token;
@@ -14,18 +11,5 @@ public final class BearerTokenCredential implements Credential {
 
     String token() {
         return token;
-    }
-
-    void refuse(TokenRejected reason) {
-        this.rejection = reason;
-    }
-
-    public TokenRejected rejection() {
-        return rejection;
-    }
-
-    @Override
-    public String toString() {
-        return "BearerTokenCredential[token hidden]";
     }
 }

@@ -1,16 +1,10 @@
 package dev.payaracognito.security;
 
-import jakarta.security.enterprise.credential.Credential;
-
-/**
- * The ID and access tokens of one sign-in, for {@link CognitoIdentityStore} to validate. The store records
- * why it refused them, so the sign-in can tell the user whether to retry now or later.
- */
-public final class SignInTokensCredential implements Credential {
+/** The ID and access tokens of one sign-in, for {@link CognitoIdentityStore} to validate. */
+public final class SignInTokensCredential extends CognitoCredential {
 
     private final String idToken;
     private final String accessToken;
-    private TokenRejected rejection;
 
     public SignInTokensCredential(String idToken, String accessToken) {
         this.idToken = idToken;
@@ -23,18 +17,5 @@ public final class SignInTokensCredential implements Credential {
 
     String accessToken() {
         return accessToken;
-    }
-
-    void refuse(TokenRejected reason) {
-        this.rejection = reason;
-    }
-
-    public TokenRejected rejection() {
-        return rejection;
-    }
-
-    @Override
-    public String toString() {
-        return "SignInTokensCredential[tokens hidden]";
     }
 }

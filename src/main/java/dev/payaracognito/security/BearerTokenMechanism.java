@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Enumeration;
-import java.util.logging.Logger;
 
 /**
  * The REST API's authentication: a Cognito access token in {@code Authorization: Bearer}, validated by our
@@ -25,7 +24,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
-    private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
     private static final String BEARER = "Bearer ";
 
     /** Asked directly: it is the one store that knows Bearer credentials, and the API's hot path. */
@@ -83,7 +81,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String reason,
             String detail, int status, String error) {
         stats.refused("api:" + reason);
-        LOG.warning(() -> "API call " + request.getMethod() + " " + request.getRequestURI() + " refused: " + detail);
+        AuditLog.refusal(request, "api:" + reason, detail);
         try {
             if (status == 401) {
                 if (error == null) {

@@ -52,6 +52,7 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
         boolean api = isApi(request);
+        SecurityHeaders.apply(response, settings.isHttps() || request.isSecure(), isStatic(request));
         if (!settings.problems().isEmpty()) {
             return notConfigured(request, response, context, api);
         }
@@ -87,6 +88,10 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
         return isApi(request) ? bearer : openId;
     }
 
+    private static boolean isStatic(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/static/");
+    }
+
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/api") || path.startsWith("/api/");
@@ -98,8 +103,7 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
      */
     private AuthenticationStatus notConfigured(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, boolean api) {
-        if (!context.isProtected()
-                && (api || request.getRequestURI().startsWith(request.getContextPath() + "/static/"))) {
+        if (!context.isProtected() && (api || isStatic(request))) {
             return context.doNothing();
         }
         if (api) {

@@ -24,7 +24,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * The return from Cognito to {@code /callback}, made authoritative. The OpenID mechanism checks the state and
@@ -37,7 +36,6 @@ public class SignInCallback {
 
     static final String PATH = "/callback";
 
-    private static final Logger LOG = Logger.getLogger(SignInCallback.class.getName());
     /** The MessageInfo key through which the mechanism asks the container to remember the caller. */
     private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
 
@@ -93,14 +91,14 @@ public class SignInCallback {
                 || !groups.equals(context.getGroups())) {
             return refuse(context, Failure.SIGN_IN_FAILED, "the mechanism's caller or groups differ from the tokens'");
         }
-        LOG.info(() -> "sign-in: user=" + caller + " groups=" + groups);
+        AuditLog.signIn(context.getRequest(), caller);
         stats.signedIn();
         return SUCCESS;
     }
 
     /** Nothing half signed in: no session, no caller, nothing registered; the user gets the failure's page. */
     private AuthenticationStatus refuse(HttpMessageContext context, Failure failure, String reason) {
-        LOG.warning("sign-in refused (" + failure + "): " + reason);
+        AuditLog.refusal(context.getRequest(), "sign-in:" + failure, reason);
         stats.refused("sign-in:" + failure);
         HttpSession session = context.getRequest().getSession(false);
         if (session != null) {

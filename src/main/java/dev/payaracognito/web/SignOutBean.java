@@ -1,6 +1,7 @@
 package dev.payaracognito.web;
 
 import dev.payaracognito.security.CognitoSettings;
+import dev.payaracognito.security.AuditLog;
 import dev.payaracognito.security.CognitoUnavailable;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -38,7 +39,7 @@ public class SignOutBean {
         if (session != null) {
             session.invalidate();
         }
-        LOG.info(() -> "sign-out: user=" + user);
+        AuditLog.signOut(request, user);
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.redirect(next);
     }

@@ -133,6 +133,35 @@ class SignInStoryIT extends BrowserTest {
         assertEquals("bob", profile.getElementById("username").getTextContent());
     }
 
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        // 1. the public page, the redirect to Cognito, an error page, a signed-in page
+        List<Page> pages = new java.util.ArrayList<>(List.of(get("/"), get("/callback?code=x&state=y")));
+        browser.getOptions().setRedirectEnabled(false);
+        pages.add(get("/secure/profile.xhtml"));
+        browser.getOptions().setRedirectEnabled(true);
+        HtmlPage profile = signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        pages.add(profile);
+        for (Page page : pages) {
+            String csp = page.getWebResponse().getResponseHeaderValue("Content-Security-Policy");
+            for (String directive : List.of("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")) {
+                assertTrue(csp != null && csp.contains(directive), page.getUrl() + " CSP: " + csp);
+            }
+            assertEquals("nosniff", page.getWebResponse().getResponseHeaderValue("X-Content-Type-Options"));
+            assertEquals("no-referrer", page.getWebResponse().getResponseHeaderValue("Referrer-Policy"));
+            // plain-http localhost: no HSTS (a browser would ignore it anyway)
+            assertNull(page.getWebResponse().getResponseHeaderValue("Strict-Transport-Security"));
+        }
+        // 2. a signed-in page is never cached, so Back shows nothing after sign-out
+        assertEquals("no-store", profile.getWebResponse().getResponseHeaderValue("Cache-Control"));
+
+        // 3. no CORS for a stranger's origin
+        WebRequest crossOrigin = new WebRequest(new URL(APP + "/"));
+        crossOrigin.setAdditionalHeader("Origin", "https://evil.example");
+        assertNull(seen(browser.getPage(crossOrigin)).getWebResponse()
+                .getResponseHeaderValue("Access-Control-Allow-Origin"));
+    }
+
     private Cookie sessionCookie() {
         return browser.getCookieManager().getCookie("JSESSIONID");
     }

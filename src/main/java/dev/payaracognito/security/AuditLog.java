@@ -1,0 +1,51 @@
+package dev.payaracognito.security;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One machine-readable line (JSON) per sign-in, refusal and sign-out, on the logger {@code audit}: what, who,
+ * when, from where, why. Never a token: reasons are codes and short sentences written by this app.
+ */
+public final class AuditLog {
+
+    private static final Logger LOG = Logger.getLogger("audit");
+
+    private AuditLog() {}
+
+    public static void signIn(HttpServletRequest request, String user) {
+        write(Level.INFO, "sign-in", request, user, null, null);
+    }
+
+    public static void signOut(HttpServletRequest request, String user) {
+        write(Level.INFO, "sign-out", request, user, null, null);
+    }
+
+    /** A refused sign-in or API call: a reason code, and a sentence saying why. */
+    public static void refusal(HttpServletRequest request, String reason, String detail) {
+        write(Level.WARNING, "refusal", request, null, reason, detail);
+    }
+
+    private static void write(Level level, String event, HttpServletRequest request, String user, String reason,
+            String detail) {
+        if (!LOG.isLoggable(level)) {
+            return;
+        }
+        JsonObjectBuilder line = Json.createObjectBuilder()
+                .add("event", event)
+                .add("at", Instant.now().toString())
+                .add("ip", request.getRemoteAddr())
+                .add("path", request.getRequestURI());
+        if (user != null) {
+            line.add("user", user);
+        }
+        if (reason != null) {
+            line.add("reason", reason).add("detail", detail);
+        }
+        LOG.log(level, line.build().toString());
+    }
+}

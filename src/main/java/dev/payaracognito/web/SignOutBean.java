@@ -1,5 +1,6 @@
 package dev.payaracognito.web;
 
+import dev.payaracognito.security.CognitoRevocation;
 import dev.payaracognito.security.CognitoSettings;
 import dev.payaracognito.security.AuditLog;
 import dev.payaracognito.security.CognitoUnavailable;
@@ -8,6 +9,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -15,9 +17,10 @@ import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * The Sign out button: a POST from a Faces form (its view state is the CSRF token). It ends the local session,
- * then sends the browser through Cognito's {@code /logout}, which ends Cognito's own session so that the next
- * sign-in asks for the password again, and comes back to our home page.
+ * The Sign out button: a POST from a Faces form (its view state is the CSRF token). It revokes the refresh
+ * token at Cognito, ends the local session, then sends the browser through Cognito's {@code /logout}, which
+ * ends Cognito's own session so that the next sign-in asks for the password again, and comes back to our home
+ * page. With Cognito unreachable, the local sign-out still happens and the home page says so.
  */
 @Named
 @RequestScoped
@@ -31,9 +34,19 @@ public class SignOutBean {
     @Inject
     private HttpServletRequest request;
 
+    @Inject
+    private OpenIdContext openIdContext;
+
+    @Inject
+    private CognitoRevocation revocation;
+
     public void signOut() throws ServletException, IOException {
         String user = request.getRemoteUser();
-        String next = cognitoLogout();
+        boolean cognitoReached = openIdContext.getRefreshToken()
+                .map(refreshToken -> revocation.revoke(refreshToken.getToken()))
+                .orElse(true);
+        // With Cognito unreachable, its /logout would be too: sign out here, and say so.
+        String next = cognitoReached ? cognitoLogout() : request.getContextPath() + "/?signed-out=locally";
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.testing.BrowserTest;
 import java.net.URL;
 import java.util.List;
@@ -102,6 +103,25 @@ class SignInStoryIT extends BrowserTest {
         HtmlPage again = get("/secure/profile.xhtml");
         assertTrue(again.getUrl().toString().startsWith(cognito().domain() + "/login"));
         assertTrue(Set.of(again.getForms().get(0).getInputByName("password")).size() == 1);
+    }
+
+    @Test
+    void signOutRevokesTheRefreshTokenAndSucceedsLocallyWhenCognitoCannot() throws Exception {
+        // 1. a normal sign-out revokes the refresh token at Cognito
+        HtmlPage profile = signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        int revocations = cognito().requests(Endpoint.REVOKE);
+        seen(profile.getHtmlElementById("signOut:signOutButton").click());
+        assertEquals(revocations + 1, cognito().requests(Endpoint.REVOKE));
+
+        // 2. with Cognito failing, the user is still signed out here, and told
+        profile = signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        cognito().fail(Endpoint.REVOKE, 503);
+        HtmlPage home = seen(profile.getHtmlElementById("signOut:signOutButton").click());
+        assertEquals(APP + "/?signed-out=locally", home.getUrl().toString());
+        assertNotNull(home.getElementById("signed-out-locally"));
+        assertNotNull(home.getElementById("signIn:signInButton"));
+        browser.getOptions().setRedirectEnabled(false);
+        assertEquals(302, status(get("/secure/profile.xhtml")), "signed out here");
     }
 
     @Test

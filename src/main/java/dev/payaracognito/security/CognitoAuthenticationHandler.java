@@ -48,6 +48,9 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     @Inject
     private SignInCallback callback;
 
+    @Inject
+    private CognitoHealth health;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -63,6 +66,10 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
             return callback.handle(openId, request, response, context);
         }
         if (context.isProtected() && request.getUserPrincipal() == null) {
+            if (!health.reachable()) {
+                LOG.warning("sign-in not started: Cognito does not answer");
+                return send(response, Failure.UNAVAILABLE, List.of());
+            }
             ReturnTo.remember(request);
         }
         try {

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.htmlunit.Page;
+import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,6 +163,30 @@ class HostileSignInIT extends BrowserTest {
         HtmlPage profile = signInAs(login, "alice", "Alice-Passw0rd!");
         assertEquals(200, status(profile));
         assertEquals("alice", profile.getElementById("username").getTextContent());
+    }
+
+    @Test
+    void withCognitoDownSignedInUsersKeepWorkingAndNewSignInsGetA503() throws Exception {
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        WebClient signedIn = browser;
+        cognito().stop();
+        try {
+            Thread.sleep(5_500); // the app's last word on Cognito's health is a few seconds old at most
+            // 1. alice keeps working
+            assertEquals("alice", ((HtmlPage) signedIn.getPage(APP + "/secure/profile.xhtml"))
+                    .getElementById("username").getTextContent());
+            // 2. a new sign-in: our page, not a browser error on Cognito's host
+            browser = newBrowser();
+            Page page = get("/secure/profile.xhtml");
+            assertEquals(503, status(page));
+            assertTrue(text(page).contains("Sign-in is temporarily unavailable"));
+        } finally {
+            cognito().start();
+        }
+        // 3. recovery without a restart
+        Thread.sleep(5_500);
+        assertTrue(((HtmlPage) get("/secure/profile.xhtml")).getUrl().toString().startsWith(cognito().domain()));
+        signedIn.close();
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One machine-readable line (JSON) per sign-in, refusal and sign-out, on the logger {@code audit}: what, who,
+ * One machine-readable line (JSON) per sign-in, token refresh, refusal and sign-out, on the logger {@code audit}: what, who,
  * when, from where, why. Never a token: reasons are codes and short sentences written by this app.
  */
 public final class AuditLog {
@@ -23,6 +23,10 @@ public final class AuditLog {
 
     public static void signOut(HttpServletRequest request, String user) {
         write(Level.INFO, "sign-out", request, user, null, null);
+    }
+
+    public static void refresh(HttpServletRequest request, String user) {
+        write(Level.INFO, "refresh", request, user, null, null);
     }
 
     /** A refused sign-in or API call: a reason code, and a sentence saying why. */

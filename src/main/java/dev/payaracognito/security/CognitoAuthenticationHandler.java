@@ -51,6 +51,9 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     @Inject
     private CognitoHealth health;
 
+    @Inject
+    private SignedInSession signedInSession;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -72,8 +75,13 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
             }
             ReturnTo.remember(request);
         }
+        boolean signedIn = request.getUserPrincipal() != null;
+        if (signedIn && signedInSession.outlived(request)) {
+            return signedInSession.end(request, context, "the session reached its maximum lifetime");
+        }
         try {
-            return openId.validateRequest(request, response, context);
+            AuthenticationStatus status = openId.validateRequest(request, response, context);
+            return signedIn ? signedInSession.afterMechanism(status, request, context) : status;
         } catch (RuntimeException e) {
             LOG.warning("sign-in could not start: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return send(response, Failure.UNAVAILABLE, List.of());

@@ -30,8 +30,10 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdPr
         // Cognito: the caller's name and groups are cognito:username and cognito:groups, not the defaults.
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "cognito:username", callerGroupsClaim = "cognito:groups"),
         useNonce = true,
-        // Soteria's own return to the original page fails on Faces pages (HTTP 500): ReturnTo does it.
+
         redirectToOriginalResource = false,
+        // Stay signed in past the tokens' life: refresh them with the refresh token (SignedInSession checks them).
+        tokenAutoRefresh = true,
         jwksConnectTimeout = 2000,
         jwksReadTimeout = 3000,
         qualifiers = CognitoSignIn.class)

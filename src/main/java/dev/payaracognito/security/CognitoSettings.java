@@ -46,6 +46,8 @@ public class CognitoSettings {
     private List<String> apiClientIds;
     private CognitoKeys.Policy jwksPolicy;
     private int tokenCacheSize;
+    private Duration sessionIdleTimeout;
+    private Duration sessionMaxLifetime;
     private List<String> problems = new ArrayList<>();
 
     @PostConstruct
@@ -63,6 +65,8 @@ public class CognitoSettings {
         baseUrl = setting("app.base-url").map(u -> url(u, "APP_BASE_URL (app.base-url)")).orElse(null);
         apiClientIds = setting("cognito.api-client-ids").map(ids -> List.of(ids.split("\\s*,\\s*"))).orElse(List.of());
         jwksPolicy = readJwksPolicy();
+        sessionIdleTimeout = sessionDuration("app.session.idle-timeout", Duration.ofMinutes(30));
+        sessionMaxLifetime = sessionDuration("app.session.max-lifetime", Duration.ofHours(12));
         tokenCacheSize = config.getOptionalValue("cognito.token-cache.size", Integer.class).orElse(10_000);
         problems = List.copyOf(problems);
         if (!problems.isEmpty()) {
@@ -73,6 +77,16 @@ public class CognitoSettings {
     /** How the pool's JWKS is fetched and cached (see {@link #readJwksPolicy()}). */
     public CognitoKeys.Policy jwksPolicy() {
         return jwksPolicy;
+    }
+
+    /** Sessions end after this long without a request: {@code app.session.idle-timeout}, default 30 minutes. */
+    public Duration sessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
+    /** Signed-in sessions end this long after sign-in, whatever the activity: {@code app.session.max-lifetime}. */
+    public Duration sessionMaxLifetime() {
+        return sessionMaxLifetime;
     }
 
     /** How many validated access tokens are kept: {@code cognito.token-cache.size}, default 10,000. */
@@ -226,6 +240,19 @@ public class CognitoSettings {
             problems.add("cognito.jwks.* must be ISO-8601 durations such as PT15S (size-limit: bytes).");
             return defaults;
         }
+    }
+
+    private Duration sessionDuration(String name, Duration fallback) {
+        try {
+            Duration duration = duration(name, fallback);
+            if (!duration.isNegative() && !duration.isZero()) {
+                return duration;
+            }
+        } catch (RuntimeException malformed) {
+            // reported below
+        }
+        problems.add(name + " must be a positive ISO-8601 duration such as PT30M.");
+        return fallback;
     }
 
     private Duration duration(String name, Duration fallback) {

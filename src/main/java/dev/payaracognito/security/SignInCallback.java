@@ -48,6 +48,9 @@ public class SignInCallback {
     @Inject
     private SecurityStats stats;
 
+    @Inject
+    private SignedInSession signedInSession;
+
     boolean isCallback(HttpServletRequest request) {
         return PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
@@ -91,6 +94,7 @@ public class SignInCallback {
                 || !groups.equals(context.getGroups())) {
             return refuse(context, Failure.SIGN_IN_FAILED, "the mechanism's caller or groups differ from the tokens'");
         }
+        signedInSession.started(context.getRequest());
         AuditLog.signIn(context.getRequest(), caller);
         stats.signedIn();
         return SUCCESS;

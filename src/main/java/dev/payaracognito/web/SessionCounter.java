@@ -1,20 +1,25 @@
 package dev.payaracognito.web;
 
+import dev.payaracognito.security.CognitoSettings;
 import dev.payaracognito.security.SecurityStats;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 
-/** Keeps the count of live sessions for the statistics. */
+/** Gives every session the configured idle timeout, and keeps the count of live sessions for the statistics. */
 @WebListener
 public class SessionCounter implements HttpSessionListener {
 
     @Inject
     private SecurityStats stats;
 
+    @Inject
+    private CognitoSettings settings;
+
     @Override
     public void sessionCreated(HttpSessionEvent event) {
+        event.getSession().setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
         stats.sessionCreated();
     }
 

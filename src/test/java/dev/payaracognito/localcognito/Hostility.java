@@ -16,6 +16,13 @@ final class Hostility {
     final AtomicReference<UnaryOperator<String>> nextState = new AtomicReference<>();
     final AtomicReference<CallbackError> nextCallbackError = new AtomicReference<>();
 
+    void forget() {
+        nextTokens.set(null);
+        nextTokenResponse.set(null);
+        nextState.set(null);
+        nextCallbackError.set(null);
+    }
+
     List<TokenForgery> takeForgeries() {
         List<TokenForgery> forgeries = nextTokens.getAndSet(null);
         return forgeries == null ? List.of() : forgeries;

@@ -145,8 +145,10 @@ public final class LocalCognito implements AutoCloseable {
         context.faults.heal(endpoint);
     }
 
+    /** Heals every endpoint, and forgets the hostile next-exchange behaviours not yet played. */
     public void healAll() {
         context.faults.healAll();
+        context.hostility.forget();
     }
 
     // ---- a hostile provider, for the next exchange only ---------------------------------------------------

@@ -10,6 +10,7 @@ import dev.payaracognito.localcognito.Forgeries;
 import dev.payaracognito.localcognito.TokenForgery;
 import dev.payaracognito.localcognito.TokenUse;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,6 +38,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a clear page, never a 500.
  */
 class HostileSignInIT extends BrowserTest {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppDeployment.war();
+    }
 
     @Test
     void alteredStateIsRefusedBeforeTheCodeIsExchanged() throws Exception {

@@ -9,9 +9,7 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +18,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The base of the browser tests: it owns the browser (HtmlUnit, as a user's browser: cookies, redirects, no
- * JavaScript needed) and prints the last page it saw when a test fails.
+ * JavaScript needed) and prints the last page it saw when a test fails. Each test class deploys
+ * {@link AppDeployment#war()} (one Payara Micro per class), with settings of its own where it needs them.
  */
 @ExtendWith(ArquillianExtension.class)
 @ExtendWith(BrowserTest.LastPageOnFailure.class)
@@ -30,12 +29,6 @@ public abstract class BrowserTest {
 
     protected WebClient browser;
     private Page lastPage;
-
-    /** Every browser test runs against the WAR this build packaged (one Payara Micro per test class). */
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return AppDeployment.war();
-    }
 
     protected static LocalCognito cognito() {
         return AppDeployment.cognito();

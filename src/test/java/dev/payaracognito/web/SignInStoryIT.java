@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.Endpoint;
+import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
 import java.net.URL;
 import java.util.List;
@@ -14,13 +15,20 @@ import java.util.Set;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
-import org.htmlunit.util.NameValuePair;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
+import org.htmlunit.util.NameValuePair;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** The sign-in stories of the README, in a real browser session against Payara Micro and the local Cognito. */
 class SignInStoryIT extends BrowserTest {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppDeployment.war();
+    }
 
     @Test
     void publicPageIsOpenToEveryone() throws Exception {

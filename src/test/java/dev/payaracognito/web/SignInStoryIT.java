@@ -183,7 +183,13 @@ class SignInStoryIT extends BrowserTest {
         // 2. a signed-in page is never cached, so Back shows nothing after sign-out
         assertEquals("no-store", profile.getWebResponse().getResponseHeaderValue("Cache-Control"));
 
-        // 3. no CORS for a stranger's origin
+        // 3. the tokens stay on the server: not in the page, not in its view state
+        assertFalse(text(profile).contains("eyJ"), "no JWT in the page");
+
+        // 4. no TRACE
+        assertEquals(405, status(seen(browser.getPage(new WebRequest(new URL(APP + "/"), HttpMethod.TRACE)))));
+
+        // 5. no CORS for a stranger's origin
         WebRequest crossOrigin = new WebRequest(new URL(APP + "/"));
         crossOrigin.setAdditionalHeader("Origin", "https://evil.example");
         assertNull(seen(browser.getPage(crossOrigin)).getWebResponse()

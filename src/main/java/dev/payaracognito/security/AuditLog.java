@@ -1,9 +1,11 @@
 package dev.payaracognito.security;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,6 +16,8 @@ import java.util.logging.Logger;
 public final class AuditLog {
 
     private static final Logger LOG = Logger.getLogger("audit");
+    /** One factory: {@code Json.createObjectBuilder()} looks the JSON provider up on every call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private AuditLog() {}
 
@@ -39,7 +43,7 @@ public final class AuditLog {
         if (!LOG.isLoggable(level)) {
             return;
         }
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("event", event)
                 .add("at", Instant.now().toString())
                 .add("ip", request.getRemoteAddr())

@@ -19,20 +19,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * Chooses how each request authenticates (Jakarta Security 4.0): the REST API under {@code /api} by Bearer
- * token, everything else (the browser's pages) through Cognito's hosted UI. It also keeps the OpenID
- * mechanism's failures from reaching the user as a 500.
+ * token, everything else (the browser's pages) through Cognito's hosted UI ({@link BrowserAuthentication}).
+ * Every request passes here first, so the security headers are set here, and an unconfigured app says so.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
 @ApplicationScoped
 public class CognitoAuthenticationHandler implements HttpAuthenticationMechanismHandler {
-
-    private static final Logger LOG = Logger.getLogger(CognitoAuthenticationHandler.class.getName());
 
     @Inject
     @CognitoSignIn
@@ -46,13 +42,7 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     private CognitoSettings settings;
 
     @Inject
-    private SignInCallback callback;
-
-    @Inject
-    private CognitoHealth health;
-
-    @Inject
-    private SignedInSession signedInSession;
+    private BrowserAuthentication browser;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -65,27 +55,7 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
         if (api) {
             return bearer.validateRequest(request, response, context);
         }
-        if (callback.isCallback(request)) {
-            return callback.handle(openId, request, response, context);
-        }
-        if (context.isProtected() && request.getUserPrincipal() == null) {
-            if (!health.reachable()) {
-                LOG.warning("sign-in not started: Cognito does not answer");
-                return send(response, Failure.UNAVAILABLE, List.of());
-            }
-            ReturnTo.remember(request);
-        }
-        boolean signedIn = request.getUserPrincipal() != null;
-        if (signedIn && signedInSession.outlived(request)) {
-            return signedInSession.end(request, context, "the session reached its maximum lifetime");
-        }
-        try {
-            AuthenticationStatus status = openId.validateRequest(request, response, context);
-            return signedIn ? signedInSession.afterMechanism(status, request, context) : status;
-        } catch (RuntimeException e) {
-            LOG.warning("sign-in could not start: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return send(response, Failure.UNAVAILABLE, List.of());
-        }
+        return browser.validate(openId, request, response, context);
     }
 
     @Override
@@ -129,15 +99,13 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
             }
             return SEND_FAILURE;
         }
-        return send(response, Failure.NOT_CONFIGURED, settings.problems());
-    }
-
-    private static AuthenticationStatus send(HttpServletResponse response, Failure failure, List<String> details) {
         try {
-            ErrorPage.send(response, failure, details);
+            ErrorPage.send(response, Failure.NOT_CONFIGURED, settings.problems());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return SEND_FAILURE;
     }
+
+
 }

@@ -1,0 +1,72 @@
+package dev.payaracognito.security;
+
+import static jakarta.security.enterprise.AuthenticationStatus.SEND_FAILURE;
+
+import dev.payaracognito.errors.ErrorPage;
+import dev.payaracognito.errors.Failure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The browser's side of authentication, around the OpenID mechanism: the callback made authoritative; before
+ * a sign-in starts, Cognito's health and the page to return to; for a signed-in session, its lifetime and its
+ * refreshed tokens. None of the mechanism's failures reaches the user as a 500.
+ */
+@ApplicationScoped
+public class BrowserAuthentication {
+
+    private static final Logger LOG = Logger.getLogger(BrowserAuthentication.class.getName());
+
+    @Inject
+    private SignInCallback callback;
+
+    @Inject
+    private CognitoHealth health;
+
+    @Inject
+    private SignedInSession signedInSession;
+
+    AuthenticationStatus validate(HttpAuthenticationMechanism openId, HttpServletRequest request,
+            HttpServletResponse response, HttpMessageContext context) throws AuthenticationException {
+        if (callback.isCallback(request)) {
+            return callback.handle(openId, request, response, context);
+        }
+        boolean signedIn = request.getUserPrincipal() != null;
+        if (context.isProtected() && !signedIn) {
+            if (!health.reachable()) {
+                LOG.warning("sign-in not started: Cognito does not answer");
+                return unavailable(response);
+            }
+            ReturnTo.remember(request);
+        }
+        if (signedIn && signedInSession.outlived(request)) {
+            return signedInSession.end(request, context, "the session reached its maximum lifetime");
+        }
+        try {
+            AuthenticationStatus status = openId.validateRequest(request, response, context);
+            return signedIn ? signedInSession.afterMechanism(status, request, context) : status;
+        } catch (RuntimeException e) {
+            LOG.warning("sign-in could not start: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return unavailable(response);
+        }
+    }
+
+    private static AuthenticationStatus unavailable(HttpServletResponse response) {
+        try {
+            ErrorPage.send(response, Failure.UNAVAILABLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return SEND_FAILURE;
+    }
+}

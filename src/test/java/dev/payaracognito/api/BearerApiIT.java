@@ -46,10 +46,6 @@ class BearerApiIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return AppDeployment.war(
-                "cognito.issuer=" + cognito().issuer(),
-                "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
-                "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
-                "app.base-url=" + AppDeployment.APP,
                 "cognito.jwks.cache-ttl=PT3S",
                 "cognito.jwks.min-refetch-interval=PT2S");
     }

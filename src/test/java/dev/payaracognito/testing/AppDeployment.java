@@ -62,21 +62,20 @@ public final class AppDeployment {
         return cognito;
     }
 
-    public static WebArchive war() {
-        return war(
+    /**
+     * The WAR configured for the local Cognito and {@link #APP}, then {@code overrides} (MicroProfile Config
+     * lines; a later line wins). The file outranks the environment (ordinal 500), so that COGNITO_* variables of
+     * the machine running the tests cannot change what is tested.
+     */
+    public static WebArchive war(String... overrides) {
+        requireFreePort(8080);
+        String config = String.join("\n",
+                "config_ordinal=500",
                 "cognito.issuer=" + cognito().issuer(),
                 "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
                 "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
-                "app.base-url=" + APP);
-    }
-
-    /**
-     * The WAR with these MicroProfile Config lines, which outrank the environment (ordinal 500), so that
-     * COGNITO_* variables of the machine running the tests cannot change what is tested.
-     */
-    public static WebArchive war(String... settings) {
-        requireFreePort(8080);
-        String config = "config_ordinal=500\n" + String.join("\n", settings);
+                "app.base-url=" + APP,
+                String.join("\n", overrides));
         return ShrinkWrap.create(ZipImporter.class, "payara-cognito.war")
                 .importFrom(new File(System.getProperty("app.war", "target/payara-cognito.war")))
                 .as(WebArchive.class)

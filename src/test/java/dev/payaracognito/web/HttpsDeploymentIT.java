@@ -3,7 +3,6 @@ package dev.payaracognito.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payaracognito.localcognito.UserPool;
 import dev.payaracognito.testing.AppDeployment;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,11 +23,7 @@ class HttpsDeploymentIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return AppDeployment.war(
-                "cognito.issuer=" + AppDeployment.cognito().issuer(),
-                "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
-                "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
-                "app.base-url=https://app.example.com");
+        return AppDeployment.war("app.base-url=https://app.example.com");
     }
 
     @Test

@@ -25,6 +25,7 @@ class NotConfiguredIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return AppDeployment.war(
+                "cognito.issuer=",
                 "cognito.region=eu-west-1",
                 "cognito.user-pool-id=not a pool id",
                 "cognito.client-id=",

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.Endpoint;
-import dev.payaracognito.localcognito.UserPool;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
 import java.time.Duration;
@@ -23,10 +22,6 @@ class SessionLifetimeIT extends BrowserTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return AppDeployment.war(
-                "cognito.issuer=" + cognito().issuer(),
-                "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
-                "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
-                "app.base-url=" + APP,
                 "app.session.idle-timeout=PT5S",
                 "app.session.max-lifetime=PT8S");
     }

@@ -2,11 +2,6 @@ package dev.payaracognito.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -22,31 +17,29 @@ public class CognitoHealth {
     @Inject
     private CognitoSettings settings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private volatile Probe last = new Probe(true, 0);
+    @Inject
+    private CognitoDiscovery discovery;
+
+    private volatile Probe last;
 
     private record Probe(boolean reachable, long at) {}
 
     public boolean reachable() {
         Probe probe = last;
-        if (System.nanoTime() - probe.at() < KEPT.toNanos() && probe.at() != 0) {
+        if (probe != null && System.nanoTime() - probe.at() < KEPT.toNanos()) {
             return probe.reachable();
         }
-        boolean reachable = probe();
+        boolean reachable = answers();
         last = new Probe(reachable, System.nanoTime());
         return reachable;
     }
 
     /** The issuer's discovery document: small, and served by every user pool. */
-    private boolean probe() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.getIssuer()
-                + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(2)).build();
+    private boolean answers() {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            discovery.document(settings.getIssuer());
+            return true;
+        } catch (CognitoUnavailable e) {
             return false;
         }
     }

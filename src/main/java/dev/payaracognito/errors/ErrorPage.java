@@ -2,21 +2,34 @@ package dev.payaracognito.errors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Writes the page of a {@link Failure}: plain HTML, escaped, never cached, with no detail of what failed. */
+/**
+ * Writes the page of a {@link Failure}: plain HTML, escaped, never cached, with no detail of what failed. A
+ * client that went away while it is written gets an {@link UncheckedIOException}: nothing else can be done.
+ */
 public final class ErrorPage {
 
     private ErrorPage() {}
 
-    public static void send(HttpServletResponse response, Failure failure) throws IOException {
+    public static void send(HttpServletResponse response, Failure failure) {
         send(response, failure, List.of());
     }
 
-    public static void send(HttpServletResponse response, Failure failure, List<String> details) throws IOException {
+    public static void send(HttpServletResponse response, Failure failure, List<String> details) {
         if (response.isCommitted()) {
             return;
         }
+        try {
+            write(response, failure, details);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(HttpServletResponse response, Failure failure, List<String> details)
+            throws IOException {
         response.resetBuffer();
         response.setStatus(failure.status());
         response.setContentType("text/html;charset=UTF-8");

@@ -39,7 +39,7 @@ public class ErrorPageServlet extends HttpServlet {
     }
 
     /** The API answers in JSON; a missing group is RFC 6750's insufficient_scope. */
-    private static void apiError(HttpServletResponse response, int status) throws IOException {
+    private static void apiError(HttpServletResponse response, int status) {
         switch (status) {
             case 403 -> ApiError.insufficientScope(response);
             case 400 -> ApiError.send(response, 400, null, "invalid_request");

@@ -11,8 +11,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Enumeration;
 
 /**
@@ -82,18 +80,14 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             String detail, int status, String error) {
         stats.refused("api:" + reason);
         AuditLog.refusal(request, "api:" + reason, detail);
-        try {
-            if (status == 401) {
-                if (error == null) {
-                    ApiError.noToken(response);
-                } else {
-                    ApiError.invalidToken(response);
-                }
+        if (status == 401) {
+            if (error == null) {
+                ApiError.noToken(response);
             } else {
-                ApiError.send(response, status, null, error);
+                ApiError.invalidToken(response);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } else {
+            ApiError.send(response, status, null, error);
         }
         return SEND_FAILURE;
     }

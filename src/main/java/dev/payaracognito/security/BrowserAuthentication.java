@@ -12,8 +12,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -62,11 +60,7 @@ public class BrowserAuthentication {
     }
 
     private static AuthenticationStatus unavailable(HttpServletResponse response) {
-        try {
-            ErrorPage.send(response, Failure.UNAVAILABLE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ErrorPage.send(response, Failure.UNAVAILABLE);
         return SEND_FAILURE;
     }
 }

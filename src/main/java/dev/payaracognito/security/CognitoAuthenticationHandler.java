@@ -17,8 +17,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Chooses how each request authenticates (Jakarta Security 4.0): the REST API under {@code /api} by Bearer
@@ -92,18 +90,10 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
             return context.doNothing();
         }
         if (api) {
-            try {
-                ApiError.send(response, 503, null, "not_configured");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ApiError.send(response, 503, null, "not_configured");
             return SEND_FAILURE;
         }
-        try {
-            ErrorPage.send(response, Failure.NOT_CONFIGURED, settings.problems());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ErrorPage.send(response, Failure.NOT_CONFIGURED, settings.problems());
         return SEND_FAILURE;
     }
 

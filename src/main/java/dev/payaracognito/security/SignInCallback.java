@@ -17,8 +17,6 @@ import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -110,11 +108,7 @@ public class SignInCallback {
         }
         context.cleanClientSubject();
         context.getMessageInfo().getMap().remove(REGISTER_SESSION);
-        try {
-            ErrorPage.send(context.getResponse(), failure);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ErrorPage.send(context.getResponse(), failure);
         return SEND_FAILURE;
     }
 

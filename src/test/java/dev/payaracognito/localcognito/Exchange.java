@@ -47,10 +47,15 @@ final class Exchange {
     /** The {@code application/x-www-form-urlencoded} body; empty for any other content type. */
     Map<String, String> form() throws IOException {
         if (form == null) {
-            String type = Optional.ofNullable(header("Content-Type")).orElse("");
-            form = type.toLowerCase().startsWith("application/x-www-form-urlencoded") ? parse(body()) : Map.of();
+            form = isForm() ? parse(body()) : Map.of();
         }
         return form;
+    }
+
+    /** Whether the body is {@code application/x-www-form-urlencoded}, as the token and revoke endpoints require. */
+    boolean isForm() {
+        String type = header("Content-Type");
+        return type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
     }
 
     /** OAuth 2.0 forbids repeating a parameter; endpoints answer {@code invalid_request} when one was. */

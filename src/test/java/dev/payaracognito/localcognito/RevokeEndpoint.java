@@ -19,7 +19,7 @@ final class RevokeEndpoint {
 
     void handle(Exchange exchange) throws IOException {
         try {
-            if (!TokenEndpoint.isForm(exchange) || exchange.hadRepeatedParameter()) {
+            if (!exchange.isForm() || exchange.hadRepeatedParameter()) {
                 throw new TokenError("invalid_request", "not a form, or a parameter repeated");
             }
             AppClient client = ClientAuthentication.authenticate(exchange, context.pool);

@@ -33,7 +33,7 @@ final class TokenEndpoint {
             return;
         }
         try {
-            if (!isForm(exchange) || exchange.form().isEmpty() || exchange.hadRepeatedParameter()) {
+            if (!exchange.isForm() || exchange.form().isEmpty() || exchange.hadRepeatedParameter()) {
                 throw new TokenError("invalid_request", "not a form, or a parameter repeated");
             }
             AppClient client = ClientAuthentication.authenticate(exchange, context.pool);
@@ -119,10 +119,5 @@ final class TokenEndpoint {
         body.put("expires_in", tokens.expiresIn());
         body.put("token_type", "Bearer");
         exchange.json(200, body);
-    }
-
-    static boolean isForm(Exchange exchange) {
-        String type = exchange.header("Content-Type");
-        return type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
     }
 }

@@ -18,6 +18,11 @@ public abstract class CognitoCredential implements Credential {
         return rejection;
     }
 
+    /** Why the store refused the tokens, for a log line. */
+    String refusal() {
+        return rejection == null ? "invalid" : rejection.getMessage();
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[tokens hidden]";

@@ -16,7 +16,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -34,8 +33,6 @@ public class SignInCallback {
 
     static final String PATH = "/callback";
 
-    /** The MessageInfo key through which the mechanism asks the container to remember the caller. */
-    private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
 
     @Inject
     private OpenIdContext openIdContext;
@@ -77,14 +74,13 @@ public class SignInCallback {
     }
 
     private AuthenticationStatus validateTokens(HttpMessageContext context) {
-        SignInTokensCredential tokens = new SignInTokensCredential(openIdContext.getIdentityToken().getToken(),
-                openIdContext.getAccessToken().getToken());
+        SignInTokensCredential tokens = SignInTokensCredential.of(openIdContext);
         CredentialValidationResult ours = identityStoreHandler.validate(tokens);
         if (ours.getStatus() != CredentialValidationResult.Status.VALID) {
             boolean providerDown = tokens.rejection() != null
                     && tokens.rejection().reason() == TokenRejected.Reason.KEYS_UNAVAILABLE;
             return refuse(context, providerDown ? Failure.UNAVAILABLE : Failure.SIGN_IN_FAILED,
-                    "tokens refused: " + (tokens.rejection() == null ? "invalid" : tokens.rejection().getMessage()));
+                    "tokens refused: " + tokens.refusal());
         }
         String caller = ours.getCallerPrincipal().getName();
         Set<String> groups = ours.getCallerGroups();
@@ -102,12 +98,7 @@ public class SignInCallback {
     private AuthenticationStatus refuse(HttpMessageContext context, Failure failure, String reason) {
         AuditLog.refusal(context.getRequest(), "sign-in:" + failure, reason);
         stats.refused("sign-in:" + failure);
-        HttpSession session = context.getRequest().getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        context.cleanClientSubject();
-        context.getMessageInfo().getMap().remove(REGISTER_SESSION);
+        SignedInSession.forget(context);
         ErrorPage.send(context.getResponse(), failure);
         return SEND_FAILURE;
     }

@@ -23,6 +23,8 @@ import java.time.Instant;
 public class SignedInSession {
 
     private static final String SIGNED_IN_AT = SignedInSession.class.getName() + ".signedInAt";
+    /** The MessageInfo key through which a mechanism asks the container to remember the caller. */
+    private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
     private static final String VALIDATED_ACCESS_TOKEN = SignedInSession.class.getName() + ".accessToken";
 
     @Inject
@@ -68,11 +70,9 @@ public class SignedInSession {
         if (session == null || accessToken.equals(session.getAttribute(VALIDATED_ACCESS_TOKEN))) {
             return status;
         }
-        SignInTokensCredential tokens = new SignInTokensCredential(openIdContext.getIdentityToken().getToken(),
-                accessToken);
+        SignInTokensCredential tokens = SignInTokensCredential.of(openIdContext);
         if (identityStores.validate(tokens).getStatus() != CredentialValidationResult.Status.VALID) {
-            return end(request, context, "refreshed tokens refused"
-                    + (tokens.rejection() == null ? "" : ": " + tokens.rejection().getMessage()));
+            return end(request, context, "refreshed tokens refused: " + tokens.refusal());
         }
         session.setAttribute(VALIDATED_ACCESS_TOKEN, accessToken);
         AuditLog.refresh(request, request.getRemoteUser());
@@ -82,13 +82,19 @@ public class SignedInSession {
     /** Ends the session and sends the browser back to the page, which asks it to sign in again. */
     AuthenticationStatus end(HttpServletRequest request, HttpMessageContext context, String reason) {
         AuditLog.refusal(request, "session", reason);
-        HttpSession session = request.getSession(false);
+        forget(context);
+        String query = request.getQueryString();
+        return context.redirect(request.getRequestURI() + ("GET".equals(request.getMethod()) && query != null
+                ? "?" + query : ""));
+    }
+
+    /** Nothing half signed in: no session, no caller, nothing the container was asked to remember. */
+    static void forget(HttpMessageContext context) {
+        HttpSession session = context.getRequest().getSession(false);
         if (session != null) {
             session.invalidate();
         }
         context.cleanClientSubject();
-        String query = request.getQueryString();
-        return context.redirect(request.getRequestURI() + ("GET".equals(request.getMethod()) && query != null
-                ? "?" + query : ""));
+        context.getMessageInfo().getMap().remove(REGISTER_SESSION);
     }
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Load run against the running demo (./mvnw -Pdemo): /api/me with a valid Bearer token against the public
 # /api/status, in the same run, with wrk (Debian: apt-get install wrk). Both are warmed up, then measured in
-# alternation, three rounds each; the table gives the median round. Prints a Markdown table.
-#   src/bench/load/api-load.sh [seconds per round] [connections]
+# alternation, five rounds each by default; the table gives the median round. Prints a Markdown table.
+#   src/bench/load/api-load.sh [seconds per round] [connections] [rounds]
 set -euo pipefail
 seconds=${1:-20}
 connections=${2:-16}
+rounds=${3:-5}
 app=http://localhost:8080
 cognito=http://localhost:9229
 here=$(dirname "$(readlink -f "$0")")
@@ -38,17 +39,17 @@ run() { # url [wrk options…] -> "requests/sec errors"
   errors=$(awk '/Non-2xx or 3xx responses/ {n+=$NF} /Socket errors/ {gsub(",", ""); n+=$4+$6+$8+$10} END {print n+0}' <<<"$out")
   echo "$rps $errors"
 }
-median() { sort -n | sed -n 2p; }
+median() { sort -n | sed -n "$(( (rounds + 1) / 2 ))p"; }
 run "$app/api/status" >/dev/null   # warm-up of both paths
 run "$app/api/me" -s "$here/bearer.lua" >/dev/null
 public=() bearer=() errors=0
-for round in 1 2 3; do
+for ((round = 1; round <= rounds; round++)); do
   read -r rps err < <(run "$app/api/status"); public+=("$rps"); errors=$((errors + err))
   read -r rps err < <(run "$app/api/me" -s "$here/bearer.lua"); bearer+=("$rps"); errors=$((errors + err))
 done
 public_rps=$(printf '%s\n' "${public[@]}" | median)
 bearer_rps=$(printf '%s\n' "${bearer[@]}" | median)
-echo "| endpoint | requests/s (median of 3 rounds of ${seconds}s, $connections connections) | rounds |"
+echo "| endpoint | requests/s (median of $rounds rounds of ${seconds}s, $connections connections) | rounds |"
 echo "|---|---:|---|"
 echo "| GET /api/status (public) | $public_rps | ${public[*]} |"
 echo "| GET /api/me (Bearer) | $bearer_rps | ${bearer[*]} |"

@@ -51,8 +51,6 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         BearerTokenCredential credential = new BearerTokenCredential(token);
         CredentialValidationResult result = identityStore.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            CognitoPrincipal caller = (CognitoPrincipal) result.getCallerPrincipal();
-            request.setAttribute(CognitoPrincipal.class.getName(), caller);
             return context.notifyContainerAboutLogin(result);
         }
         TokenRejected rejection = credential.rejection();

@@ -1,12 +1,10 @@
 package dev.payaracognito.security;
 
 import jakarta.security.enterprise.CallerPrincipal;
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
 
 /**
- * The caller of an API request, with what its validated access token says. The Bearer mechanism also leaves it
- * in the request ({@link #of}), which is cheaper to ask than {@code SecurityContext.getPrincipalsByType}.
+ * The caller of an API request, with what its validated access token says. During the request,
+ * {@code SecurityContext.getCallerPrincipal()} returns it.
  */
 public final class CognitoPrincipal extends CallerPrincipal {
 
@@ -21,10 +19,5 @@ public final class CognitoPrincipal extends CallerPrincipal {
 
     public CognitoToken token() {
         return token;
-    }
-
-    /** The caller the Bearer mechanism authenticated for this request, if any. */
-    public static Optional<CognitoPrincipal> of(HttpServletRequest request) {
-        return Optional.ofNullable((CognitoPrincipal) request.getAttribute(CognitoPrincipal.class.getName()));
     }
 }

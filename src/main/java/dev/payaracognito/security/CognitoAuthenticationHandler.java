@@ -17,6 +17,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Chooses how each request authenticates (Jakarta Security 4.0): the REST API under {@code /api} by Bearer
@@ -45,6 +46,11 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        if (request.getCharacterEncoding() == null) {
+            // Before any mechanism reads a parameter: Soteria reads "state" on every request of a signed-out
+            // visitor, which would decode a form's body as ISO-8859-1 before Faces could say UTF-8.
+            request.setCharacterEncoding(StandardCharsets.UTF_8);
+        }
         boolean api = isApi(request);
         SecurityHeaders.apply(response, settings.isHttps() || request.isSecure(), isStatic(request));
         if (!settings.problems().isEmpty()) {

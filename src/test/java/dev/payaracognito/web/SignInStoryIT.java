@@ -19,15 +19,30 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
 import org.htmlunit.util.NameValuePair;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** The sign-in stories of the README, in a real browser session against Payara Micro and the local Cognito. */
 class SignInStoryIT extends BrowserTest {
 
+    /** A public page with a text form, as an application built on this one would have (test-only). */
+    private static final String ECHO_PAGE = """
+            <!DOCTYPE html>
+            <html xmlns:h="jakarta.faces.html">
+            <h:body>
+                <h:form id="echo">
+                    <h:inputText id="word" value="#{requestScope.word}"/>
+                    <h:commandButton id="send" value="Send"/>
+                </h:form>
+                <p id="echoed">#{requestScope.word}</p>
+            </h:body>
+            </html>
+            """;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return AppDeployment.war();
+        return AppDeployment.war().addAsWebResource(new StringAsset(ECHO_PAGE), "echo.xhtml");
     }
 
     @Test
@@ -79,6 +94,23 @@ class SignInStoryIT extends BrowserTest {
         HtmlPage admin = signInAt("/admin/index.xhtml", "bob", "Bob-Passw0rd!");
         assertEquals(200, status(admin));
         assertNotNull(admin.getElementById("admin-welcome"));
+    }
+
+    @Test
+    void formsKeepNonAsciiInputSignedOutAndSignedIn() throws Exception {
+        String word = "Grüße, Zoë — 東京";
+        // 1. signed out: the sign-in mechanism looks at every request before Faces does
+        assertEquals(word, echo(word));
+        // 2. signed in
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        assertEquals(word, echo(word));
+    }
+
+    private String echo(String word) throws Exception {
+        HtmlPage form = get("/echo.xhtml");
+        form.getHtmlElementById("echo:word").setAttribute("value", word);
+        HtmlPage echoed = seen(form.getHtmlElementById("echo:send").click());
+        return echoed.getElementById("echoed").getTextContent();
     }
 
     @Test

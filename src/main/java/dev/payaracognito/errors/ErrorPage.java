@@ -41,7 +41,8 @@ public final class ErrorPage {
         response.getWriter().write("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
-                <link rel="stylesheet" href="/static/app.css"></head>
+                <link rel="stylesheet" href="/static/app.css">
+                <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head>
                 <body><main class="error" data-status="%d">
                 <h1>%s</h1><p>%s</p>%s
                 <p><a href="/">Back to the home page</a></p>

@@ -30,10 +30,12 @@ final class HostedPages {
                 + "<p class=\"error\">" + escapeHtml(message) + "</p>");
     }
 
+    /** The empty icon link stops browsers from asking for a {@code /favicon.ico} that is not there. */
     private static String page(String title, String body) {
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
+                <link rel="icon" href="data:,">
                 <style>body{font-family:sans-serif;max-width:24rem;margin:3rem auto}label,input{display:block;\
                 width:100%%;margin:.4rem 0}.error{color:#b00020}.note{color:#666;font-size:.8rem}</style>
                 </head><body>

@@ -1,0 +1,144 @@
+package dev.payaracognito.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payaracognito.localcognito.LocalCognito;
+import dev.payaracognito.testing.AppDeployment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The main sign-in story in a real browser: Debian's Chromium, headless, with JavaScript on. It checks what
+ * HtmlUnit cannot vouch for: that the pages work under our Content-Security-Policy (no console errors: nothing
+ * refused, nothing missing), that the browser keeps the session cookie from scripts and sends it back only
+ * same-site, and that the Faces forms sign in and out as a user clicks them. Skipped, saying why, where
+ * Chromium is not installed; {@code .ci/run} installs it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@EnabledIf(value = "chromiumInstalled",
+        disabledReason = "Chromium is not installed (Debian: apt-get install chromium chromium-driver)")
+class ChromiumStoryIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String APP = AppDeployment.APP;
+
+    private WebDriver chromium;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppDeployment.war();
+    }
+
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeEach
+    void openChromium() {
+        cognito().healAll();
+        LoggingPreferences console = new LoggingPreferences();
+        console.enable(LogType.BROWSER, Level.ALL);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900");
+        options.setCapability("goog:loggingPrefs", console);
+        // The driver named explicitly, so that Selenium never tries to download one (no network in CI).
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        chromium = new ChromeDriver(driver, options);
+        chromium.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeChromium() {
+        if (chromium != null) {
+            chromium.quit();
+        }
+    }
+
+    @Test
+    void aliceSignsInSeesHerProfileAndSignsOut() {
+        // 1. the home page, signed out, renders without a console error under our CSP (the stylesheet loads)
+        chromium.get(APP + "/");
+        assertNoConsoleErrors("home page");
+        assertEquals("rgba(35, 47, 62, 1)", chromium.findElement(By.tagName("header"))
+                .getCssValue("background-color"), "the stylesheet applies");
+
+        // 2. Sign in: the hosted UI, her password, back on the profile
+        chromium.findElement(By.id("signIn:signInButton")).click();
+        assertTrue(chromium.getCurrentUrl().startsWith(cognito().domain() + "/login"), chromium.getCurrentUrl());
+        chromium.findElement(By.id("signInFormUsername")).sendKeys("alice");
+        chromium.findElement(By.id("signInFormPassword")).sendKeys("Alice-Passw0rd!");
+        chromium.findElement(By.name("signInSubmitButton")).click();
+        assertEquals(APP + "/secure/profile.xhtml", chromium.getCurrentUrl());
+        assertEquals("alice", chromium.findElement(By.id("username")).getText());
+        assertNoConsoleErrors("profile page");
+
+        // 3. the session cookie: out of reach of scripts, same-site only, not Secure on plain http
+        Cookie session = chromium.manage().getCookieNamed("JSESSIONID");
+        assertNotNull(session, "a session cookie");
+        assertTrue(session.isHttpOnly());
+        assertEquals("Lax", session.getSameSite());
+        String scriptVisible = (String) ((ChromeDriver) chromium).executeScript("return document.cookie");
+        assertFalse(scriptVisible.contains("JSESSIONID"), scriptVisible);
+
+        // 4. Sign out: through Cognito's /logout and home again, signed out
+        chromium.findElement(By.id("signOut:signOutButton")).click();
+        assertEquals(APP + "/", chromium.getCurrentUrl());
+        assertFalse(chromium.findElements(By.id("signIn:signInButton")).isEmpty(), "the Sign in button is back");
+        assertTrue(chromium.findElements(By.id("greeting")).isEmpty());
+
+        // 5. both sessions ended: the profile asks for the password again
+        chromium.get(APP + "/secure/profile.xhtml");
+        assertTrue(chromium.getCurrentUrl().startsWith(cognito().domain() + "/login"), chromium.getCurrentUrl());
+    }
+
+    @Test
+    void aliceIsShownTheFriendlyForbiddenPageForTheAdminPage() {
+        chromium.get(APP + "/admin/index.xhtml");
+        chromium.findElement(By.id("signInFormUsername")).sendKeys("alice");
+        chromium.findElement(By.id("signInFormPassword")).sendKeys("Alice-Passw0rd!");
+        chromium.findElement(By.name("signInSubmitButton")).click();
+        assertEquals(APP + "/admin/index.xhtml", chromium.getCurrentUrl());
+        assertTrue(chromium.findElement(By.tagName("body")).getText().contains("You do not have access to this page"));
+    }
+
+    /** Console errors since the last call: a CSP refusal, a missing resource, a script error. */
+    private void assertNoConsoleErrors(String where) {
+        List<String> errors = chromium.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+        assertEquals(List.of(), errors, "console errors on the " + where);
+    }
+
+    private static LocalCognito cognito() {
+        return AppDeployment.cognito();
+    }
+}

@@ -10,7 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One machine-readable line (JSON) per sign-in, token refresh, refusal and sign-out, on the logger {@code audit}: what, who,
+ * One machine-readable line (JSON) per sign-in, token refresh (or its deferral), refusal and sign-out, on the logger {@code audit}: what, who,
  * when, from where, why. Never a token: reasons are codes and short sentences written by this app.
  */
 public final class AuditLog {
@@ -31,6 +31,11 @@ public final class AuditLog {
 
     public static void refresh(HttpServletRequest request, String user) {
         write(Level.INFO, "refresh", request, user, null, null);
+    }
+
+    /** Tokens due for refresh while Cognito cannot be reached: the session goes on, the refresh is retried. */
+    public static void refreshDeferred(HttpServletRequest request, String user, String detail) {
+        write(Level.WARNING, "refresh-deferred", request, user, "COGNITO_UNREACHABLE", detail);
     }
 
     /** A refused sign-in or API call: a reason code, and a sentence saying why. */

@@ -50,11 +50,21 @@ public class BrowserAuthentication {
         if (signedIn && signedInSession.outlived(request)) {
             return signedInSession.end(request, context, "the session reached its maximum lifetime");
         }
+        boolean refreshDue = signedIn && signedInSession.tokensDue();
+        if (refreshDue && !health.reachable()) {
+            // Not even tried: the mechanism would wait for the token endpoint's timeout on every request.
+            return signedInSession.withoutRefresh(request, context, "Cognito does not answer");
+        }
         try {
             AuthenticationStatus status = openId.validateRequest(request, response, context);
             return signedIn ? signedInSession.afterMechanism(status, request, context) : status;
         } catch (RuntimeException e) {
-            LOG.warning("sign-in could not start: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (refreshDue) {
+                // The mechanism's refresh could not reach Cognito; it throws before touching the session.
+                return signedInSession.withoutRefresh(request, context, "the token refresh failed: " + failure);
+            }
+            LOG.warning("sign-in could not start: " + failure);
             return unavailable(response);
         }
     }

@@ -78,11 +78,11 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     }
 
     private static boolean isStatic(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/static/");
+        return RequestPath.of(request).startsWith("/static/");
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPath.of(request);
         return path.equals("/api") || path.startsWith("/api/");
     }
 

@@ -47,7 +47,7 @@ public class SignInCallback {
     private SignedInSession signedInSession;
 
     boolean isCallback(HttpServletRequest request) {
-        return PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        return PATH.equals(RequestPath.of(request));
     }
 
     AuthenticationStatus handle(HttpAuthenticationMechanism openId, HttpServletRequest request,

@@ -118,6 +118,27 @@ class BearerApiIT {
     }
 
     @Test
+    void dotSegmentsDoNotCrossBetweenTheApiAndThePages() throws Exception {
+        // 1. the API by way of a page's path: still the API's rules, so a session cookie alone gets a 401
+        String session = signedInBrowserSession();
+        for (String path : List.of("/secure/../api/me", "/static/../api/me", "/secure/%2e%2e/api/me")) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(AppDeployment.APP + path))
+                    .header("Cookie", "JSESSIONID=" + session));
+            assertEquals(401, answer.statusCode(), path);
+            assertEquals("Bearer", answer.headers().firstValue("WWW-Authenticate").orElseThrow(), path);
+        }
+        // 2. a page by way of the API's path: a Bearer token signs nobody into the pages, off to the hosted UI
+        String token = accessToken("alice");
+        for (String path : List.of("/api/../secure/profile.xhtml", "/api/%2e%2e/secure/profile.xhtml")) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(AppDeployment.APP + path))
+                    .header("Authorization", "Bearer " + token));
+            assertEquals(302, answer.statusCode(), path);
+            assertTrue(answer.headers().firstValue("Location").orElseThrow()
+                    .startsWith(cognito().domain() + "/oauth2/authorize"), path);
+        }
+    }
+
+    @Test
     void malformedTokensOfEveryShapeAreInvalid() throws Exception {
         String token = accessToken("alice");
         for (String bad : List.of("", "x", "a.b", "a.b.c", "..", token + "x", token.substring(1), token + ".x",

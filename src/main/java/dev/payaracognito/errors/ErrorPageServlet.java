@@ -38,14 +38,14 @@ public class ErrorPageServlet extends HttpServlet {
         }
     }
 
-    /** The API answers in JSON; a missing group is RFC 6750's insufficient_scope. */
+    /** The API answers in JSON, with the status the container reports; a missing group is insufficient_scope. */
     private static void apiError(HttpServletResponse response, int status) {
         switch (status) {
+            case 401 -> ApiError.noToken(response);
             case 403 -> ApiError.insufficientScope(response);
-            case 400 -> ApiError.send(response, 400, null, "invalid_request");
             case 404 -> ApiError.send(response, 404, null, "not_found");
             case 405 -> ApiError.send(response, 405, null, "method_not_allowed");
-            default -> ApiError.send(response, status >= 500 ? status : 500, null, "server_error");
+            default -> ApiError.send(response, status, null, status < 500 ? "invalid_request" : "server_error");
         }
     }
 

@@ -38,7 +38,7 @@ public enum Failure {
         return message;
     }
 
-    /** The page for a status the container reports (error pages of web.xml). */
+    /** The page for a status the container reports (web.xml's error page); another 4xx is a bad request. */
     public static Failure forStatus(int status) {
         return switch (status) {
             case 400 -> BAD_REQUEST;
@@ -47,7 +47,7 @@ public enum Failure {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 503 -> UNAVAILABLE;
-            default -> INTERNAL;
+            default -> status < 500 ? BAD_REQUEST : INTERNAL;
         };
     }
 }

@@ -118,6 +118,22 @@ class BearerApiIT {
     }
 
     @Test
+    void otherRefusalsAreSmallJsonWithTheirOwnStatusAndOptionsDescribesNothing() throws Exception {
+        String token = accessToken("alice");
+        HttpResponse<String> xml = send(request("/me").header("Authorization", "Bearer " + token)
+                .header("Accept", "application/xml"));
+        assertEquals(406, xml.statusCode());
+        assertEquals(Map.of("error", "invalid_request"), HostedUiClient.json(xml.body()));
+        HttpResponse<String> post = send(request("/me").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(405, post.statusCode());
+        assertEquals(Map.of("error", "method_not_allowed"), HostedUiClient.json(post.body()));
+        HttpResponse<String> options = send(request("/me").header("Authorization", "Bearer " + token)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertFalse(options.body().contains("wadl") || options.body().contains("<resource"), options.body());
+    }
+
+    @Test
     void dotSegmentsDoNotCrossBetweenTheApiAndThePages() throws Exception {
         // 1. the API by way of a page's path: still the API's rules, so a session cookie alone gets a 401
         String session = signedInBrowserSession();

@@ -57,6 +57,9 @@ final class Router implements HttpHandler {
                 return;
             }
             route.handler().handle(exchange);
+        } catch (InterruptedException stopped) {
+            // A hanging endpoint's wait, cut short by stop(): the connection just closes, as a dead server's would.
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.log(Level.ERROR, "local Cognito failed on " + exchange.path(), e);
             exchange.json(500, Map.of("error", "server_error"));

@@ -51,10 +51,12 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
             // visitor, which would decode a form's body as ISO-8859-1 before Faces could say UTF-8.
             request.setCharacterEncoding(StandardCharsets.UTF_8);
         }
-        boolean api = isApi(request);
-        SecurityHeaders.apply(response, settings.isHttps() || request.isSecure(), isStatic(request));
+        String path = RequestPath.of(request);
+        boolean api = isApi(path);
+        boolean isStatic = path.startsWith("/static/");
+        SecurityHeaders.apply(response, settings.isHttps() || request.isSecure(), isStatic);
         if (!settings.problems().isEmpty()) {
-            return notConfigured(request, response, context, api);
+            return notConfigured(response, context, api, isStatic);
         }
         if (api) {
             return bearer.validateRequest(request, response, context);
@@ -74,15 +76,10 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     }
 
     private HttpAuthenticationMechanism mechanism(HttpServletRequest request) {
-        return isApi(request) ? bearer : openId;
+        return isApi(RequestPath.of(request)) ? bearer : openId;
     }
 
-    private static boolean isStatic(HttpServletRequest request) {
-        return RequestPath.of(request).startsWith("/static/");
-    }
-
-    private static boolean isApi(HttpServletRequest request) {
-        String path = RequestPath.of(request);
+    private static boolean isApi(String path) {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
@@ -90,9 +87,9 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
      * Every page says what to set, the API says it is not ready; the stylesheet and {@code /api/status} are
      * still served.
      */
-    private AuthenticationStatus notConfigured(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, boolean api) {
-        if (!context.isProtected() && (api || isStatic(request))) {
+    private AuthenticationStatus notConfigured(HttpServletResponse response, HttpMessageContext context,
+            boolean api, boolean isStatic) {
+        if (!context.isProtected() && (api || isStatic)) {
             return context.doNothing();
         }
         if (api) {
@@ -102,6 +99,4 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
         ErrorPage.send(response, Failure.NOT_CONFIGURED, settings.problems());
         return SEND_FAILURE;
     }
-
-
 }

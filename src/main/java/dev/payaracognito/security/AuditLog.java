@@ -10,8 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One machine-readable line (JSON) per sign-in, token refresh (or its deferral), refusal and sign-out, on the logger {@code audit}: what, who,
- * when, from where, why. Never a token: reasons are codes and short sentences written by this app.
+ * One machine-readable line (JSON) per sign-in, token refresh (or its deferral), refusal and sign-out, on the
+ * logger {@code audit}: what, who, when, from where, why. Never a token: reasons are codes and short sentences
+ * written by this app.
  */
 public final class AuditLog {
 
@@ -41,6 +42,15 @@ public final class AuditLog {
     /** A refused sign-in or API call: a reason code, and a sentence saying why. */
     public static void refusal(HttpServletRequest request, String reason, String detail) {
         write(Level.WARNING, "refusal", request, null, reason, detail);
+    }
+
+    /**
+     * A failure as a log line tells it: the exception's class and message, cut short (messages of JOSE, JSON and
+     * HTTP client errors never hold a token).
+     */
+    static String describe(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        return e.getClass().getSimpleName() + ": " + (message.length() > 160 ? message.substring(0, 160) : message);
     }
 
     private static void write(Level level, String event, HttpServletRequest request, String user, String reason,

@@ -59,7 +59,7 @@ public class BrowserAuthentication {
             AuthenticationStatus status = openId.validateRequest(request, response, context);
             return signedIn ? signedInSession.afterMechanism(status, request, context) : status;
         } catch (RuntimeException e) {
-            String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String failure = AuditLog.describe(e);
             if (refreshDue) {
                 // The mechanism's refresh could not reach Cognito; it throws before touching the session.
                 return signedInSession.withoutRefresh(request, context, "the token refresh failed: " + failure);

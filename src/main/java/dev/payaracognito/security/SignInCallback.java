@@ -33,7 +33,6 @@ public class SignInCallback {
 
     static final String PATH = "/callback";
 
-
     @Inject
     private OpenIdContext openIdContext;
 
@@ -64,7 +63,7 @@ public class SignInCallback {
             status = openId.validateRequest(request, response, context);
         } catch (RuntimeException e) {
             return refuse(context, isUnreachable(e) ? Failure.UNAVAILABLE : Failure.SIGN_IN_FAILED,
-                    "the OpenID mechanism failed: " + describe(e));
+                    "the OpenID mechanism failed: " + AuditLog.describe(e));
         }
         if (status != SUCCESS) {
             return refuse(context, Failure.SIGN_IN_FAILED,
@@ -112,12 +111,6 @@ public class SignInCallback {
             }
         }
         return false;
-    }
-
-    /** The exception's class and message, cut short (messages of JOSE and JSON errors never hold a token). */
-    private static String describe(RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
-        return e.getClass().getSimpleName() + ": " + (message.length() > 160 ? message.substring(0, 160) : message);
     }
 
     /** An error code as Cognito sends it, never markup or a long string in our log. */

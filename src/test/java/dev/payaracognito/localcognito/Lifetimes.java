@@ -11,7 +11,15 @@ final class Lifetimes {
     static final Duration HOSTED_SESSION = Duration.ofHours(1);
 
     /** ID and access tokens: 60 minutes by default (Cognito allows 5 minutes to 1 day). */
-    volatile Duration token = Duration.ofMinutes(60);
+    private static final Duration DEFAULT_TOKEN = Duration.ofMinutes(60);
     /** Refresh tokens: 30 days by default. */
-    volatile Duration refreshToken = Duration.ofDays(30);
+    private static final Duration DEFAULT_REFRESH_TOKEN = Duration.ofDays(30);
+
+    volatile Duration token = DEFAULT_TOKEN;
+    volatile Duration refreshToken = DEFAULT_REFRESH_TOKEN;
+
+    void restoreDefaults() {
+        token = DEFAULT_TOKEN;
+        refreshToken = DEFAULT_REFRESH_TOKEN;
+    }
 }

@@ -145,9 +145,13 @@ public final class LocalCognito implements AutoCloseable {
         context.faults.heal(endpoint);
     }
 
-    /** Heals every endpoint, and forgets the hostile next-exchange behaviours not yet played. */
+    /**
+     * Back to an honest pool with the usual settings, as each test starts: heals every endpoint, restores the
+     * default token lifetimes, and forgets the hostile next-exchange behaviours not yet played.
+     */
     public void healAll() {
         context.faults.healAll();
+        context.lifetimes.restoreDefaults();
         context.hostility.forget();
     }
 

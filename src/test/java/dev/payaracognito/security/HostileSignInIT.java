@@ -200,43 +200,35 @@ class HostileSignInIT extends BrowserTest {
     @Test
     void tokensDueWhileCognitoIsDownAreRefreshedWhenItIsBackAndTheUserKeepsWorkingMeanwhile() throws Exception {
         cognito().tokenLifetime(Duration.ofSeconds(15)); // due for refresh 10 s before they expire: after 5 s
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        cognito().stop();
         try {
-            signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-            cognito().stop();
-            try {
-                Thread.sleep(6_000);
-                // 1. tokens due, Cognito down: still alice, not sent to Cognito's dead host, no error page
-                assertStillAlice();
-            } finally {
-                cognito().start();
-            }
-            // 2. Cognito back (the app's view of its health is at most 5 s old): refreshed, same session
-            Thread.sleep(5_500);
-            int tokenRequests = cognito().requests(Endpoint.TOKEN);
+            Thread.sleep(6_000);
+            // 1. tokens due, Cognito down: still alice, not sent to Cognito's dead host, no error page
             assertStillAlice();
-            assertEquals(tokenRequests + 1, cognito().requests(Endpoint.TOKEN), "the refresh_token grant");
         } finally {
-            cognito().tokenLifetime(Duration.ofMinutes(60));
+            cognito().start();
         }
+        // 2. Cognito back (the app's view of its health is at most 5 s old): refreshed, same session
+        Thread.sleep(5_500);
+        int tokenRequests = cognito().requests(Endpoint.TOKEN);
+        assertStillAlice();
+        assertEquals(tokenRequests + 1, cognito().requests(Endpoint.TOKEN), "the refresh_token grant");
     }
 
     @Test
     void aRefreshThatTimesOutLeavesTheUserSignedInAndIsTriedAgain() throws Exception {
         cognito().tokenLifetime(Duration.ofSeconds(15));
-        try {
-            signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-            Thread.sleep(5_500);
-            // 1. Cognito answers its discovery document but its token endpoint hangs: after the call's timeout, alice
-            cognito().hang(Endpoint.TOKEN, Duration.ofSeconds(30));
-            assertStillAlice();
-            // 2. the token endpoint back: the next page refreshes
-            cognito().heal(Endpoint.TOKEN);
-            int tokenRequests = cognito().requests(Endpoint.TOKEN);
-            assertStillAlice();
-            assertEquals(tokenRequests + 1, cognito().requests(Endpoint.TOKEN), "the refresh_token grant");
-        } finally {
-            cognito().tokenLifetime(Duration.ofMinutes(60));
-        }
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        Thread.sleep(5_500);
+        // 1. Cognito answers its discovery document but its token endpoint hangs: after the call's timeout, alice
+        cognito().hang(Endpoint.TOKEN, Duration.ofSeconds(30));
+        assertStillAlice();
+        // 2. the token endpoint back: the next page refreshes
+        cognito().heal(Endpoint.TOKEN);
+        int tokenRequests = cognito().requests(Endpoint.TOKEN);
+        assertStillAlice();
+        assertEquals(tokenRequests + 1, cognito().requests(Endpoint.TOKEN), "the refresh_token grant");
     }
 
     private void assertStillAlice() throws Exception {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +23,6 @@ class SessionLifetimeIT extends BrowserTest {
         return AppDeployment.war(
                 "app.session.idle-timeout=PT5S",
                 "app.session.max-lifetime=PT8S");
-    }
-
-    @AfterEach
-    void usualTokenLifetime() {
-        cognito().tokenLifetime(Duration.ofMinutes(60));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -83,7 +84,7 @@ class ChromiumStoryIT {
     }
 
     @Test
-    void aliceSignsInSeesHerProfileAndSignsOut() {
+    void aliceSignsInSeesHerProfileAndSignsOut() throws InterruptedException {
         // 1. the home page, signed out, renders without a console error under our CSP (the stylesheet loads)
         chromium.get(APP + "/");
         assertNoConsoleErrors("home page");
@@ -92,10 +93,7 @@ class ChromiumStoryIT {
 
         // 2. Sign in: the hosted UI, her password, back on the profile
         chromium.findElement(By.id("signIn:signInButton")).click();
-        assertTrue(chromium.getCurrentUrl().startsWith(cognito().domain() + "/login"), chromium.getCurrentUrl());
-        chromium.findElement(By.id("signInFormUsername")).sendKeys("alice");
-        chromium.findElement(By.id("signInFormPassword")).sendKeys("Alice-Passw0rd!");
-        chromium.findElement(By.name("signInSubmitButton")).click();
+        signInAsAlice();
         assertEquals(APP + "/secure/profile.xhtml", chromium.getCurrentUrl());
         assertEquals("alice", chromium.findElement(By.id("username")).getText());
         assertNoConsoleErrors("profile page");
@@ -110,7 +108,7 @@ class ChromiumStoryIT {
 
         // 4. Sign out: through Cognito's /logout and home again, signed out
         chromium.findElement(By.id("signOut:signOutButton")).click();
-        assertEquals(APP + "/", chromium.getCurrentUrl());
+        awaitUrl(url -> url.equals(APP + "/"), "the home page");
         assertFalse(chromium.findElements(By.id("signIn:signInButton")).isEmpty(), "the Sign in button is back");
         assertTrue(chromium.findElements(By.id("greeting")).isEmpty());
 
@@ -120,13 +118,31 @@ class ChromiumStoryIT {
     }
 
     @Test
-    void aliceIsShownTheFriendlyForbiddenPageForTheAdminPage() {
+    void aliceIsShownTheFriendlyForbiddenPageForTheAdminPage() throws InterruptedException {
         chromium.get(APP + "/admin/index.xhtml");
+        signInAsAlice();
+        assertEquals(APP + "/admin/index.xhtml", chromium.getCurrentUrl());
+        assertTrue(chromium.findElement(By.tagName("body")).getText().contains("You do not have access to this page"));
+    }
+
+    /** Fills in and submits the hosted UI's sign-in form, where the browser must be, and waits to leave it. */
+    private void signInAsAlice() throws InterruptedException {
+        awaitUrl(url -> url.startsWith(cognito().domain() + "/login"), "the hosted sign-in page");
         chromium.findElement(By.id("signInFormUsername")).sendKeys("alice");
         chromium.findElement(By.id("signInFormPassword")).sendKeys("Alice-Passw0rd!");
         chromium.findElement(By.name("signInSubmitButton")).click();
-        assertEquals(APP + "/admin/index.xhtml", chromium.getCurrentUrl());
-        assertTrue(chromium.findElement(By.tagName("body")).getText().contains("You do not have access to this page"));
+        awaitUrl(url -> url.startsWith(APP), "back on the app");
+    }
+
+    /**
+     * A click returns once Chromium has handled it, which on a busy machine can be before the navigation it
+     * starts: wait for the address to change (10 s at most).
+     */
+    private void awaitUrl(Predicate<String> expected, String what) throws InterruptedException {
+        for (int tries = 0; tries < 100 && !expected.test(chromium.getCurrentUrl()); tries++) {
+            Thread.sleep(100);
+        }
+        assertTrue(expected.test(chromium.getCurrentUrl()), "expected " + what + ", got " + chromium.getCurrentUrl());
     }
 
     /** Console errors since the last call: a CSP refusal, a missing resource, a script error. */

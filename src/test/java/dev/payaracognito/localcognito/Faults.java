@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Request counts per endpoint, and the outages tests inject: an endpoint that fails, hangs or talks nonsense. */
@@ -11,9 +13,20 @@ final class Faults {
 
     /**
      * After {@code delay}, the endpoint answers {@code status} with {@code body} as text/html; status 0 means it
-     * then answers normally.
+     * then answers normally. A request still waiting when the fault is healed gets no answer at all: the
+     * connection closes, as a dead server's would, and nothing of it reaches the pool after its test.
      */
-    record Fault(int status, String body, Duration delay) {}
+    record Fault(int status, String body, Duration delay, CountDownLatch healed) {
+
+        Fault(int status, String body, Duration delay) {
+            this(status, body, delay, new CountDownLatch(1));
+        }
+
+        /** Waits out the delay; true if the fault was healed meanwhile. */
+        boolean healedWithinDelay() throws InterruptedException {
+            return delay.isPositive() && healed.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
 
     private final Map<Endpoint, AtomicInteger> counts = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, Fault> faults = new ConcurrentHashMap<>();
@@ -38,14 +51,22 @@ final class Faults {
     }
 
     void inject(Endpoint endpoint, Fault fault) {
-        faults.put(endpoint, fault);
+        Fault replaced = faults.put(endpoint, fault);
+        if (replaced != null) {
+            replaced.healed().countDown();
+        }
     }
 
     void heal(Endpoint endpoint) {
-        faults.remove(endpoint);
+        Fault healed = faults.remove(endpoint);
+        if (healed != null) {
+            healed.healed().countDown();
+        }
     }
 
     void healAll() {
-        faults.clear();
+        for (Endpoint endpoint : Endpoint.values()) {
+            heal(endpoint);
+        }
     }
 }

@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
@@ -120,8 +122,30 @@ public final class LocalCognito implements AutoCloseable {
         return context.faults.count(endpoint);
     }
 
+    /** Token requests of one grant type: {@code refresh_token} tells a refresh from a new sign-in. */
+    public int tokenRequests(String grantType) {
+        return context.issued.requests(grantType);
+    }
+
     public void resetRequestCounts() {
         context.faults.resetCounts();
+        context.issued.reset();
+    }
+
+    /**
+     * The tokens last issued to {@code username} ({@code id_token}, {@code access_token}, {@code refresh_token}: the
+     * refresh token of the sign-in they come from), or null: what a relying party holds, for tests to check.
+     */
+    public Map<String, String> lastTokens(String username) {
+        TokenFactory.Tokens tokens = context.issued.last(username);
+        if (tokens == null) {
+            return null;
+        }
+        Map<String, String> named = new HashMap<>();
+        named.put("id_token", tokens.idToken());
+        named.put("access_token", tokens.accessToken());
+        named.put("refresh_token", tokens.refreshToken());
+        return named;
     }
 
     /** The endpoint answers {@code status} (e.g. 500, 503) until healed. */

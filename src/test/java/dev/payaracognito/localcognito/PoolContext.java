@@ -15,6 +15,7 @@ final class PoolContext {
     final TokenFactory tokens = new TokenFactory(this::issuer, keys, clock, lifetimes);
     final Hostility hostility = new Hostility();
     final Faults faults = new Faults();
+    final IssuedTokens issued = new IssuedTokens();
 
     PoolContext(UserPool pool) {
         this.pool = pool;

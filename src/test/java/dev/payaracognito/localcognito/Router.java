@@ -45,7 +45,9 @@ final class Router implements HttpHandler {
             }
             Faults.Fault fault = context.faults.arrived(route.endpoint());
             if (fault != null) {
-                Thread.sleep(fault.delay());
+                if (fault.healedWithinDelay()) {
+                    return; // healed while the request hung: it is never answered
+                }
                 if (fault.status() != 0) {
                     exchange.send(fault.status(), "text/html;charset=UTF-8", fault.body());
                     return;

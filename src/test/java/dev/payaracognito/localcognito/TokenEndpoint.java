@@ -27,6 +27,7 @@ final class TokenEndpoint {
     }
 
     void handle(Exchange exchange) throws IOException, JOSEException {
+        context.issued.requested(exchange.isForm() ? exchange.form().get("grant_type") : null);
         Hostility.RawResponse raw = context.hostility.nextTokenResponse.getAndSet(null);
         if (raw != null) {
             exchange.send(raw.status(), raw.contentType(), raw.body());
@@ -73,6 +74,7 @@ final class TokenEndpoint {
         TokenFactory.Tokens tokens = context.tokens.mint(grant.signIn(), true, context.hostility.takeForgeries());
         context.grants.rememberRefreshToken(tokens.refreshToken(), new RefreshGrant(grant.signIn().forRefresh(),
                 context.clock.instant().plus(context.lifetimes.refreshToken)));
+        context.issued.issued(grant.signIn().user().username(), tokens);
         answer(exchange, tokens);
     }
 
@@ -85,7 +87,9 @@ final class TokenEndpoint {
         RefreshGrant grant = context.grants.refreshGrant(token)
                 .filter(g -> g.signIn().client().clientId().equals(client.clientId()))
                 .orElseThrow(() -> new TokenError("invalid_grant", "unknown, revoked or expired refresh token"));
-        answer(exchange, context.tokens.mint(grant.signIn(), false, context.hostility.takeForgeries()));
+        TokenFactory.Tokens tokens = context.tokens.mint(grant.signIn(), false, context.hostility.takeForgeries());
+        context.issued.issued(grant.signIn().user().username(), tokens);
+        answer(exchange, tokens);
     }
 
     /** PKCE: only S256; a verifier without a challenge is refused too (RFC 9700 section 2.1.1). */

@@ -2,12 +2,14 @@ package dev.payaracognito.security;
 
 import dev.payaracognito.security.TokenRejected.Reason;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -16,7 +18,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -24,7 +25,8 @@ import java.util.Set;
  * base64url parts without padding, a JSON object in each of the first two, no duplicate names. Reading it
  * costs a fraction of the RSA check, which matters because every API call that misses the cache pays both.
  * Claims keep their JSON types: strings, {@code Long} (integral numbers), {@code BigDecimal}, {@code Boolean},
- * lists; nested objects are kept only as {@link #NESTED}.
+ * lists; nested objects are kept only as {@link #NESTED}. Whatever the input, reading ends in a value or a
+ * {@link TokenRejected} ({@code MALFORMED}): never another exception, and never text of the token in the reason.
  */
 final class CompactJwt {
 
@@ -35,6 +37,10 @@ final class CompactJwt {
     private static final int MAX_LENGTH = 16 * 1024;
     /** Header parameters through which a token offers its own key, or demands extensions we do not know. */
     private static final Set<String> REFUSED_HEADERS = Set.of("jku", "jwk", "x5u", "x5c", "x5t", "x5t#S256", "crit");
+    /** Cognito's claims are flat; an array in an array is already more than any of its tokens holds. */
+    private static final int MAX_DEPTH = 8;
+    /** Cognito's numbers are NumericDates and small integers; a number of more digits is not one of them. */
+    private static final int MAX_NUMBER_LENGTH = 40;
     private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
@@ -132,58 +138,98 @@ final class CompactJwt {
     }
 
     private static Map<String, Object> object(byte[] json) throws TokenRejected {
-        // Decoding to a String first is several times cheaper than letting the parser decode a byte stream.
-        try (JsonParser parser = JSON.createParser(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(utf8(json)))) {
             if (parser.next() != Event.START_OBJECT) {
                 throw new TokenRejected(Reason.MALFORMED, "not a JSON object");
             }
             Map<String, Object> object = new HashMap<>(32);
             for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
                 String name = parser.getString();
-                // Two parsers may read a duplicated name differently: refuse instead of choosing.
+                // Two parsers may read a duplicated name differently: refuse instead of choosing. The name itself
+                // is the sender's text, so it is not repeated in the reason.
                 if (object.containsKey(name)) {
-                    throw new TokenRejected(Reason.MALFORMED, "duplicate member " + name);
+                    throw new TokenRejected(Reason.MALFORMED, "a member name appears twice");
                 }
-                object.put(name, value(parser, parser.next()));
+                object.put(name, value(parser, parser.next(), 1));
             }
             if (parser.hasNext()) {
                 throw new TokenRejected(Reason.MALFORMED, "content after the JSON object");
             }
             return object;
-        } catch (JsonException | NoSuchElementException | IllegalStateException | ArithmeticException e) {
-            throw new TokenRejected(Reason.MALFORMED, "not valid JSON");
+        } catch (RuntimeException e) {
+            // Whatever the parser throws on hostile input (its own limits on numbers and nesting included) is a
+            // malformed token, not a server error.
+            throw new TokenRejected(Reason.MALFORMED, "not valid JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private static Object value(JsonParser parser, Event event) {
+    /**
+     * Strict UTF-8: malformed bytes make a malformed token, they are not replaced. Cognito's JSON is ASCII but for
+     * non-ASCII user attributes, and ASCII decodes exactly and cheaply.
+     */
+    private static String utf8(byte[] json) throws TokenRejected {
+        for (byte b : json) {
+            if (b < 0) {
+                try {
+                    return StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(json))
+                            .toString();
+                } catch (CharacterCodingException e) {
+                    throw new TokenRejected(Reason.MALFORMED, "not UTF-8");
+                }
+            }
+        }
+        return new String(json, StandardCharsets.US_ASCII);
+    }
+
+    private static Object value(JsonParser parser, Event event, int depth) {
         return switch (event) {
             case VALUE_STRING -> parser.getString();
             case VALUE_NUMBER -> number(parser);
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            case START_ARRAY -> array(parser);
-            case START_OBJECT -> {
-                parser.skipObject();
-                yield NESTED;
-            }
-            default -> throw new IllegalStateException("unexpected " + event);
+            case START_ARRAY -> array(parser, depth + 1);
+            case START_OBJECT -> nested(parser, depth + 1);
+            default -> throw new IllegalStateException("unexpected JSON event");
         };
     }
 
     /** Whole numbers as {@code Long} (exactly, or not at all); others as {@code BigDecimal}. */
     private static Object number(JsonParser parser) {
-        if (parser.isIntegralNumber() && parser.getString().length() < 18) {
+        String digits = parser.getString();
+        if (digits.length() > MAX_NUMBER_LENGTH) {
+            throw new IllegalStateException("number too long");
+        }
+        if (parser.isIntegralNumber() && digits.length() < 18) {
             return parser.getLong();
         }
         BigDecimal number = parser.getBigDecimal();
         return number.stripTrailingZeros().scale() <= 0 ? number.longValueExact() : number;
     }
 
-    private static List<Object> array(JsonParser parser) {
+    /** An object inside a claim (Cognito's {@code identities} holds some): read through, kept as {@link #NESTED}. */
+    private static Object nested(JsonParser parser, int depth) {
+        checkDepth(depth);
+        for (Event event = parser.next(); event != Event.END_OBJECT; event = parser.next()) {
+            value(parser, parser.next(), depth); // event is the member's name
+        }
+        return NESTED;
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("nested too deep");
+        }
+    }
+
+    private static List<Object> array(JsonParser parser, int depth) {
+        checkDepth(depth);
         List<Object> values = new ArrayList<>();
         for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
-            values.add(value(parser, event));
+            values.add(value(parser, event, depth));
         }
         return values;
     }

@@ -16,8 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.htmlunit.WebClient;
@@ -164,6 +166,46 @@ class BearerApiIT {
             assertEquals(Map.of("error", "invalid_token"), HostedUiClient.json(answer.body()));
             assertFalse(!bad.isEmpty() && answer.body().contains(bad));
         }
+    }
+
+    /**
+     * Tokens made to break a JSON parser (its limits on numbers and nesting, broken UTF-8, a header that is not an
+     * object): each an invalid token like any other, its reason counted, never a 500.
+     */
+    @Test
+    void tokensCraftedAgainstTheJsonParserAreInvalidTokensToo() throws Exception {
+        Map<?, ?> before = refusals();
+        List<String> crafted = List.of(
+                crafted(("{\"kid\":" + "9".repeat(1_100) + ",\"alg\":\"RS256\"}").getBytes(StandardCharsets.UTF_8)),
+                crafted(("{\"kid\":0." + "9".repeat(1_100) + "}").getBytes(StandardCharsets.UTF_8)),
+                crafted(("{\"kid\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}").getBytes(StandardCharsets.UTF_8)),
+                crafted(("{\"kid\":" + "{\"a\":".repeat(300) + "1" + "}".repeat(300) + "}")
+                        .getBytes(StandardCharsets.UTF_8)),
+                crafted(new byte[] {'{', '"', 'k', (byte) 0xc3, '"', ':', '1', '}'}),
+                crafted(("{\"" + "é".repeat(1_000) + "\":1,\"" + "é".repeat(1_000) + "\":2}")
+                        .getBytes(StandardCharsets.UTF_8)));
+        for (String token : crafted) {
+            HttpResponse<String> answer = get("/me", token);
+            assertEquals(401, answer.statusCode(), answer.body());
+            assertEquals("Bearer error=\"invalid_token\"", answer.headers().firstValue("WWW-Authenticate").orElseThrow());
+            assertEquals(Map.of("error", "invalid_token"), HostedUiClient.json(answer.body()));
+        }
+        assertEquals(count(before, "api:MALFORMED") + crafted.size(), count(refusals(), "api:MALFORMED"),
+                "each counted as malformed");
+    }
+
+    private static String crafted(byte[] header) {
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        return base64url.encodeToString(header) + ".eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+    }
+
+    private Map<?, ?> refusals() throws Exception {
+        return (Map<?, ?>) HostedUiClient.json(get("/admin/stats", accessToken("bob")).body()).get("refusals");
+    }
+
+    private static long count(Map<?, ?> refusals, String reason) {
+        Object count = refusals.get(reason);
+        return count == null ? 0 : (Long) count;
     }
 
     @Test

@@ -1,15 +1,19 @@
 package dev.payaracognito.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.security.TokenRejected.Reason;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CompactJwtTest {
@@ -63,21 +67,79 @@ class CompactJwtTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "crit"})
+    void noticesKeysOfferedByTheTokenAndCriticalExtensions(String name) throws Exception {
+        assertTrue(CompactJwt.parse(token("{\"alg\":\"RS256\",\"kid\":\"k\",\"" + name + "\":[\"x\"]}", "{}"))
+                .offersKeysOrExtensions(), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"alg\":\"RS256\",\"kid\":\"k\"}", "{\"alg\":\"RS256\",\"kid\":\"k\",\"typ\":\"JWT\"}",
+        "{\"alg\":\"RS256\"}", "{\"alg\":\"RS256\",\"kid\":\"k\",\"JKU\":\"x\",\"x5\":1}"})
+    void aHeaderWithoutThemOffersNothing(String header) throws Exception {
+        assertFalse(CompactJwt.parse(token(header, "{}")).offersKeysOrExtensions(), header);
+    }
+
+    /** What an outside review sent: each escaped the reader as an unchecked exception (an HTTP 500). */
+    static Stream<String> hostileJson() {
+        return Stream.of(
+                "{\"kid\":" + "9".repeat(1_100) + ",\"alg\":\"RS256\"}",
+                "{\"kid\":0." + "9".repeat(1_100) + "}",
+                "{\"kid\":1e" + "9".repeat(12) + "}",
+                "{\"kid\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}",
+                "{\"kid\":" + "[".repeat(100_000) + "}",
+                "{\"kid\":" + "{\"a\":".repeat(1_000) + "1" + "}".repeat(1_000) + "}",
+                "{\"kid\":\"\\u12\"}",
+                "{\"kid\":-}",
+                "{\"kid\":0x10}",
+                "");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileJson")
+    void hostileJsonInTheHeaderIsAMalformedTokenNothingElse(String header) {
+        assertEquals(Reason.MALFORMED, assertThrows(TokenRejected.class,
+                () -> CompactJwt.parse(token(header, "{}"))).reason());
+    }
+
     @Test
-    void noticesKeysOfferedByTheToken() throws Exception {
-        assertTrue(CompactJwt.parse(token("{\"alg\":\"RS256\",\"kid\":\"k\",\"jku\":\"https://x\"}", "{}"))
-                .offersKeysOrExtensions());
-        assertTrue(CompactJwt.parse(token("{\"alg\":\"RS256\",\"kid\":\"k\",\"crit\":[\"b64\"]}", "{}"))
-                .offersKeysOrExtensions());
+    void malformedUtf8IsMalformedNotReplaced() {
+        // a lone lead byte, a byte UTF-8 never uses, an encoded surrogate, an overlong '/'
+        for (byte[] bad : List.of(new byte[] {(byte) 0xc3}, new byte[] {(byte) 0xff},
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {(byte) 0xc0, (byte) 0xaf})) {
+            ByteArrayOutputStream header = new ByteArrayOutputStream();
+            header.writeBytes("{\"alg\":\"RS256\",\"kid\":\"k".getBytes(StandardCharsets.US_ASCII));
+            header.writeBytes(bad);
+            header.writeBytes("\"}".getBytes(StandardCharsets.US_ASCII));
+            String token = BASE64URL.encodeToString(header.toByteArray()) + ".e30.c2ln";
+            assertEquals(Reason.MALFORMED, assertThrows(TokenRejected.class, () -> CompactJwt.parse(token)).reason());
+        }
+    }
+
+    @Test
+    void wellFormedUtf8IsRead() throws Exception {
+        assertEquals("kéy東", CompactJwt.parse(token("{\"alg\":\"RS256\",\"kid\":\"kéy東\"}", "{}")).keyId());
+    }
+
+    @Test
+    void aRefusalNeverRepeatsTheSendersText() {
+        String name = "<script>" + "\u00e9".repeat(2_000);
+        TokenRejected refused = assertThrows(TokenRejected.class, () -> CompactJwt.parse(token(
+                "{\"" + name + "\":1,\"" + name + "\":2}", "{}")));
+        assertEquals(Reason.MALFORMED, refused.reason());
+        assertFalse(refused.getMessage().contains("script"), refused.getMessage());
+        assertTrue(refused.getMessage().length() < 100, refused.getMessage());
     }
 
     private interface ThrowingRead {
         Object read() throws TokenRejected;
     }
 
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
     private static String token(String header, String payload) {
-        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
-        return base64url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64url.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
+        return BASE64URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
     }
 }

@@ -11,14 +11,15 @@ import java.util.logging.Logger;
 
 /**
  * One machine-readable line (JSON) per sign-in, token refresh (or its deferral), refusal and sign-out, on the
- * logger {@code audit}: what, who, when, from where, why. Never a token: reasons are codes and short sentences
- * written by this app.
+ * logger {@code audit}: what, who, when, from where, why. Never a token, and no text a client or Cognito chose
+ * but the (shortened) path: reasons are codes and short sentences written by this app.
  */
 public final class AuditLog {
 
     private static final Logger LOG = Logger.getLogger("audit");
     /** One factory: {@code Json.createObjectBuilder()} looks the JSON provider up on every call. */
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final int MAX_PATH = 200;
 
     private AuditLog() {}
 
@@ -45,12 +46,23 @@ public final class AuditLog {
     }
 
     /**
-     * A failure as a log line tells it: the exception's class and message, cut short (messages of JOSE, JSON and
-     * HTTP client errors never hold a token).
+     * A failure as a log line tells it: the classes of the exception and of its causes, outermost first. Not their
+     * messages: those may quote what Cognito or a client sent (a response body, a header), and a log line holds
+     * only what this app wrote.
      */
-    static String describe(RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
-        return e.getClass().getSimpleName() + ": " + (message.length() > 160 ? message.substring(0, 160) : message);
+    static String describe(Throwable e) {
+        StringBuilder classes = new StringBuilder(e.getClass().getSimpleName());
+        int depth = 0;
+        for (Throwable cause = e.getCause(); cause != null && depth < 4; cause = cause.getCause(), depth++) {
+            classes.append(" < ").append(cause.getClass().getSimpleName());
+        }
+        return classes.toString();
+    }
+
+    /** The request's path as sent, which is the client's text: cut short so that a line stays small. */
+    private static String path(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "…" : path;
     }
 
     private static void write(Level level, String event, HttpServletRequest request, String user, String reason,
@@ -62,7 +74,7 @@ public final class AuditLog {
                 .add("event", event)
                 .add("at", Instant.now().toString())
                 .add("ip", request.getRemoteAddr())
-                .add("path", request.getRequestURI());
+                .add("path", path(request));
         if (user != null) {
             line.add("user", user);
         }

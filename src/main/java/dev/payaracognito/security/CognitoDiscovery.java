@@ -59,7 +59,7 @@ public class CognitoDiscovery {
                 return reader.readObject();
             }
         } catch (IOException | JsonException | ClassCastException e) {
-            throw new CognitoUnavailable("discovery document unavailable: " + e.getMessage(), e);
+            throw new CognitoUnavailable("discovery document unavailable: " + AuditLog.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CognitoUnavailable("interrupted while reading the discovery document", e);

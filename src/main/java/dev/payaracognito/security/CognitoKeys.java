@@ -119,7 +119,7 @@ public final class CognitoKeys {
             throw new TokenRejected(TokenRejected.Reason.UNKNOWN_KEY, "kid not in the JWKS (refetch rate-limited)");
         } catch (KeySourceException e) {
             throw new TokenRejected(TokenRejected.Reason.KEYS_UNAVAILABLE, "the JWKS could not be fetched: "
-                    + e.getMessage());
+                    + AuditLog.describe(e));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.payaracognito.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -70,15 +71,34 @@ class AuditLogTest {
         assertFalse(lines.get(0).getMessage().contains("\n"));
     }
 
+    @Test
+    void aFailureIsDescribedByItsClassesNeverByTheTextItCarries() {
+        RuntimeException failure = new IllegalStateException("token eyJhbGciOi.secret <script>",
+                new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused: eyJ")));
+        assertEquals("IllegalStateException < UncheckedIOException < ConnectException", AuditLog.describe(failure));
+    }
+
+    @Test
+    void aLongPathIsCutShort() {
+        AuditLog.refusal(request("/" + "a".repeat(5_000)), "api:MALFORMED", "not three non-empty parts");
+        String path = json(lines.get(0)).getString("path");
+        assertTrue(path.length() <= 201, "length " + path.length());
+        assertTrue(path.startsWith("/aaa"));
+    }
+
     private static JsonObject json(LogRecord record) {
         return Json.createReader(new StringReader(record.getMessage())).readObject();
     }
 
     private static HttpServletRequest request() {
+        return request("/callback");
+    }
+
+    private static HttpServletRequest request(String path) {
         return (HttpServletRequest) Proxy.newProxyInstance(AuditLogTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getRemoteAddr" -> "192.0.2.7";
-                    case "getRequestURI" -> "/callback";
+                    case "getRequestURI" -> path;
                     default -> null;
                 });
     }

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * Whether Cognito answers, asked before a browser is sent to its hosted UI: when it does not, a new sign-in
  * gets our "temporarily unavailable" page instead of a browser error on Cognito's host. The answer is kept a
- * few seconds, so an outage costs one probe per interval, and recovery needs no restart.
+ * few seconds and asked by one request at a time, so an outage costs one probe per interval however busy the app
+ * is, and recovery needs no restart.
  */
 @ApplicationScoped
 public class CognitoHealth {
@@ -20,18 +21,10 @@ public class CognitoHealth {
     @Inject
     private CognitoDiscovery discovery;
 
-    private volatile Probe last;
-
-    private record Probe(boolean reachable, long at) {}
+    private final SingleFlightProbe probe = new SingleFlightProbe(this::answers, KEPT, System::nanoTime);
 
     public boolean reachable() {
-        Probe probe = last;
-        if (probe != null && System.nanoTime() - probe.at() < KEPT.toNanos()) {
-            return probe.reachable();
-        }
-        boolean reachable = answers();
-        last = new Probe(reachable, System.nanoTime());
-        return reachable;
+        return probe.answer();
     }
 
     /** The issuer's discovery document: small, and served by every user pool. */

@@ -10,19 +10,22 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Access tokens already validated, so that a client's repeat call costs a map lookup instead of an RSA
  * verification. Bounded; an entry lives as long as its token is valid, and no longer. A token is cached only
- * after {@link CognitoTokenValidator} accepted it, under its exact string.
+ * after {@link CognitoTokenValidator} accepted it, under its exact string. Whether its sign-in has since ended
+ * ({@link RevokedSignIns}) is asked on every call, hit or miss.
  */
 public final class AccessTokenCache {
 
     private final CognitoTokenValidator validator;
+    private final RevokedSignIns revoked;
     private final int maxEntries;
     private final Clock clock;
     private final Map<String, CognitoToken> entries = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    public AccessTokenCache(CognitoTokenValidator validator, int maxEntries, Clock clock) {
+    public AccessTokenCache(CognitoTokenValidator validator, RevokedSignIns revoked, int maxEntries, Clock clock) {
         this.validator = validator;
+        this.revoked = revoked;
         this.maxEntries = maxEntries;
         this.clock = clock;
     }
@@ -33,17 +36,24 @@ public final class AccessTokenCache {
         if (cached != null) {
             if (isLive(cached, now)) {
                 hits.increment();
-                return cached;
+                return notRevoked(cached);
             }
             entries.remove(token, cached);
         }
         misses.increment();
-        CognitoToken validated = validator.validateAccessToken(token);
+        CognitoToken validated = notRevoked(validator.validateAccessToken(token));
         if (entries.size() >= maxEntries) {
             makeRoom(now);
         }
         entries.put(token, validated);
         return validated;
+    }
+
+    private CognitoToken notRevoked(CognitoToken token) throws TokenRejected {
+        if (token.originJti() != null && revoked.isRevoked(token.originJti())) {
+            throw new TokenRejected(TokenRejected.Reason.REVOKED, "the sign-in of this token has ended");
+        }
+        return token;
     }
 
     /** Hits over lookups, 0 before the first lookup. */

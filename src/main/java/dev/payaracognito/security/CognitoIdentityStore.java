@@ -11,8 +11,8 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 
 /**
  * Validates Cognito's tokens with {@link CognitoTokenValidator}: the ID and access tokens of a sign-in, or an
- * API call's access token. The caller is the token's user; the groups are {@code cognito:groups} of the
- * signature-checked access token. Other credentials are not ours. Refusals are recorded on the credential, for
+ * API call's access token. The caller is the token's user, a {@link CognitoPrincipal}; the groups are
+ * {@code cognito:groups} of the signature-checked access token. Other credentials are not ours. Refusals are recorded on the credential, for
  * the mechanism to log and answer.
  */
 @ApplicationScoped
@@ -34,13 +34,8 @@ public class CognitoIdentityStore implements IdentityStore {
 
     private CredentialValidationResult validate(SignInTokensCredential credential) {
         try {
-            CognitoTokenValidator validator = validation.validator();
-            CognitoToken id = validator.validateIdToken(credential.idToken());
-            CognitoToken access = validator.validateAccessToken(credential.accessToken());
-            if (!id.subject().equals(access.subject()) || !id.username().equals(access.username())) {
-                throw new TokenRejected(TokenRejected.Reason.CLIENT, "ID and access token name different users");
-            }
-            return new CredentialValidationResult(id.username(), access.groups());
+            CognitoToken access = validation.validator().validateSignIn(credential.idToken(), credential.accessToken());
+            return new CredentialValidationResult(new CognitoPrincipal(access), access.groups());
         } catch (TokenRejected rejected) {
             credential.refuse(rejected);
             return INVALID_RESULT;

@@ -46,6 +46,7 @@ public class CognitoSettings {
     private List<String> apiClientIds;
     private CognitoKeys.Policy jwksPolicy;
     private int tokenCacheSize;
+    private int revokedSignInsSize;
     private Duration sessionIdleTimeout;
     private Duration sessionMaxLifetime;
     private List<String> problems = new ArrayList<>();
@@ -68,6 +69,7 @@ public class CognitoSettings {
         sessionIdleTimeout = sessionDuration("app.session.idle-timeout", Duration.ofMinutes(30));
         sessionMaxLifetime = sessionDuration("app.session.max-lifetime", Duration.ofHours(12));
         tokenCacheSize = config.getOptionalValue("cognito.token-cache.size", Integer.class).orElse(10_000);
+        revokedSignInsSize = config.getOptionalValue("cognito.revoked-sign-ins.size", Integer.class).orElse(100_000);
         problems = List.copyOf(problems);
         if (!problems.isEmpty()) {
             LOG.warning("Cognito sign-in is not configured: " + String.join(" ", problems));
@@ -92,6 +94,11 @@ public class CognitoSettings {
     /** How many validated access tokens are kept: {@code cognito.token-cache.size}, default 10,000. */
     public int tokenCacheSize() {
         return tokenCacheSize;
+    }
+
+    /** How many ended sign-ins the API keeps refusing the tokens of: {@code cognito.revoked-sign-ins.size}. */
+    public int revokedSignInsSize() {
+        return revokedSignInsSize;
     }
 
     /** What must be set before anyone can sign in; empty when the settings are complete. */

@@ -2,12 +2,16 @@ package dev.payaracognito.security;
 
 import dev.payaracognito.security.CognitoToken.TokenUse;
 import dev.payaracognito.security.TokenRejected.Reason;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -56,13 +60,35 @@ public final class CognitoTokenValidator {
     }
 
     public CognitoToken validateIdToken(String token) throws TokenRejected {
-        CompactJwt jwt = verified(token, TokenUse.ID);
+        return validateIdToken(verified(token, TokenUse.ID));
+    }
+
+    private CognitoToken validateIdToken(CompactJwt jwt) throws TokenRejected {
         // Cognito: aud is our client id; an array of exactly that one client is accepted too, nothing else.
         List<String> audience = jwt.strings("aud", true);
         if (audience == null || audience.size() != 1 || !clientId.equals(audience.get(0))) {
             throw new TokenRejected(Reason.AUDIENCE, "aud is not exactly our client");
         }
         return token(TokenUse.ID, jwt, "cognito:username", clientId);
+    }
+
+    /**
+     * The ID and access tokens of one sign-in (or of one refresh): each valid, both naming the same user, and the
+     * access token the one the ID token's {@code at_hash} names, where Cognito sends one. Answers the access token,
+     * whose groups are signature-checked.
+     */
+    public CognitoToken validateSignIn(String idToken, String accessToken) throws TokenRejected {
+        CompactJwt id = verified(idToken, TokenUse.ID);
+        CognitoToken identity = validateIdToken(id);
+        CognitoToken access = validateAccessToken(accessToken);
+        if (!identity.subject().equals(access.subject()) || !identity.username().equals(access.username())) {
+            throw new TokenRejected(Reason.MISMATCH, "ID and access token name different users");
+        }
+        String atHash = id.string("at_hash");
+        if (atHash != null && !atHash.equals(accessTokenHash(accessToken))) {
+            throw new TokenRejected(Reason.MISMATCH, "at_hash does not match the access token");
+        }
+        return access;
     }
 
     public CognitoToken validateAccessToken(String token) throws TokenRejected {
@@ -139,6 +165,16 @@ public final class CognitoTokenValidator {
         return Collections.unmodifiableSortedSet(set);
     }
 
+    /** OpenID Connect's {@code at_hash} for RS256: the left half of the access token's SHA-256, base64url. */
+    private static String accessTokenHash(String accessToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, digest.length / 2));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private static CognitoToken token(TokenUse use, CompactJwt jwt, String usernameClaim, String client)
             throws TokenRejected {
         String username = jwt.string(usernameClaim);
@@ -149,6 +185,6 @@ public final class CognitoTokenValidator {
         String scope = jwt.string("scope");
         return new CognitoToken(use, username, jwt.string("sub"), client, sorted(groups == null ? List.of() : groups),
                 sorted(scope == null ? List.of() : Arrays.asList(scope.split(" "))), jwt.string("email"),
-                Instant.ofEpochSecond(jwt.seconds("exp")));
+                jwt.string("origin_jti"), Instant.ofEpochSecond(jwt.seconds("exp")));
     }
 }

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * The app's one {@link CognitoTokenValidator}, its keys and its cache of validated access tokens, built from
- * the settings when first needed.
+ * The app's one {@link CognitoTokenValidator}, its keys, its cache of validated access tokens and the sign-ins
+ * whose tokens it refuses, built from the settings when first needed.
  */
 @ApplicationScoped
 public class CognitoValidation {
@@ -19,7 +19,8 @@ public class CognitoValidation {
 
     private volatile Built built;
 
-    private record Built(CognitoKeys keys, CognitoTokenValidator validator, AccessTokenCache accessTokens) {}
+    private record Built(CognitoKeys keys, CognitoTokenValidator validator, AccessTokenCache accessTokens,
+            RevokedSignIns revokedSignIns) {}
 
     public CognitoTokenValidator validator() {
         return built().validator();
@@ -31,6 +32,10 @@ public class CognitoValidation {
 
     public CognitoKeys keys() {
         return built().keys();
+    }
+
+    public RevokedSignIns revokedSignIns() {
+        return built().revokedSignIns();
     }
 
     private Built built() {
@@ -54,8 +59,9 @@ public class CognitoValidation {
             CognitoKeys keys = new CognitoKeys(URI.create(settings.getJwksUri()).toURL(), settings.jwksPolicy());
             CognitoTokenValidator validator = new CognitoTokenValidator(settings.getIssuer(), settings.getClientId(),
                     Set.copyOf(settings.accessTokenClients()), keys, Clock.systemUTC());
-            return new Built(keys, validator, new AccessTokenCache(validator, settings.tokenCacheSize(),
-                    Clock.systemUTC()));
+            RevokedSignIns revoked = new LocalRevokedSignIns(settings.revokedSignInsSize(), Clock.systemUTC());
+            return new Built(keys, validator, new AccessTokenCache(validator, revoked, settings.tokenCacheSize(),
+                    Clock.systemUTC()), revoked);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("the JWKS URL is not a URL", e);
         }

@@ -20,6 +20,10 @@ public final class TokenRejected extends Exception {
         MISSING_CLAIM,
         EXPIRED,
         NOT_YET_VALID,
+        /** The ID and access tokens of one sign-in do not belong together. */
+        MISMATCH,
+        /** The sign-in the token comes from has ended: signed out, its refresh token revoked. */
+        REVOKED,
         KEYS_UNAVAILABLE
     }
 

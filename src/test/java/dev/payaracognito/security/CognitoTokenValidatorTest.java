@@ -135,6 +135,29 @@ class CognitoTokenValidatorTest {
     }
 
     @Test
+    void aSignInsTokensMustNameTheSameUserAndHashTogether() throws Exception {
+        Map<String, Object> alice = POOL.client().tokens("alice", "Alice-Passw0rd!");
+        Map<String, Object> aliceAgain = POOL.client().tokens("alice", "Alice-Passw0rd!");
+        Map<String, Object> bob = POOL.client().tokens("bob", "Bob-Passw0rd!");
+        assertEquals("alice", validator.validateSignIn((String) alice.get("id_token"),
+                (String) alice.get("access_token")).username());
+        // another user's access token
+        assertEquals(Reason.MISMATCH, assertThrows(TokenRejected.class, () -> validator.validateSignIn(
+                (String) alice.get("id_token"), (String) bob.get("access_token"))).reason());
+        // the same user's, from another sign-in: at_hash names another access token
+        assertEquals(Reason.MISMATCH, assertThrows(TokenRejected.class, () -> validator.validateSignIn(
+                (String) alice.get("id_token"), (String) aliceAgain.get("access_token"))).reason());
+    }
+
+    @Test
+    void withoutAtHashTheSameUsersTokensGoTogether() throws Exception {
+        POOL.cognito().forgeNextTokens(Forgeries.claim(TokenUse.ID, "at_hash", null));
+        Map<String, Object> withoutHash = POOL.client().tokens("alice", "Alice-Passw0rd!");
+        assertEquals("alice", validator.validateSignIn((String) withoutHash.get("id_token"),
+                (String) withoutHash.get("access_token")).username());
+    }
+
+    @Test
     void refusesEachTokenAsTheOther() throws Exception {
         Map<String, Object> tokens = POOL.client().tokens("alice", "Alice-Passw0rd!");
         assertEquals(Reason.TOKEN_USE, assertThrows(TokenRejected.class,

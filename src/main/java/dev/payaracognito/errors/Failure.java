@@ -12,6 +12,8 @@ public enum Failure {
     NOT_FOUND(404, "Page not found", "There is no page at this address."),
     METHOD_NOT_ALLOWED(405, "Not allowed", "This address does not take that kind of request."),
     INTERNAL(500, "Something went wrong", "The error has been logged. Please try again."),
+    PROVIDER_ERROR(502, "Amazon Cognito is having trouble",
+            "Amazon Cognito could not complete your sign-in just now. Please try again in a minute."),
     UNAVAILABLE(503, "Sign-in is temporarily unavailable",
             "Amazon Cognito cannot be reached just now. Please try again in a minute."),
     NOT_CONFIGURED(503, "This application is not configured yet", "Its operator needs to set:");
@@ -46,6 +48,7 @@ public enum Failure {
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
+            case 502 -> PROVIDER_ERROR;
             case 503 -> UNAVAILABLE;
             default -> status < 500 ? BAD_REQUEST : INTERNAL;
         };

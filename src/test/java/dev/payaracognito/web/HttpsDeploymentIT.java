@@ -1,13 +1,16 @@
 package dev.payaracognito.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.testing.AppDeployment;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -15,27 +18,53 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Deployed behind an https base URL (TLS ends at a proxy in front; the test talks to Payara in plain http):
- * the session cookie is Secure and every response asks for HSTS.
+ * Deployed behind a TLS-terminating proxy: the public base URL is https, while the proxy talks to Payara in plain
+ * http (as the test does). The session cookie is {@code Secure} with the {@code __Host-} prefix, every response
+ * asks for HSTS, and redirects name the public https address.
  */
 @ExtendWith(ArquillianExtension.class)
 class HttpsDeploymentIT {
 
+    private static final String PUBLIC_URL = "https://app.example.com";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return AppDeployment.war("app.base-url=https://app.example.com");
+        return AppDeployment.war("app.base-url=" + PUBLIC_URL);
     }
 
     @Test
-    void theSessionCookieIsSecureAndHstsIsSent() throws Exception {
-        HttpResponse<String> home = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(AppDeployment.APP + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void theSessionCookieIsHostPrefixedAndSecureAndHstsIsSent() throws Exception {
+        // 1. the public page: no session, but HSTS
+        HttpResponse<String> home = send("/");
         assertEquals(200, home.statusCode());
-        String cookie = home.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(cookie.startsWith("JSESSIONID=") && cookie.contains("Secure") && cookie.contains("HttpOnly"),
-                cookie);
         assertEquals("max-age=31536000; includeSubDomains",
                 home.headers().firstValue("Strict-Transport-Security").orElseThrow());
+
+        // 2. a protected page starts a sign-in, which needs a session: its cookie is for https and this host only
+        HttpResponse<String> protectedPage = send("/secure/profile.xhtml");
+        assertEquals(302, protectedPage.statusCode());
+        String header = protectedPage.headers().firstValue("Set-Cookie").orElseThrow();
+        HttpCookie cookie = HttpCookie.parse(header).get(0);
+        assertEquals("__Host-JSESSIONID", cookie.getName(), header);
+        assertTrue(cookie.getSecure(), header);
+        assertTrue(cookie.isHttpOnly(), header);
+        assertEquals("/", cookie.getPath(), header);
+        assertEquals(null, cookie.getDomain(), "a __Host- cookie has no Domain: " + header);
+        assertTrue(protectedPage.headers().firstValue("Location").orElseThrow()
+                .contains("redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback"));
+
+        // 3. the cookie is the session: the same sign-in goes on with it, and no second session is made
+        String session = cookie.getName() + "=" + cookie.getValue();
+        HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(AppDeployment.APP + "/secure/profile.xhtml")).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(List.of(), again.headers().allValues("Set-Cookie"));
+        assertFalse(again.headers().firstValue("Location").orElseThrow().contains("JSESSIONID"),
+                "the session id is never in a URL");
+    }
+
+    private static HttpResponse<String> send(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(AppDeployment.APP + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -12,7 +12,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -45,7 +44,7 @@ public class BrowserAuthentication {
                 LOG.warning("sign-in not started: Cognito does not answer");
                 return unavailable(response);
             }
-            ReturnTo.remember(request);
+            PendingSignIn.start(request, SiteRedirects.thisPage(request));
         }
         if (signedIn && signedInSession.outlived(request)) {
             return signedInSession.end(request, context, "the session reached its maximum lifetime");
@@ -61,8 +60,11 @@ public class BrowserAuthentication {
         } catch (RuntimeException e) {
             String failure = AuditLog.describe(e);
             if (refreshDue) {
-                // The mechanism's refresh could not reach Cognito; it throws before touching the session.
-                return signedInSession.withoutRefresh(request, context, "the token refresh failed: " + failure);
+                // The mechanism's refresh failed before it touched the session: the session waits for Cognito
+                // only if Cognito is down; a malformed answer or any other failure ends it.
+                return ProviderFailure.of(e).cognitoDown()
+                        ? signedInSession.withoutRefresh(request, context, "the token refresh failed: " + failure)
+                        : signedInSession.end(request, context, "the token refresh failed: " + failure);
             }
             LOG.warning("sign-in could not start: " + failure);
             return unavailable(response);

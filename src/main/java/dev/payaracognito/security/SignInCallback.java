@@ -16,15 +16,13 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.util.Set;
 
 /**
- * The return from Cognito to {@code /callback}, made authoritative. The OpenID mechanism checks the state and
- * exchanges the code; then our identity store re-validates both tokens the Cognito way (Soteria accepts an ID
+ * The return from Cognito to {@code /callback}, made authoritative. Only the answer to a sign-in this session
+ * started ({@link PendingSignIn}) is acted upon: any other request here (a link or an image on another site, a
+ * replay) gets a 400 and leaves the session as it was, signed in or not. The OpenID mechanism checks the state
+ * and exchanges the code; then our identity store re-validates both tokens the Cognito way (Soteria accepts an ID
  * token with {@code token_use=access} and takes groups from an access token whose signature it never checks).
  * Any failure, Soteria's exceptions included, ends with no session and a clear page: never a 500.
  */
@@ -32,6 +30,9 @@ import java.util.Set;
 public class SignInCallback {
 
     static final String PATH = "/callback";
+    /** The error codes Cognito sends to the callback (RFC 6749 section 4.1.2.1); anything else is "other". */
+    private static final Set<String> ERROR_CODES = Set.of("access_denied", "invalid_request", "unauthorized_client",
+            "unsupported_response_type", "invalid_scope", "server_error", "temporarily_unavailable");
 
     @Inject
     private OpenIdContext openIdContext;
@@ -51,9 +52,17 @@ public class SignInCallback {
 
     AuthenticationStatus handle(HttpAuthenticationMechanism openId, HttpServletRequest request,
             HttpServletResponse response, HttpMessageContext context) throws AuthenticationException {
+        if (request.getUserPrincipal() != null || !PendingSignIn.isPending(request)) {
+            // Not the answer to a sign-in of this session: whoever sent it, the session is not theirs to end.
+            AuditLog.refusal(request, "sign-in:NOT_PENDING", "a callback without a sign-in pending in this session");
+            stats.refused("sign-in:NOT_PENDING");
+            ErrorPage.send(response, Failure.BAD_REQUEST);
+            return SEND_FAILURE;
+        }
         String error = request.getParameter("error");
         if (error != null) {
-            return refuse(context, Failure.SIGN_IN_CANCELLED, "Cognito answered error=" + printable(error));
+            return refuse(context, Failure.SIGN_IN_CANCELLED, "Cognito answered error="
+                    + (ERROR_CODES.contains(error) ? error : "other"));
         }
         if (request.getParameter("code") == null || request.getParameter("state") == null) {
             return refuse(context, Failure.BAD_REQUEST, "callback without code or state");
@@ -62,8 +71,8 @@ public class SignInCallback {
         try {
             status = openId.validateRequest(request, response, context);
         } catch (RuntimeException e) {
-            return refuse(context, isUnreachable(e) ? Failure.UNAVAILABLE : Failure.SIGN_IN_FAILED,
-                    "the OpenID mechanism failed: " + AuditLog.describe(e));
+            return refuse(context, failureOf(ProviderFailure.of(e)), "the OpenID mechanism failed: "
+                    + AuditLog.describe(e) + causedBy(e));
         }
         if (status != SUCCESS) {
             return refuse(context, Failure.SIGN_IN_FAILED,
@@ -75,19 +84,20 @@ public class SignInCallback {
     private AuthenticationStatus validateTokens(HttpMessageContext context) {
         SignInTokensCredential tokens = SignInTokensCredential.of(openIdContext);
         CredentialValidationResult ours = identityStoreHandler.validate(tokens);
-        if (ours.getStatus() != CredentialValidationResult.Status.VALID) {
+        if (ours.getStatus() != CredentialValidationResult.Status.VALID
+                || !(ours.getCallerPrincipal() instanceof CognitoPrincipal principal)) {
             boolean providerDown = tokens.rejection() != null
                     && tokens.rejection().reason() == TokenRejected.Reason.KEYS_UNAVAILABLE;
             return refuse(context, providerDown ? Failure.UNAVAILABLE : Failure.SIGN_IN_FAILED,
                     "tokens refused: " + tokens.refusal());
         }
-        String caller = ours.getCallerPrincipal().getName();
+        String caller = principal.getName();
         Set<String> groups = ours.getCallerGroups();
         if (context.getCallerPrincipal() == null || !caller.equals(context.getCallerPrincipal().getName())
                 || !groups.equals(context.getGroups())) {
             return refuse(context, Failure.SIGN_IN_FAILED, "the mechanism's caller or groups differ from the tokens'");
         }
-        signedInSession.started(context.getRequest());
+        signedInSession.started(context.getRequest(), principal.token(), tokens.accessToken());
         AuditLog.signIn(context.getRequest(), caller);
         stats.signedIn();
         return SUCCESS;
@@ -102,20 +112,22 @@ public class SignInCallback {
         return SEND_FAILURE;
     }
 
-    private static boolean isUnreachable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
-                    || cause instanceof HttpTimeoutException || cause instanceof UnknownHostException
-                    || cause instanceof CognitoUnavailable) {
-                return true;
-            }
-        }
-        return false;
+    /** Cognito unreachable is a 503; an error status or a malformed answer from it a 502; anything else, ours. */
+    private static Failure failureOf(ProviderFailure failure) {
+        return switch (failure) {
+            case UNREACHABLE -> Failure.UNAVAILABLE;
+            case ERROR_STATUS, MALFORMED -> Failure.PROVIDER_ERROR;
+            case NONE -> Failure.SIGN_IN_FAILED;
+        };
     }
 
-    /** An error code as Cognito sends it, never markup or a long string in our log. */
-    private static String printable(String value) {
-        String cut = value.length() > 40 ? value.substring(0, 40) : value;
-        return cut.replaceAll("[^A-Za-z0-9_.-]", "?");
+    /** What Cognito's trouble was, in the words of this app ({@link CognitoTrouble}'s message), if it was that. */
+    private static String causedBy(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CognitoTrouble trouble) {
+                return ": " + trouble.getMessage();
+            }
+        }
+        return "";
     }
 }

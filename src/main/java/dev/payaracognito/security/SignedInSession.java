@@ -23,17 +23,17 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 /**
  * A browser's signed-in session after sign-in: it ends at its absolute lifetime whatever the activity, and it
  * lives on past the tokens' life because the OpenID mechanism refreshes them with the refresh token. Refreshed
- * tokens are validated by our identity store like the first ones; a refused refresh ends the session and sends
- * the user to sign in again, with no error page. While Cognito cannot be reached the session goes on without a
- * refresh (see {@link #withoutRefresh}).
+ * tokens are validated by our identity store like the first ones and must name the same user; a refused refresh
+ * ends the session and sends the user to sign in again, with no error page. Only while Cognito is down does the
+ * session go on without a refresh (see {@link #withoutRefresh}). What the session keeps of its sign-in is a
+ * {@link SignInRecord}.
  */
 @ApplicationScoped
 public class SignedInSession {
 
-    private static final String SIGNED_IN_AT = SignedInSession.class.getName() + ".signedInAt";
+    private static final String SIGN_IN = SignInRecord.class.getName();
     /** The MessageInfo key through which a mechanism asks the container to remember the caller. */
     private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
-    private static final String VALIDATED_ACCESS_TOKEN = SignedInSession.class.getName() + ".accessToken";
     private static final String REFRESH_DEFERRED = SignedInSession.class.getName() + ".refreshDeferred";
 
     @Inject
@@ -45,18 +45,21 @@ public class SignedInSession {
     @Inject
     private IdentityStoreHandler identityStores;
 
-    /** At sign-in, with the tokens our identity store has just accepted. */
-    void started(HttpServletRequest request) {
-        HttpSession session = request.getSession();
-        session.setAttribute(SIGNED_IN_AT, Instant.now());
-        session.setAttribute(VALIDATED_ACCESS_TOKEN, openIdContext.getAccessToken().getToken());
+    @Inject
+    private SiteRedirects redirects;
+
+    @Inject
+    private CognitoValidation validation;
+
+    /** At sign-in, with the access token our identity store has just accepted. */
+    void started(HttpServletRequest request, CognitoToken access, String accessToken) {
+        request.getSession().setAttribute(SIGN_IN, SignInRecord.of(access, accessToken, Instant.now()));
     }
 
     /** Whether the session has outlived {@code app.session.max-lifetime} since sign-in. */
     boolean outlived(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        Object signedInAt = session == null ? null : session.getAttribute(SIGNED_IN_AT);
-        return signedInAt instanceof Instant at && Instant.now().isAfter(at.plus(settings.sessionMaxLifetime()));
+        SignInRecord signIn = record(request);
+        return signIn != null && Instant.now().isAfter(signIn.signedInAt().plus(settings.sessionMaxLifetime()));
     }
 
     /** Whether the mechanism would refresh the tokens on this request (it does so a little before they expire). */
@@ -67,10 +70,10 @@ public class SignedInSession {
     }
 
     /**
-     * The tokens are due but Cognito cannot be reached to refresh them: the user keeps working on the session,
-     * which still ends at its idle timeout and maximum lifetime, and a later request tries the refresh again.
-     * Staying up rather than locking everyone out while Cognito is down is the trade-off: during the outage a
-     * user disabled in Cognito keeps the session, and nobody else gets one. A refused refresh ends the session.
+     * The tokens are due but Cognito is down (unreachable, or answering 5xx): the user keeps working on the
+     * session, which still ends at its idle timeout and maximum lifetime, and a later request tries the refresh
+     * again. Staying up rather than locking everyone out while Cognito is down is the trade-off: during the outage
+     * a user disabled in Cognito keeps the session, and nobody else gets one. Any other failed refresh ends it.
      */
     AuthenticationStatus withoutRefresh(HttpServletRequest request, HttpMessageContext context, String reason)
             throws AuthenticationException {
@@ -99,33 +102,50 @@ public class SignedInSession {
             if (context.getResponse().isCommitted()) {
                 // The mechanism has ended the session and already sent the browser to sign in again.
                 AuditLog.refusal(request, "session", "refresh refused by Cognito");
-                ReturnTo.remember(request);
+                PendingSignIn.start(request, SiteRedirects.thisPage(request));
                 return status;
             }
             return end(request, context, "refresh refused by Cognito");
         }
-        HttpSession session = request.getSession(false);
+        SignInRecord signIn = record(request);
         String accessToken = openIdContext.getAccessToken().getToken();
-        if (session == null || accessToken.equals(session.getAttribute(VALIDATED_ACCESS_TOKEN))) {
+        if (signIn == null || signIn.validated(accessToken)) {
             return status;
         }
         SignInTokensCredential tokens = SignInTokensCredential.of(openIdContext);
-        if (identityStores.validate(tokens).getStatus() != CredentialValidationResult.Status.VALID) {
+        CredentialValidationResult refreshed = identityStores.validate(tokens);
+        if (refreshed.getStatus() != CredentialValidationResult.Status.VALID
+                || !(refreshed.getCallerPrincipal() instanceof CognitoPrincipal principal)) {
             return end(request, context, "refreshed tokens refused: " + tokens.refusal());
         }
-        session.setAttribute(VALIDATED_ACCESS_TOKEN, accessToken);
+        if (!signIn.sameUser(principal.token())) {
+            return end(request, context, "refreshed tokens name another user");
+        }
+        HttpSession session = request.getSession();
+        session.setAttribute(SIGN_IN, signIn.refreshed(principal.token(), accessToken));
         session.removeAttribute(REFRESH_DEFERRED);
         AuditLog.refresh(request, request.getRemoteUser());
         return status;
     }
 
-    /** Ends the session and sends the browser back to the page, which asks it to sign in again. */
+    /**
+     * The user signs out: from now on the API refuses the access tokens of this sign-in too (Cognito revokes them
+     * with the refresh token, but they still verify offline until they expire).
+     */
+    public void signedOut(HttpServletRequest request) {
+        SignInRecord signIn = record(request);
+        if (signIn != null && signIn.originJti() != null) {
+            validation.revokedSignIns().revoke(signIn.originJti(),
+                    signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW));
+        }
+    }
+
+    /** Ends the session and sends the browser back to the page (on this site), which asks it to sign in again. */
     AuthenticationStatus end(HttpServletRequest request, HttpMessageContext context, String reason) {
         AuditLog.refusal(request, "session", reason);
+        String page = SiteRedirects.thisPage(request);
         forget(context);
-        String query = request.getQueryString();
-        return context.redirect(request.getRequestURI() + ("GET".equals(request.getMethod()) && query != null
-                ? "?" + query : ""));
+        return context.redirect(redirects.location(request, page));
     }
 
     /** Nothing half signed in: no session, no caller, nothing the container was asked to remember. */
@@ -136,5 +156,10 @@ public class SignedInSession {
         }
         context.cleanClientSubject();
         context.getMessageInfo().getMap().remove(REGISTER_SESSION);
+    }
+
+    private static SignInRecord record(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SIGN_IN) instanceof SignInRecord signIn ? signIn : null;
     }
 }

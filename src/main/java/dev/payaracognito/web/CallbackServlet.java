@@ -2,7 +2,9 @@ package dev.payaracognito.web;
 
 import dev.payaracognito.errors.ErrorPage;
 import dev.payaracognito.errors.Failure;
-import dev.payaracognito.security.ReturnTo;
+import dev.payaracognito.security.PendingSignIn;
+import dev.payaracognito.security.SiteRedirects;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,12 +18,15 @@ import java.io.IOException;
 @WebServlet("/callback")
 public class CallbackServlet extends HttpServlet {
 
+    @Inject
+    private SiteRedirects redirects;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getUserPrincipal() == null) {
             ErrorPage.send(response, Failure.BAD_REQUEST);
             return;
         }
-        response.sendRedirect(ReturnTo.take(request));
+        response.sendRedirect(redirects.location(request, PendingSignIn.finish(request)));
     }
 }

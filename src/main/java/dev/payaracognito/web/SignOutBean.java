@@ -4,6 +4,8 @@ import dev.payaracognito.security.CognitoRevocation;
 import dev.payaracognito.security.CognitoSettings;
 import dev.payaracognito.security.AuditLog;
 import dev.payaracognito.security.CognitoUnavailable;
+import dev.payaracognito.security.SignedInSession;
+import dev.payaracognito.security.SiteRedirects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -18,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * The Sign out button: a POST from a Faces form (its view state is the CSRF token). It revokes the refresh
- * token at Cognito, ends the local session, then sends the browser through Cognito's {@code /logout}, which
+ * token at Cognito, makes the API refuse the sign-in's access tokens, ends the local session, then sends the browser through Cognito's {@code /logout}, which
  * ends Cognito's own session so that the next sign-in asks for the password again, and comes back to our home
  * page. With Cognito unreachable, the local sign-out still happens and the home page says so.
  */
@@ -40,13 +42,20 @@ public class SignOutBean {
     @Inject
     private CognitoRevocation revocation;
 
+    @Inject
+    private SignedInSession signedInSession;
+
+    @Inject
+    private SiteRedirects redirects;
+
     public void signOut() throws ServletException, IOException {
         String user = request.getRemoteUser();
         boolean cognitoReached = openIdContext.getRefreshToken()
                 .map(refreshToken -> revocation.revoke(refreshToken.getToken()))
                 .orElse(true);
+        signedInSession.signedOut(request);
         // With Cognito unreachable, its /logout would be too: sign out here, and say so.
-        String next = cognitoReached ? cognitoLogout() : request.getContextPath() + "/?signed-out=locally";
+        String next = cognitoReached ? cognitoLogout() : redirects.location(request, "/?signed-out=locally");
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -63,7 +72,7 @@ public class SignOutBean {
             return settings.logoutUrl(request);
         } catch (CognitoUnavailable e) {
             LOG.warning("sign-out: Cognito's logout URL is unknown (" + e.getMessage() + "); signing out locally");
-            return request.getContextPath() + "/";
+            return redirects.location(request, "/");
         }
     }
 }

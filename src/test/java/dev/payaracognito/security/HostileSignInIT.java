@@ -2,11 +2,14 @@ package dev.payaracognito.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.Forgeries;
+import dev.payaracognito.localcognito.HostedUiClient;
 import dev.payaracognito.localcognito.TokenForgery;
 import dev.payaracognito.localcognito.TokenUse;
 import dev.payaracognito.localcognito.UserPool;
@@ -19,8 +22,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -39,6 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileSignInIT extends BrowserTest {
 
+    private static final String SIGN_IN_FAILED = "Sign-in failed";
+    private static final String NOT_UNDERSTOOD = "That request could not be understood";
+    private static final String COGNITO_TROUBLE = "Amazon Cognito is having trouble";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return AppDeployment.war();
@@ -49,14 +56,14 @@ class HostileSignInIT extends BrowserTest {
         cognito().bendNextState(state -> state + "x");
         int tokenRequests = cognito().requests(Endpoint.TOKEN);
         Page page = signInAs(get("/secure/profile.xhtml"), "alice", "Alice-Passw0rd!");
-        assertRefused(page, 401);
+        assertRefused(page, 401, SIGN_IN_FAILED);
         assertEquals(tokenRequests, cognito().requests(Endpoint.TOKEN), "the token endpoint is not called");
     }
 
     @Test
     void missingStateIsRefused() throws Exception {
         cognito().bendNextState(state -> null);
-        assertRefused(signInAs(get("/secure/profile.xhtml"), "alice", "Alice-Passw0rd!"), 400);
+        assertRefused(signInAs(get("/secure/profile.xhtml"), "alice", "Alice-Passw0rd!"), 400, NOT_UNDERSTOOD);
     }
 
     @Test
@@ -68,52 +75,95 @@ class HostileSignInIT extends BrowserTest {
         String callback = toCallback.getWebResponse().getResponseHeaderValue("Location");
         browser.getOptions().setRedirectEnabled(true);
         assertEquals(200, status(get(callback)));
-
-        // 2. another browser replays it
         int tokenRequests = cognito().requests(Endpoint.TOKEN);
+
+        // 2. her own browser again (Back, a second tab): refused, and she stays signed in
+        Page again = get(callback);
+        assertEquals(400, status(again));
+        assertTrue(text(again).contains(NOT_UNDERSTOOD), text(again));
+        assertStillAlice();
+
+        // 3. another browser replays it
         browser = newBrowser();
-        assertRefused(get(callback), 401);
-        assertEquals(tokenRequests, cognito().requests(Endpoint.TOKEN));
+        assertRefused(get(callback), 400, NOT_UNDERSTOOD);
+        assertEquals(tokenRequests, cognito().requests(Endpoint.TOKEN), "the code is never exchanged twice");
+    }
+
+    /**
+     * A link or an image on another site that points at /callback (an error, a made-up state, nothing) must not
+     * sign anyone out: sign-out is a POST with this page's view state.
+     */
+    @Test
+    void aCallbackThatAnswersNoSignInOfThisSessionLeavesItAlone() throws Exception {
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        int tokenRequests = cognito().requests(Endpoint.TOKEN);
+        for (String callback : List.of("/callback?error=access_denied&error_description=bye",
+                "/callback?error=access_denied&state=x", "/callback?code=c0de&state=st4te", "/callback",
+                "/callback?code=c0de", "/callback?state=st4te", "/./callback?error=server_error")) {
+            Page page = get(callback);
+            assertEquals(400, status(page), callback);
+            assertTrue(text(page).contains(NOT_UNDERSTOOD), callback);
+            assertStillAlice();
+        }
+        assertEquals(tokenRequests, cognito().requests(Endpoint.TOKEN), "nothing exchanged");
+    }
+
+    @Test
+    void aCallbackWithoutAnySessionIsABadRequestAndCreatesNone() throws Exception {
+        browser.getOptions().setRedirectEnabled(false);
+        Page page = get("/callback?code=c0de&state=st4te");
+        assertEquals(400, status(page));
+        assertNull(page.getWebResponse().getResponseHeaderValue("Set-Cookie"), "no session for a stranger");
     }
 
     @Test
     void anErrorCallbackSaysSignInWasCancelledAndShowsNoMarkup() throws Exception {
         cognito().failNextCallback("access_denied", "<script>alert('x')</script>Denied by policy");
         Page page = signInAs(get("/secure/profile.xhtml"), "alice", "Alice-Passw0rd!");
-        assertRefused(page, 400);
-        assertTrue(text(page).contains("Sign-in was cancelled or refused"));
+        assertRefused(page, 400, "Sign-in was cancelled or refused");
         assertFalse(text(page).contains("<script>"));
         assertFalse(text(page).contains("Denied by policy"));
     }
 
+    /** What Cognito's token endpoint answers, and what the user must see: its trouble, or a refusal. */
     static Stream<Arguments> brokenTokenResponses() {
         return Stream.of(
-                Arguments.of(400, "application/json", "{\"error\":\"invalid_grant\"}"),
-                Arguments.of(500, "application/json", "{\"error\":\"server_error\"}"),
-                Arguments.of(200, "text/html", "<html><body>Maintenance</body></html>"),
-                Arguments.of(200, "application/json", "not json at all"),
-                Arguments.of(200, "application/json", "{\"access_token\":\"x\",\"token_type\":\"Bearer\"}"),
-                Arguments.of(200, "application/json", "[]"),
-                Arguments.of(502, "text/plain", ""));
+                Arguments.of(400, "application/json", "{\"error\":\"invalid_grant\"}", 401, SIGN_IN_FAILED),
+                Arguments.of(400, "text/html", "<html><body>Bad request</body></html>", 401, SIGN_IN_FAILED),
+                Arguments.of(500, "application/json", "{\"error\":\"server_error\"}", 502, COGNITO_TROUBLE),
+                Arguments.of(503, "text/html", "<html><body>Maintenance</body></html>", 502, COGNITO_TROUBLE),
+                Arguments.of(502, "text/plain", "", 502, COGNITO_TROUBLE),
+                Arguments.of(200, "text/html", "<html><body>Maintenance</body></html>", 502, COGNITO_TROUBLE),
+                Arguments.of(200, "application/json", "not json at all", 502, COGNITO_TROUBLE),
+                Arguments.of(200, "application/json", "{\"access_token\":\"x\",\"token_type\":\"Bearer\"}", 502,
+                        COGNITO_TROUBLE),
+                Arguments.of(200, "application/json", "[]", 502, COGNITO_TROUBLE),
+                Arguments.of(200, "application/json", "{\"id_token\":1,\"access_token\":[]}", 502, COGNITO_TROUBLE),
+                Arguments.of(200, "application/json", "{\"id_token\":\"x\",\"access_token\":\"y\"}", 401,
+                        SIGN_IN_FAILED));
     }
 
     @ParameterizedTest
     @MethodSource("brokenTokenResponses")
-    void aBrokenTokenResponseEndsOnASignInFailedPage(int status, String type, String body) throws Exception {
+    void aBrokenTokenResponseIsCognitosTroubleOrARefusalWithItsOwnPage(int status, String type, String body,
+            int expectedStatus, String expectedTitle) throws Exception {
         HtmlPage login = get("/secure/profile.xhtml");
         cognito().answerNextTokenRequest(status, type, body);
-        assertRefused(signInAs(login, "alice", "Alice-Passw0rd!"), 401, 503);
+        assertRefused(signInAs(login, "alice", "Alice-Passw0rd!"), expectedStatus, expectedTitle);
     }
 
     @Test
-    void aHangingTokenEndpointEndsOnAPageWithinSeconds() throws Exception {
-        browser.getOptions().setTimeout(15_000);
+    void aHangingTokenEndpointEndsOnAPageWithinSecondsOfTheReadTimeout() throws Exception {
+        browser.getOptions().setTimeout(20_000);
         HtmlPage login = get("/secure/profile.xhtml");
         cognito().hang(Endpoint.TOKEN, Duration.ofSeconds(30));
         Instant start = Instant.now();
         Page page = signInAs(login, "alice", "Alice-Passw0rd!");
-        System.out.println("hanging token endpoint answered in " + Duration.between(start, Instant.now()));
-        assertRefused(page, 401, 503);
+        Duration waited = Duration.between(start, Instant.now());
+        // the call to Cognito gives up after its 5 s read timeout; the rest is the sign-in's own round trips
+        assertTrue(waited.compareTo(Duration.ofSeconds(5)) >= 0 && waited.compareTo(Duration.ofSeconds(12)) < 0,
+                "answered after " + waited);
+        assertRefused(page, 503, "Sign-in is temporarily unavailable");
     }
 
     static Stream<Arguments> forgedTokens() {
@@ -160,7 +210,7 @@ class HostileSignInIT extends BrowserTest {
     void forgedTokensSignNobodyIn(TokenForgery forgery) throws Exception {
         HtmlPage login = get("/admin/index.xhtml");
         cognito().forgeNextTokens(forgery);
-        assertRefused(signInAs(login, "alice", "Alice-Passw0rd!"), 401);
+        assertRefused(signInAs(login, "alice", "Alice-Passw0rd!"), 401, SIGN_IN_FAILED);
     }
 
     @Test
@@ -201,6 +251,7 @@ class HostileSignInIT extends BrowserTest {
     void tokensDueWhileCognitoIsDownAreRefreshedWhenItIsBackAndTheUserKeepsWorkingMeanwhile() throws Exception {
         cognito().tokenLifetime(Duration.ofSeconds(15)); // due for refresh 10 s before they expire: after 5 s
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        SessionWatch watch = new SessionWatch();
         cognito().stop();
         try {
             Thread.sleep(6_000);
@@ -211,9 +262,8 @@ class HostileSignInIT extends BrowserTest {
         }
         // 2. Cognito back (the app's view of its health is at most 5 s old): refreshed, same session
         Thread.sleep(5_500);
-        int tokenRequests = cognito().requests(Endpoint.TOKEN);
         assertStillAlice();
-        assertEquals(tokenRequests + 1, cognito().requests(Endpoint.TOKEN), "the refresh_token grant");
+        watch.assertRefreshedInTheSameSession(1);
     }
 
     @Test
@@ -221,14 +271,75 @@ class HostileSignInIT extends BrowserTest {
         cognito().tokenLifetime(Duration.ofSeconds(15));
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
         Thread.sleep(5_500);
+        SessionWatch watch = new SessionWatch();
         // 1. Cognito answers its discovery document but its token endpoint hangs: after the call's timeout, alice
         cognito().hang(Endpoint.TOKEN, Duration.ofSeconds(30));
         assertStillAlice();
-        // 2. the token endpoint back: the next page refreshes
+        // 2. the token endpoint back (the hung request is never answered): the next page refreshes
         cognito().heal(Endpoint.TOKEN);
-        int tokenRequests = cognito().requests(Endpoint.TOKEN);
         assertStillAlice();
-        assertEquals(tokenRequests + 1, cognito().requests(Endpoint.TOKEN), "the refresh_token grant");
+        watch.assertRefreshedInTheSameSession(1);
+    }
+
+    @Test
+    void aRefreshThatCognitoAnswersWithAnErrorStatusWaitsForCognito() throws Exception {
+        cognito().tokenLifetime(Duration.ofSeconds(15));
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        Thread.sleep(5_500);
+        SessionWatch watch = new SessionWatch();
+        // 1. Cognito's token endpoint fails (503): Cognito is down, the session goes on
+        cognito().answerNextTokenRequest(503, "text/html", "<html><body>Service unavailable</body></html>");
+        assertStillAlice();
+        // 2. the next page refreshes
+        assertStillAlice();
+        watch.assertRefreshedInTheSameSession(2);
+    }
+
+    /** A malformed refresh answer, or refreshed tokens of another user, end the session: no fail-open for them. */
+    static Stream<Arguments> refreshAnswersThatEndTheSession() throws Exception {
+        Map<String, Object> bob = new HostedUiClient(cognito()).tokens("bob", "Bob-Passw0rd!");
+        return Stream.of(
+                Arguments.of("not json", "{\"id_token\":"),
+                Arguments.of("no ID token", "{\"access_token\":\"" + bob.get("access_token") + "\"}"),
+                Arguments.of("bob's tokens", "{\"id_token\":\"" + bob.get("id_token") + "\",\"access_token\":\""
+                        + bob.get("access_token") + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refreshAnswersThatEndTheSession")
+    void aRefreshAnswerThatCannotBeTrustedEndsTheSession(String what, String answer) throws Exception {
+        cognito().tokenLifetime(Duration.ofSeconds(15));
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        Thread.sleep(5_500);
+        SessionWatch watch = new SessionWatch();
+        cognito().answerNextTokenRequest(200, "application/json", answer);
+        // the session ends; Cognito's own session signs alice in again at once, in a new session
+        assertStillAlice();
+        assertTrue(cognito().requests(Endpoint.AUTHORIZE) > watch.authorizations, "signed in again at Cognito");
+        assertNotEquals(watch.session, sessionCookie(), "a new session");
+    }
+
+    /**
+     * What a refresh looks like from outside, as opposed to a quiet new sign-in through Cognito's own session:
+     * refresh_token grants, and neither an authorization request nor a new session.
+     */
+    private final class SessionWatch {
+        final String session = sessionCookie();
+        final int authorizations = cognito().requests(Endpoint.AUTHORIZE);
+        final int codeGrants = cognito().tokenRequests("authorization_code");
+        final int refreshGrants = cognito().tokenRequests("refresh_token");
+
+        void assertRefreshedInTheSameSession(int refreshGrantsMade) {
+            assertEquals(refreshGrants + refreshGrantsMade, cognito().tokenRequests("refresh_token"),
+                    "refresh_token grants");
+            assertEquals(codeGrants, cognito().tokenRequests("authorization_code"), "no new sign-in");
+            assertEquals(authorizations, cognito().requests(Endpoint.AUTHORIZE), "no new sign-in");
+            assertEquals(session, sessionCookie(), "the same session");
+        }
+    }
+
+    private String sessionCookie() {
+        return browser.getCookieManager().getCookie("JSESSIONID").getValue();
     }
 
     private void assertStillAlice() throws Exception {
@@ -258,9 +369,9 @@ class HostileSignInIT extends BrowserTest {
         }
     }
 
-    private void assertRefused(Page page, int... statuses) throws Exception {
-        int status = status(page);
-        assertTrue(Arrays.stream(statuses).anyMatch(s -> s == status), "status " + status);
+    private void assertRefused(Page page, int status, String title) throws Exception {
+        assertEquals(status, status(page), text(page));
+        assertTrue(text(page).contains(title), "expected the page \"" + title + "\"");
         assertFalse(text(page).contains("Exception"), "no stack trace");
         assertTrue(page.getUrl().toString().startsWith(APP + "/callback"), page.getUrl().toString());
         assertNotSignedIn();

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -17,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * end 8 s after sign-in (the defaults are 30 minutes and 12 hours); tokens live 15 s where a test says so.
  */
 class SessionLifetimeIT extends BrowserTest {
+
+    /** A client that sends a path as it is, and follows nothing. */
+    private static final HttpClient RAW = HttpClient.newHttpClient();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -30,16 +39,20 @@ class SessionLifetimeIT extends BrowserTest {
         // 1. signed in with tokens that live 15 s (the mechanism refreshes them 10 s before they expire)
         cognito().tokenLifetime(Duration.ofSeconds(15));
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-        int tokenRequests = cognito().requests(Endpoint.TOKEN);
+        String session = sessionCookie();
+        int authorizations = cognito().requests(Endpoint.AUTHORIZE);
+        int refreshes = cognito().tokenRequests("refresh_token");
 
-        // 2. past the refresh point, the next page refreshes them: same user, no sign-in form, no error
+        // 2. past the refresh point, the next page refreshes them: same user, same session, no sign-in at Cognito
         Thread.sleep(4_000);
         HtmlPage profile = get("/secure/profile.xhtml");
         Thread.sleep(2_500);
         profile = get("/secure/profile.xhtml");
         assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString());
         assertEquals("alice", profile.getElementById("username").getTextContent());
-        assertTrue(cognito().requests(Endpoint.TOKEN) > tokenRequests, "a refresh_token grant was made");
+        assertEquals(refreshes + 1, cognito().tokenRequests("refresh_token"), "one refresh_token grant");
+        assertEquals(authorizations, cognito().requests(Endpoint.AUTHORIZE), "not a quiet new sign-in");
+        assertEquals(session, sessionCookie(), "the same session");
     }
 
     @Test
@@ -70,13 +83,47 @@ class SessionLifetimeIT extends BrowserTest {
     @Test
     void aBusySessionStillEndsAtItsMaximumLifetime() throws Exception {
         signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+        Instant signedIn = Instant.now(); // a little after the app recorded the sign-in
         browser.getOptions().setRedirectEnabled(false);
-        for (int second = 0; second < 6; second++) {
+        // 1. busy (a page every 0.5 s, so never idle for 5 s): served until just before the 8 s lifetime
+        Page page;
+        do {
+            Thread.sleep(500);
+            page = get("/secure/profile.xhtml");
+        } while (status(page) == 200 && Instant.now().isBefore(signedIn.plusSeconds(12)));
+        Duration lived = Duration.between(signedIn, Instant.now());
+        // 2. then sent to sign in again, within a second or two of the limit
+        assertEquals(302, status(page), "the session ended after " + lived);
+        assertTrue(lived.compareTo(Duration.ofSeconds(7)) >= 0 && lived.compareTo(Duration.ofSeconds(10)) <= 0,
+                "ended after " + lived + ", the lifetime is 8 s");
+        assertEquals(APP + "/secure/profile.xhtml", page.getWebResponse().getResponseHeaderValue("Location"));
+        assertNotSignedIn();
+    }
+
+    /**
+     * When the session ends on a request for a path that a browser would read as another site's address, the
+     * redirect stays here: whatever the path says, the app's own pages only.
+     */
+    @Test
+    void aSessionThatEndsOnAForeignLookingPathIsSentHomeNotAway() throws Exception {
+        // 1. bob keeps his session busy until it is past its 8 s lifetime
+        signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+        Instant signedIn = Instant.now();
+        String session = sessionCookie();
+        while (Instant.now().isBefore(signedIn.plusSeconds(9))) {
             Thread.sleep(1_500);
-            if (status(get("/secure/profile.xhtml")) != 200) {
-                break;
+            if (Instant.now().isBefore(signedIn.plusSeconds(7))) {
+                assertEquals(200, status(get("/secure/profile.xhtml")));
             }
         }
-        assertNotSignedIn();
+        // 2. a link made to look like another site's address ends it: the redirect stays on this site
+        HttpResponse<String> answer = RAW.send(HttpRequest.newBuilder(URI.create(APP + "//evil.example/sign-in-again"))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, answer.statusCode());
+        assertEquals(APP + "/", answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    private String sessionCookie() {
+        return browser.getCookieManager().getCookie("JSESSIONID").getValue();
     }
 }

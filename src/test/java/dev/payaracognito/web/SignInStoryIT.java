@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.Endpoint;
+import dev.payaracognito.localcognito.HostedUiClient;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
@@ -47,11 +52,24 @@ class SignInStoryIT extends BrowserTest {
 
     @Test
     void publicPageIsOpenToEveryone() throws Exception {
-        // 1. the home page, signed out: public, with a Sign in button
+        // 1. the home page, signed out: public, with a Sign in link to a protected page
         HtmlPage home = get("/");
         assertEquals(200, status(home));
-        assertNotNull(home.getElementById("signIn:signInButton"));
+        assertEquals("/secure/profile.xhtml", home.getElementById("signIn").getAttribute("href"));
         assertNull(home.getElementById("greeting"));
+    }
+
+    /** A flood of cookie-less requests must not fill the heap with sessions (each would live 30 minutes). */
+    @Test
+    void anonymousVisitorsGetNoSession() throws Exception {
+        HttpClient anonymous = HttpClient.newHttpClient();
+        for (String path : List.of("/", "/index.xhtml", "/static/app.css", "/static/favicon.svg", "/api/status",
+                "/no-such-page.xhtml", "/no-such-file", "/callback", "/callback?code=c&state=s", "/error")) {
+            HttpResponse<String> answer = anonymous.send(HttpRequest.newBuilder(URI.create(APP + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(answer.statusCode() < 500, path + ": " + answer.statusCode());
+            assertEquals(List.of(), answer.headers().allValues("Set-Cookie"), path);
+        }
     }
 
     @Test
@@ -75,7 +93,7 @@ class SignInStoryIT extends BrowserTest {
     @Test
     void theSignInButtonSignsInAndShowsTheProfile() throws Exception {
         // 1. Sign in on the home page
-        HtmlPage login = seen(((HtmlPage) get("/")).getHtmlElementById("signIn:signInButton").click());
+        HtmlPage login = seen(((HtmlPage) get("/")).getHtmlElementById("signIn").click());
         // 2. the hosted UI, then the profile
         HtmlPage profile = signInAs(login, "bob", "Bob-Passw0rd!");
         assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString());
@@ -115,9 +133,11 @@ class SignInStoryIT extends BrowserTest {
 
     @Test
     void signInGivesANewSessionIdAndSafeCookies() throws Exception {
-        // 1. a session before signing in (the home page's form)
-        get("/");
+        // 1. the session of a sign-in on its way (made when the browser is sent to Cognito)
+        browser.getOptions().setRedirectEnabled(false);
+        get("/secure/profile.xhtml");
         String before = sessionCookie().getValue();
+        browser.getOptions().setRedirectEnabled(true);
         // 2. after signing in, another one: no session fixation
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
         Cookie after = sessionCookie();
@@ -135,23 +155,26 @@ class SignInStoryIT extends BrowserTest {
         // 2. Sign out (a POST with the form's view state): through Cognito's /logout, back home, signed out
         HtmlPage home = seen(profile.getHtmlElementById("signOut:signOutButton").click());
         assertEquals(APP + "/", home.getUrl().toString());
-        assertNotNull(home.getElementById("signIn:signInButton"));
+        assertNotNull(home.getElementById("signIn"));
 
         // 3. the old session cookie no longer signs anyone in
         browser = newBrowser();
         browser.getCookieManager().addCookie(new Cookie("localhost", "JSESSIONID", signedInSession));
         HtmlPage again = get("/secure/profile.xhtml");
         assertTrue(again.getUrl().toString().startsWith(cognito().domain() + "/login"));
-        assertTrue(Set.of(again.getForms().get(0).getInputByName("password")).size() == 1);
+        assertNotNull(again.getFormByName("signInForm").getInputByName("password"), "the password is asked for");
     }
 
     @Test
     void signOutRevokesTheRefreshTokenAndSucceedsLocallyWhenCognitoCannot() throws Exception {
-        // 1. a normal sign-out revokes the refresh token at Cognito
+        // 1. a normal sign-out revokes the session's refresh token at Cognito: it no longer refreshes anything
         HtmlPage profile = signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-        int revocations = cognito().requests(Endpoint.REVOKE);
+        String refreshToken = cognito().lastTokens("alice").get("refresh_token");
+        assertEquals(200, refresh(refreshToken).statusCode(), "the session's refresh token works while signed in");
         seen(profile.getHtmlElementById("signOut:signOutButton").click());
-        assertEquals(revocations + 1, cognito().requests(Endpoint.REVOKE));
+        HttpResponse<String> refused = refresh(refreshToken);
+        assertEquals(400, refused.statusCode());
+        assertEquals("invalid_grant", HostedUiClient.json(refused.body()).get("error"));
 
         // 2. with Cognito failing, the user is still signed out here, and told
         profile = signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
@@ -159,9 +182,38 @@ class SignInStoryIT extends BrowserTest {
         HtmlPage home = seen(profile.getHtmlElementById("signOut:signOutButton").click());
         assertEquals(APP + "/?signed-out=locally", home.getUrl().toString());
         assertNotNull(home.getElementById("signed-out-locally"));
-        assertNotNull(home.getElementById("signIn:signInButton"));
+        assertNotNull(home.getElementById("signIn"));
         browser.getOptions().setRedirectEnabled(false);
         assertEquals(302, status(get("/secure/profile.xhtml")), "signed out here");
+    }
+
+    /** Cognito revokes the sign-in's access tokens with the refresh token; the API, which checks them offline, too. */
+    @Test
+    void afterSignOutTheSignInsAccessTokensNoLongerReachTheApi() throws Exception {
+        HtmlPage profile = signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+        String accessToken = cognito().lastTokens("bob").get("access_token");
+        assertEquals(200, api(accessToken).statusCode());
+        assertEquals(200, api(accessToken).statusCode(), "cached now");
+
+        seen(profile.getHtmlElementById("signOut:signOutButton").click());
+        HttpResponse<String> refused = api(accessToken);
+        assertEquals(401, refused.statusCode());
+        assertEquals("Bearer error=\"invalid_token\"", refused.headers().firstValue("WWW-Authenticate").orElseThrow());
+
+        // another sign-in of the same user is not affected
+        browser = newBrowser();
+        signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+        assertEquals(200, api(cognito().lastTokens("bob").get("access_token")).statusCode());
+    }
+
+    private static HttpResponse<String> refresh(String refreshToken) throws Exception {
+        return new HostedUiClient(cognito()).token(Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken));
+    }
+
+    private static HttpResponse<String> api(String accessToken) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(APP + "/api/me"))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -186,6 +238,11 @@ class SignInStoryIT extends BrowserTest {
         Page refused = seen(browser.getPage(forged));
         assertEquals(400, status(refused));
         assertTrue(text(refused).contains("This page has expired"));
+        // nor with the marker of a view that is not kept (a signed-out visitor's page is such a view)
+        forged.setRequestParameters(List.of(new NameValuePair("signOut", "signOut"),
+                new NameValuePair("signOut:signOutButton", "Sign out"),
+                new NameValuePair("jakarta.faces.ViewState", "stateless")));
+        assertTrue(status(seen(browser.getPage(forged))) >= 400, "a stateless post is refused too");
 
         // 3. still signed in
         HtmlPage profile = get("/secure/profile.xhtml");

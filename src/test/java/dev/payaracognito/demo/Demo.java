@@ -73,14 +73,17 @@ public final class Demo {
     }
 
     /**
-     * Ready when Payara says so in its log and the home page answers 200 (asking earlier only fills its log
-     * with errors); false if Payara exits or takes too long.
+     * Ready when Payara says so in its log and the home page answers 200, asked again each second until the
+     * limit: right after "ready" the first answer can still be an error or a refused connection. Asking before
+     * Payara says "ready" only fills its log with errors. False if Payara exits or takes too long.
      */
     private static boolean awaitReady(Process server, Path log) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        boolean saysReady = false;
         while (server.isAlive() && Instant.now().isBefore(deadline)) {
-            if (Files.exists(log) && Files.readString(log).contains(" ready in ")) {
-                return homePageAnswers();
+            saysReady = saysReady || Files.exists(log) && Files.readString(log).contains(" ready in ");
+            if (saysReady && homePageAnswers()) {
+                return true;
             }
             System.out.print(".");
             Thread.sleep(1000);

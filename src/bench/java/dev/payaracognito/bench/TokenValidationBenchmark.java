@@ -18,6 +18,8 @@ import dev.payaracognito.security.AccessTokenCache;
 import dev.payaracognito.security.CognitoKeys;
 import dev.payaracognito.security.CognitoToken;
 import dev.payaracognito.security.CognitoTokenValidator;
+import dev.payaracognito.security.LocalRevokedSignIns;
+import dev.payaracognito.security.TokenRejected;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +39,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Validating one Cognito access token (minted by the local Cognito, checked against its real JWKS), four ways:
+ * Validating one Cognito access token (minted by the local Cognito, checked against its real JWKS), five ways:
  * the raw RSA-2048 SHA256withRSA verification of its signature (the floor), nimbus's DefaultJWTProcessor with
- * the equivalent claim checks, our validator, and our validator behind its cache (a client's repeat call).
+ * the equivalent claim checks, nimbus's lean path with our claim checks ({@link NimbusLeanValidator}), our
+ * validator, and our validator behind its cache (a client's repeat call). And refusing hostile tokens made to
+ * break a JSON parser (a number of 1,100 digits, arrays nested 1,000 deep): the cost of a refusal an attacker
+ * can send at will.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -54,6 +59,9 @@ public class TokenValidationBenchmark {
     private DefaultJWTProcessor<SecurityContext> nimbusProcessor;
     private CognitoTokenValidator validator;
     private AccessTokenCache cache;
+    private NimbusLeanValidator nimbusLean;
+    private String hugeNumberToken;
+    private String deepNestingToken;
 
     /** One Signature object per thread, as a server would keep one. */
     @State(Scope.Thread)
@@ -91,7 +99,17 @@ public class TokenValidationBenchmark {
                 Set.of(UserPool.DEMO_CLIENT_ID), new CognitoKeys(jwksUrl, CognitoKeys.Policy.defaults()),
                 Clock.systemUTC());
         validator.validateAccessToken(token);
-        cache = new AccessTokenCache(validator, 10_000, Clock.systemUTC());
+        cache = new AccessTokenCache(validator, new LocalRevokedSignIns(1_000, Clock.systemUTC()), 10_000,
+                Clock.systemUTC());
+        nimbusLean = new NimbusLeanValidator(cognito.issuer(), UserPool.DEMO_CLIENT_ID, jwks, Clock.systemUTC());
+        nimbusLean.validateAccessToken(token);
+        hugeNumberToken = hostile("{\"kid\":" + "9".repeat(1_100) + ",\"alg\":\"RS256\"}");
+        deepNestingToken = hostile("{\"alg\":\"RS256\",\"kid\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}");
+    }
+
+    /** The honest token's claims and signature under a hostile header. */
+    private String hostile(String header) {
+        return Base64URL.encode(header.getBytes(StandardCharsets.UTF_8)) + token.substring(token.indexOf('.'));
     }
 
     @TearDown(Level.Trial)
@@ -112,6 +130,11 @@ public class TokenValidationBenchmark {
     }
 
     @Benchmark
+    public JWTClaimsSet nimbusLeanPath() throws Exception {
+        return nimbusLean.validateAccessToken(token);
+    }
+
+    @Benchmark
     public CognitoToken validatorNewToken() throws Exception {
         return validator.validateAccessToken(token);
     }
@@ -119,5 +142,24 @@ public class TokenValidationBenchmark {
     @Benchmark
     public CognitoToken validatorRepeatToken() throws Exception {
         return cache.validate(token);
+    }
+
+    @Benchmark
+    public TokenRejected.Reason validatorRefusesHugeNumber() {
+        return refusal(hugeNumberToken);
+    }
+
+    @Benchmark
+    public TokenRejected.Reason validatorRefusesDeepNesting() {
+        return refusal(deepNestingToken);
+    }
+
+    private TokenRejected.Reason refusal(String hostileToken) {
+        try {
+            validator.validateAccessToken(hostileToken);
+            throw new IllegalStateException("a hostile token was accepted");
+        } catch (TokenRejected refused) {
+            return refused.reason();
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.payaracognito.api;
 
+import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.security.CognitoValidation;
-import dev.payaracognito.security.SecurityStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package dev.payaracognito.api;
 
 import dev.payaracognito.security.CognitoPrincipal;
-import dev.payaracognito.security.CognitoToken;
+import dev.payaracognito.security.token.CognitoToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;

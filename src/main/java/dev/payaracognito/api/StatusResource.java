@@ -1,6 +1,6 @@
 package dev.payaracognito.api;
 
-import dev.payaracognito.security.CognitoSettings;
+import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.security.CognitoValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ public class StatusResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Status status() {
         boolean configured = settings.problems().isEmpty();
-        return new Status(version, configured ? settings.getIssuer() : null,
+        return new Status(version, configured ? settings.issuer() : null,
                 configured && validation.keys().available());
     }
 

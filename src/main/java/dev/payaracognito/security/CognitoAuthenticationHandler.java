@@ -2,6 +2,7 @@ package dev.payaracognito.security;
 
 import static jakarta.security.enterprise.AuthenticationStatus.SEND_FAILURE;
 
+import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.errors.ApiError;
 import dev.payaracognito.errors.ErrorPage;
 import dev.payaracognito.errors.Failure;
@@ -21,8 +22,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Chooses how each request authenticates (Jakarta Security 4.0): the REST API under {@code /api} by Bearer
- * token, everything else (the browser's pages) through Cognito's hosted UI ({@link BrowserAuthentication}).
- * Every request passes here first, so the security headers are set here, and an unconfigured app says so.
+ * token ({@link CognitoApi}), everything else, the browser's pages, through Cognito's hosted UI
+ * ({@link CognitoPages}). Every request passes here first, so the security headers are set here, and an
+ * unconfigured app says so. It knows both mechanisms by their qualifiers only.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -30,8 +32,8 @@ import java.nio.charset.StandardCharsets;
 public class CognitoAuthenticationHandler implements HttpAuthenticationMechanismHandler {
 
     @Inject
-    @CognitoSignIn
-    private HttpAuthenticationMechanism openId;
+    @CognitoPages
+    private HttpAuthenticationMechanism pages;
 
     @Inject
     @CognitoApi
@@ -39,9 +41,6 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
 
     @Inject
     private CognitoSettings settings;
-
-    @Inject
-    private BrowserAuthentication browser;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -58,25 +57,22 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
         if (!settings.problems().isEmpty()) {
             return notConfigured(response, context, api, isStatic);
         }
-        if (api) {
-            return bearer.validateRequest(request, response, context);
-        }
-        return browser.validate(openId, request, response, context);
+        return mechanism(path).validateRequest(request, response, context);
     }
 
     @Override
     public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        return mechanism(request).secureResponse(request, response, context);
+        return mechanism(RequestPath.of(request)).secureResponse(request, response, context);
     }
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        mechanism(request).cleanSubject(request, response, context);
+        mechanism(RequestPath.of(request)).cleanSubject(request, response, context);
     }
 
-    private HttpAuthenticationMechanism mechanism(HttpServletRequest request) {
-        return isApi(RequestPath.of(request)) ? bearer : openId;
+    private HttpAuthenticationMechanism mechanism(String path) {
+        return isApi(path) ? bearer : pages;
     }
 
     private static boolean isApi(String path) {

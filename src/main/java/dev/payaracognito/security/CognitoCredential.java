@@ -1,5 +1,6 @@
 package dev.payaracognito.security;
 
+import dev.payaracognito.security.token.TokenRejected;
 import jakarta.security.enterprise.credential.Credential;
 
 /**
@@ -19,7 +20,7 @@ public abstract class CognitoCredential implements Credential {
     }
 
     /** Why the store refused the tokens, for a log line. */
-    String refusal() {
+    public String refusal() {
         return rejection == null ? "invalid" : rejection.getMessage();
     }
 

@@ -3,6 +3,9 @@ package dev.payaracognito.security;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.INVALID_RESULT;
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.NOT_VALIDATED_RESULT;
 
+import dev.payaracognito.security.token.CognitoToken;
+import dev.payaracognito.security.token.CognitoTokenValidator;
+import dev.payaracognito.security.token.TokenRejected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;

@@ -1,5 +1,6 @@
 package dev.payaracognito.security;
 
+import dev.payaracognito.security.token.CognitoToken;
 import jakarta.security.enterprise.CallerPrincipal;
 
 /**

@@ -7,24 +7,24 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdPr
 
 /**
  * Browser sign-in through Cognito's hosted UI: the authorization-code flow of Jakarta Security's OpenID Connect
- * mechanism, every value from {@link CognitoSettings}.
+ * mechanism, every value from {@link CognitoEndpoints}.
  */
 @OpenIdAuthenticationMechanismDefinition(
         // No providerURI: Cognito's endpoints are fixed paths on its two hosts, so we give them all and Soteria
         // fetches no discovery document (it would on every configuration build).
         providerMetadata = @OpenIdProviderMetadata(
-                issuer = "${cognitoSettings.issuer}",
-                jwksURI = "${cognitoSettings.jwksUri}",
-                authorizationEndpoint = "${cognitoSettings.authorizationEndpoint}",
-                tokenEndpoint = "${cognitoSettings.tokenEndpoint}",
-                userinfoEndpoint = "${cognitoSettings.userinfoEndpoint}",
-                endSessionEndpoint = "${cognitoSettings.endSessionEndpoint}",
+                issuer = "${cognitoEndpoints.issuer}",
+                jwksURI = "${cognitoEndpoints.jwksUri}",
+                authorizationEndpoint = "${cognitoEndpoints.authorizationEndpoint}",
+                tokenEndpoint = "${cognitoEndpoints.tokenEndpoint}",
+                userinfoEndpoint = "${cognitoEndpoints.userinfoEndpoint}",
+                endSessionEndpoint = "${cognitoEndpoints.endSessionEndpoint}",
                 responseTypeSupported = "code",
                 subjectTypeSupported = "public",
                 idTokenSigningAlgorithmsSupported = "RS256"),
-        clientId = "${cognitoSettings.clientId}",
-        clientSecret = "${cognitoSettings.clientSecret}",
-        redirectURI = "${cognitoSettings.redirectUri}",
+        clientId = "${cognitoEndpoints.clientId}",
+        clientSecret = "${cognitoEndpoints.clientSecret}",
+        redirectURI = "${cognitoEndpoints.redirectUri}",
         // Only scopes Cognito lists in scopes_supported.
         scope = {"openid", "email", "profile"},
         // Cognito: the caller's name and groups are cognito:username and cognito:groups, not the defaults.

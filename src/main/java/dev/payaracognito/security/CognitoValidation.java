@@ -1,5 +1,12 @@
 package dev.payaracognito.security;
 
+import dev.payaracognito.cognito.CognitoEndpoints;
+import dev.payaracognito.cognito.CognitoSettings;
+import dev.payaracognito.security.token.AccessTokenCache;
+import dev.payaracognito.security.token.CognitoKeys;
+import dev.payaracognito.security.token.CognitoTokenValidator;
+import dev.payaracognito.security.token.LocalRevokedSignIns;
+import dev.payaracognito.security.token.RevokedSignIns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
@@ -16,6 +23,9 @@ public class CognitoValidation {
 
     @Inject
     private CognitoSettings settings;
+
+    @Inject
+    private CognitoEndpoints endpoints;
 
     private volatile Built built;
 
@@ -56,8 +66,8 @@ public class CognitoValidation {
             throw new IllegalStateException("Cognito is not configured: " + settings.problems());
         }
         try {
-            CognitoKeys keys = new CognitoKeys(URI.create(settings.getJwksUri()).toURL(), settings.jwksPolicy());
-            CognitoTokenValidator validator = new CognitoTokenValidator(settings.getIssuer(), settings.getClientId(),
+            CognitoKeys keys = new CognitoKeys(URI.create(endpoints.getJwksUri()).toURL(), settings.jwksPolicy());
+            CognitoTokenValidator validator = new CognitoTokenValidator(settings.issuer(), settings.clientId(),
                     Set.copyOf(settings.accessTokenClients()), keys, Clock.systemUTC());
             RevokedSignIns revoked = new LocalRevokedSignIns(settings.revokedSignInsSize(), Clock.systemUTC());
             return new Built(keys, validator, new AccessTokenCache(validator, revoked, settings.tokenCacheSize(),

@@ -8,11 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code /api/../secure/profile.xhtml} be authenticated as an API call yet served as a page, and
  * {@code /secure/../api/me} reach the API through the browser's session.
  */
-final class RequestPath {
+public final class RequestPath {
 
     private RequestPath() {}
 
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         String pathInfo = request.getPathInfo();
         return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
     }

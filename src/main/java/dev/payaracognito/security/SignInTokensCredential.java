@@ -14,7 +14,7 @@ public final class SignInTokensCredential extends CognitoCredential {
     }
 
     /** The tokens the OpenID mechanism holds for this session now: at sign-in, or after a refresh. */
-    static SignInTokensCredential of(OpenIdContext context) {
+    public static SignInTokensCredential of(OpenIdContext context) {
         return new SignInTokensCredential(context.getIdentityToken().getToken(), context.getAccessToken().getToken());
     }
 
@@ -22,7 +22,7 @@ public final class SignInTokensCredential extends CognitoCredential {
         return idToken;
     }
 
-    String accessToken() {
+    public String accessToken() {
         return accessToken;
     }
 }

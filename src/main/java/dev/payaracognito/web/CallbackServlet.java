@@ -2,8 +2,8 @@ package dev.payaracognito.web;
 
 import dev.payaracognito.errors.ErrorPage;
 import dev.payaracognito.errors.Failure;
-import dev.payaracognito.security.PendingSignIn;
-import dev.payaracognito.security.SiteRedirects;
+import dev.payaracognito.security.browser.PendingSignIn;
+import dev.payaracognito.security.browser.SiteRedirects;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

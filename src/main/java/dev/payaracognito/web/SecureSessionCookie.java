@@ -1,6 +1,6 @@
 package dev.payaracognito.web;
 
-import dev.payaracognito.security.CognitoSettings;
+import dev.payaracognito.cognito.CognitoSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;

@@ -1,7 +1,7 @@
 package dev.payaracognito.web;
 
-import dev.payaracognito.security.CognitoSettings;
-import dev.payaracognito.security.SecurityStats;
+import dev.payaracognito.audit.SecurityStats;
+import dev.payaracognito.cognito.CognitoSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;

@@ -1,11 +1,11 @@
 package dev.payaracognito.web;
 
-import dev.payaracognito.security.CognitoRevocation;
-import dev.payaracognito.security.CognitoSettings;
-import dev.payaracognito.security.AuditLog;
-import dev.payaracognito.security.CognitoUnavailable;
-import dev.payaracognito.security.SignedInSession;
-import dev.payaracognito.security.SiteRedirects;
+import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.cognito.CognitoEndpoints;
+import dev.payaracognito.cognito.CognitoRevocation;
+import dev.payaracognito.cognito.CognitoUnavailable;
+import dev.payaracognito.security.browser.SignedInSession;
+import dev.payaracognito.security.browser.SiteRedirects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -31,7 +31,7 @@ public class SignOutBean {
     private static final Logger LOG = Logger.getLogger(SignOutBean.class.getName());
 
     @Inject
-    private CognitoSettings settings;
+    private CognitoEndpoints endpoints;
 
     @Inject
     private HttpServletRequest request;
@@ -69,7 +69,7 @@ public class SignOutBean {
     /** Cognito's logout URL; if Cognito cannot be reached, the local sign-out still happens. */
     private String cognitoLogout() {
         try {
-            return settings.logoutUrl(request);
+            return endpoints.logoutUrl(request);
         } catch (CognitoUnavailable e) {
             LOG.warning("sign-out: Cognito's logout URL is unknown (" + e.getMessage() + "); signing out locally");
             return redirects.location(request, "/");

@@ -182,6 +182,8 @@ class BearerApiIT {
                 crafted(("{\"kid\":" + "{\"a\":".repeat(300) + "1" + "}".repeat(300) + "}")
                         .getBytes(StandardCharsets.UTF_8)),
                 crafted(new byte[] {'{', '"', 'k', (byte) 0xc3, '"', ':', '1', '}'}),
+                // JSON-P's skipObject() never returns on this one (a request thread held for good)
+                crafted("{\"kid\":{\"a\":1".getBytes(StandardCharsets.UTF_8)),
                 crafted(("{\"" + "é".repeat(1_000) + "\":1,\"" + "é".repeat(1_000) + "\":2}")
                         .getBytes(StandardCharsets.UTF_8)));
         for (String token : crafted) {

@@ -12,6 +12,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+
 /**
  * What the Arquillian tests deploy: the WAR this build packaged, configured for a local Cognito that runs in
  * the test JVM (one for the whole run, on a free port) so that tests can bend it through its hooks.

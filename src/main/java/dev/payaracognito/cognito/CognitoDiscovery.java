@@ -1,0 +1,69 @@
+package dev.payaracognito.cognito;
+
+import dev.payaracognito.audit.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The pool's discovery document: the hosted-UI domain is read from it, once, when it is not configured; and
+ * {@link CognitoHealth} asks for it to learn whether Cognito answers.
+ */
+@ApplicationScoped
+public class CognitoDiscovery {
+
+    private static final String AUTHORIZE_PATH = "/oauth2/authorize";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicReference<String> domain = new AtomicReference<>();
+
+    String domain(String issuer) {
+        String known = domain.get();
+        if (known != null) {
+            return known;
+        }
+        String endpoint = authorizationEndpoint(issuer);
+        // Cognito: a pool without a domain advertises "" for its hosted-UI endpoints.
+        if (!endpoint.endsWith(AUTHORIZE_PATH)) {
+            throw new CognitoUnavailable("the user pool has no hosted-UI domain: set COGNITO_DOMAIN", null);
+        }
+        String discovered = endpoint.substring(0, endpoint.length() - AUTHORIZE_PATH.length());
+        domain.compareAndSet(null, discovered);
+        return discovered;
+    }
+
+    private String authorizationEndpoint(String issuer) {
+        return document(issuer).getString("authorization_endpoint", "");
+    }
+
+    /** The discovery document, fetched now (2 s to connect, 3 s in all). */
+    JsonObject document(String issuer) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(3))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new CognitoUnavailable("discovery answered " + response.statusCode(), null);
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.readObject();
+            }
+        } catch (IOException | JsonException | ClassCastException e) {
+            throw new CognitoUnavailable("discovery document unavailable: " + AuditLog.describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CognitoUnavailable("interrupted while reading the discovery document", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.payaracognito.cognito;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where Cognito is, for the OpenID mechanism (which reads this through EL as {@code cognitoEndpoints}) and for the
+ * app's own calls: the issuer's documents on Cognito's first host, the hosted UI's endpoints on its second host
+ * (its domain), our client and our callback.
+ */
+@Named("cognitoEndpoints")
+@ApplicationScoped
+public class CognitoEndpoints {
+
+    @Inject
+    private CognitoSettings settings;
+
+    @Inject
+    private CognitoDiscovery discovery;
+
+    public String getIssuer() {
+        return settings.issuer();
+    }
+
+    /** Cognito's JWKS is always at this path under the issuer. */
+    public String getJwksUri() {
+        return settings.issuer() + "/.well-known/jwks.json";
+    }
+
+    public String getClientId() {
+        return settings.clientId();
+    }
+
+    public String getClientSecret() {
+        return settings.clientSecret();
+    }
+
+    /**
+     * The hosted-UI domain (Cognito's second host): {@code cognito.domain}, or else read from the discovery
+     * document's {@code authorization_endpoint}.
+     *
+     * @throws CognitoUnavailable when it must be discovered and Cognito cannot be reached
+     */
+    public String domain() {
+        String configured = settings.configuredDomain();
+        return configured != null ? configured : discovery.domain(settings.issuer());
+    }
+
+    public String getAuthorizationEndpoint() {
+        return domain() + "/oauth2/authorize";
+    }
+
+    public String getTokenEndpoint() {
+        return domain() + "/oauth2/token";
+    }
+
+    /** Cognito: userInfo with a capital I (its paths are case-sensitive). */
+    public String getUserinfoEndpoint() {
+        return domain() + "/oauth2/userInfo";
+    }
+
+    public String getEndSessionEndpoint() {
+        return domain() + "/logout";
+    }
+
+    public String revocationEndpoint() {
+        return domain() + "/oauth2/revoke";
+    }
+
+    /**
+     * The callback registered at Cognito. Without {@code app.base-url} it follows the request's host
+     * ({@code ${baseURL}} is Soteria's placeholder for it): fine for development, not behind a proxy.
+     */
+    public String getRedirectUri() {
+        String baseUrl = settings.configuredBaseUrl();
+        return (baseUrl != null ? baseUrl : "${baseURL}") + "/callback";
+    }
+
+    /**
+     * Cognito's own sign-out, which is not OpenID Connect's RP-initiated logout: {@code client_id} and a
+     * {@code logout_uri} that is one of the client's allowed sign-out URLs; no {@code id_token_hint}.
+     */
+    public String logoutUrl(HttpServletRequest request) {
+        return domain() + "/logout?client_id=" + encode(settings.clientId()) + "&logout_uri="
+                + encode(settings.baseUrl(request) + "/");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.payaracognito.cognito;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.logging.Logger;
+
+/**
+ * Revokes a refresh token at Cognito's {@code /oauth2/revoke} (which also revokes the access tokens issued from
+ * it), so that a sign-out ends the grant and not only the session. Short timeouts: sign-out must not hang.
+ */
+@ApplicationScoped
+public class CognitoRevocation {
+
+    private static final Logger LOG = Logger.getLogger(CognitoRevocation.class.getName());
+
+    @Inject
+    private CognitoSettings settings;
+
+    @Inject
+    private CognitoEndpoints endpoints;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** Whether Cognito answered; a refusal (4xx) is logged, an outage is reported as false. */
+    public boolean revoke(String refreshToken) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.revocationEndpoint()))
+                    .timeout(Duration.ofSeconds(3))
+                    .header("Authorization", "Basic " + clientCredentials())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + encode(refreshToken)))
+                    .build();
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 500) {
+                LOG.warning("refresh token not revoked: Cognito answered " + status);
+                return false;
+            }
+            if (status != 200) {
+                LOG.warning("refresh token not revoked: Cognito refused it (" + status + ")");
+            }
+            return true;
+        } catch (IOException | CognitoUnavailable e) {
+            LOG.warning("refresh token not revoked: Cognito unreachable (" + e.getClass().getSimpleName() + ")");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** HTTP Basic client authentication, with id and secret form-encoded first (RFC 6749 section 2.3.1). */
+    private String clientCredentials() {
+        String pair = encode(settings.clientId()) + ":" + encode(settings.clientSecret());
+        return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

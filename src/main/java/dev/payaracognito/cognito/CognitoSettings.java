@@ -1,0 +1,235 @@
+package dev.payaracognito.cognito;
+
+import dev.payaracognito.security.token.CognitoKeys;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every setting of the app, from MicroProfile Config (so each is also an environment variable:
+ * {@code cognito.client-id} is {@code COGNITO_CLIENT_ID}), read once as its type ({@link TypedConfig}) and
+ * checked: a missing or wrong setting does not stop the app, {@link #problems()} says what to set (every page
+ * shows it, the log says it once), and sane defaults stand in meanwhile.
+ */
+@ApplicationScoped
+public class CognitoSettings {
+
+    private static final Logger LOG = Logger.getLogger(CognitoSettings.class.getName());
+
+    /** Cognito user pool ids: {@code {region}_{alnum}}. */
+    private static final String POOL_ID = "[a-z]{2}-(gov-)?[a-z]+-\\d_[a-zA-Z0-9]+";
+    private static final String REGION = "[a-z]{2}-(gov-)?[a-z]+-\\d";
+    /** Cognito app client ids: word characters and '+', 1 to 128. */
+    private static final String CLIENT_ID = "[\\w+]{1,128}";
+    private static final String JWKS_DURATIONS = "cognito.jwks.* must be ISO-8601 durations such as PT15S.";
+    private static final String SESSION_DURATIONS = "APP_SESSION_IDLE_TIMEOUT and APP_SESSION_MAX_LIFETIME"
+            + " (app.session.*) must be positive ISO-8601 durations such as PT30M.";
+
+    @Inject
+    private Config config;
+
+    private String issuer;
+    private String clientId;
+    private String clientSecret;
+    private String configuredDomain;
+    private String baseUrl;
+    private List<String> apiClientIds;
+    private CognitoKeys.Policy jwksPolicy;
+    private int tokenCacheSize;
+    private int revokedSignInsSize;
+    private Duration sessionIdleTimeout;
+    private Duration sessionMaxLifetime;
+    private List<String> problems = new ArrayList<>();
+
+    @PostConstruct
+    void read() {
+        TypedConfig settings = new TypedConfig(config, problems);
+        issuer = readIssuer(settings);
+        clientId = settings.text("cognito.client-id").orElse(null);
+        if (clientId == null || !clientId.matches(CLIENT_ID)) {
+            problems.add("Set COGNITO_CLIENT_ID (cognito.client-id) to the id of your user pool's app client.");
+        }
+        clientSecret = settings.text("cognito.client-secret").orElse(null);
+        if (clientSecret == null) {
+            problems.add("Set COGNITO_CLIENT_SECRET (cognito.client-secret): the app client needs a secret.");
+        }
+        configuredDomain = settings.text("cognito.domain").map(d -> url(d, "COGNITO_DOMAIN (cognito.domain)"))
+                .orElse(null);
+        baseUrl = settings.text("app.base-url").map(u -> url(u, "APP_BASE_URL (app.base-url)")).orElse(null);
+        apiClientIds = Arrays.stream(settings.value("cognito.api-client-ids", String[].class, new String[0],
+                        "COGNITO_API_CLIENT_IDS (cognito.api-client-ids) must be app client ids, comma-separated."))
+                .map(String::strip).filter(id -> !id.isEmpty()).toList();
+        tokenCacheSize = atLeastOne(settings.value("cognito.token-cache.size", Integer.class, 10_000,
+                "COGNITO_TOKEN_CACHE_SIZE (cognito.token-cache.size) must be a whole number."), "cognito.token-cache.size");
+        revokedSignInsSize = atLeastOne(settings.value("cognito.revoked-sign-ins.size", Integer.class, 100_000,
+                "COGNITO_REVOKED_SIGN_INS_SIZE (cognito.revoked-sign-ins.size) must be a whole number."),
+                "cognito.revoked-sign-ins.size");
+        jwksPolicy = readJwksPolicy(settings);
+        sessionIdleTimeout = positive(settings.value("app.session.idle-timeout", Duration.class,
+                Duration.ofMinutes(30), SESSION_DURATIONS), Duration.ofMinutes(30));
+        sessionMaxLifetime = positive(settings.value("app.session.max-lifetime", Duration.class,
+                Duration.ofHours(12), SESSION_DURATIONS), Duration.ofHours(12));
+        problems = List.copyOf(new LinkedHashSet<>(problems));
+        if (!problems.isEmpty()) {
+            LOG.warning("Cognito sign-in is not configured: " + String.join(" ", problems));
+        }
+    }
+
+    /**
+     * {@code cognito.jwks.connect-timeout}, {@code .read-timeout}, {@code .size-limit} (bytes), {@code .cache-ttl},
+     * {@code .min-refetch-interval}, {@code .outage-tolerance}, each defaulting to {@link CognitoKeys.Policy#defaults()}.
+     */
+    private CognitoKeys.Policy readJwksPolicy(TypedConfig settings) {
+        CognitoKeys.Policy defaults = CognitoKeys.Policy.defaults();
+        CognitoKeys.Policy policy = new CognitoKeys.Policy(
+                settings.value("cognito.jwks.connect-timeout", Duration.class, defaults.connectTimeout(), JWKS_DURATIONS),
+                settings.value("cognito.jwks.read-timeout", Duration.class, defaults.readTimeout(), JWKS_DURATIONS),
+                settings.value("cognito.jwks.size-limit", Integer.class, defaults.sizeLimitBytes(),
+                        "cognito.jwks.size-limit must be a number of bytes."),
+                settings.value("cognito.jwks.cache-ttl", Duration.class, defaults.cacheTimeToLive(), JWKS_DURATIONS),
+                settings.value("cognito.jwks.min-refetch-interval", Duration.class, defaults.minTimeBetweenFetches(),
+                        JWKS_DURATIONS),
+                settings.value("cognito.jwks.outage-tolerance", Duration.class, defaults.outageTolerance(),
+                        JWKS_DURATIONS));
+        if (policy.minTimeBetweenFetches().compareTo(policy.cacheTimeToLive()) >= 0) {
+            problems.add("cognito.jwks.min-refetch-interval must be shorter than cognito.jwks.cache-ttl.");
+        }
+        return policy;
+    }
+
+    /** How the pool's JWKS is fetched and cached. */
+    public CognitoKeys.Policy jwksPolicy() {
+        return jwksPolicy;
+    }
+
+    /** Sessions end after this long without a request: {@code app.session.idle-timeout}, default 30 minutes. */
+    public Duration sessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
+    /** Signed-in sessions end this long after sign-in, whatever the activity: {@code app.session.max-lifetime}. */
+    public Duration sessionMaxLifetime() {
+        return sessionMaxLifetime;
+    }
+
+    /** How many validated access tokens are kept: {@code cognito.token-cache.size}, default 10,000. */
+    public int tokenCacheSize() {
+        return tokenCacheSize;
+    }
+
+    /** How many ended sign-ins the API keeps refusing the tokens of: {@code cognito.revoked-sign-ins.size}. */
+    public int revokedSignInsSize() {
+        return revokedSignInsSize;
+    }
+
+    /** What must be set before anyone can sign in; empty when the settings are complete. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** {@code https://cognito-idp.{region}.amazonaws.com/{userPoolId}}, or {@code cognito.issuer} as given. */
+    public String issuer() {
+        return issuer;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** {@code cognito.domain}, or null: then the hosted-UI domain is read from the discovery document. */
+    String configuredDomain() {
+        return configuredDomain;
+    }
+
+    /** Our client, and the other app clients of the pool whose access tokens the API accepts. */
+    public List<String> accessTokenClients() {
+        List<String> clients = new ArrayList<>(apiClientIds);
+        clients.add(clientId);
+        return clients;
+    }
+
+    /** {@code app.base-url}, or null (development: the request's own host is used). */
+    String configuredBaseUrl() {
+        return baseUrl;
+    }
+
+    /** The app's public base URL: {@code app.base-url}, or else the request's scheme, host and port. */
+    public String baseUrl(HttpServletRequest request) {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return origin + request.getContextPath();
+    }
+
+    public boolean isHttps() {
+        return baseUrl != null && baseUrl.startsWith("https://");
+    }
+
+    private String readIssuer(TypedConfig settings) {
+        Optional<String> explicit = settings.text("cognito.issuer");
+        if (explicit.isPresent()) {
+            return url(explicit.get(), "COGNITO_ISSUER (cognito.issuer)");
+        }
+        Optional<String> region = settings.text("cognito.region");
+        Optional<String> pool = settings.text("cognito.user-pool-id");
+        if (region.isEmpty() || pool.isEmpty()) {
+            problems.add("Set COGNITO_REGION and COGNITO_USER_POOL_ID (or COGNITO_ISSUER) to your user pool.");
+            return null;
+        }
+        if (!region.get().matches(REGION) || !pool.get().matches(POOL_ID)
+                || !pool.get().startsWith(region.get() + "_")) {
+            problems.add("COGNITO_USER_POOL_ID must look like eu-west-1_AbC123xyz, in COGNITO_REGION.");
+            return null;
+        }
+        return "https://cognito-idp." + region.get() + ".amazonaws.com/" + pool.get();
+    }
+
+    /** An absolute https URL (http only on localhost), without a trailing slash. */
+    private String url(String value, String name) {
+        String trimmed = value.strip();
+        String url = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        try {
+            URI uri = URI.create(url);
+            boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+            if ("https".equals(uri.getScheme()) && uri.getHost() != null
+                    || "http".equals(uri.getScheme()) && local) {
+                return url;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        problems.add(name + " must be an https URL (http only on localhost).");
+        return null;
+    }
+
+    private Duration positive(Duration value, Duration fallback) {
+        if (value.isNegative() || value.isZero()) {
+            problems.add(SESSION_DURATIONS);
+            return fallback;
+        }
+        return value;
+    }
+
+    private int atLeastOne(int value, String name) {
+        if (value < 1) {
+            problems.add(name + " must be at least 1.");
+            return 1;
+        }
+        return value;
+    }
+}

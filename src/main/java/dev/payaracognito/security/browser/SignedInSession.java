@@ -1,0 +1,172 @@
+package dev.payaracognito.security.browser;
+
+import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
+
+import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.cognito.CognitoSettings;
+import dev.payaracognito.security.CognitoPrincipal;
+import dev.payaracognito.security.CognitoValidation;
+import dev.payaracognito.security.SignInTokensCredential;
+import dev.payaracognito.security.token.CognitoToken;
+import dev.payaracognito.security.token.CognitoTokenValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.identitystore.openid.AccessToken;
+import jakarta.security.enterprise.identitystore.openid.IdentityToken;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Instant;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+
+/**
+ * A browser's signed-in session after sign-in: it ends at its absolute lifetime whatever the activity, and it
+ * lives on past the tokens' life because the OpenID mechanism refreshes them with the refresh token. Refreshed
+ * tokens are validated by our identity store like the first ones and must name the same user; a refused refresh
+ * ends the session and sends the user to sign in again, with no error page. Only while Cognito is down does the
+ * session go on without a refresh (see {@link #withoutRefresh}). What the session keeps of its sign-in is a
+ * {@link SignInRecord}.
+ */
+@ApplicationScoped
+public class SignedInSession {
+
+    private static final String SIGN_IN = SignInRecord.class.getName();
+    /** The MessageInfo key through which a mechanism asks the container to remember the caller. */
+    private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
+    private static final String REFRESH_DEFERRED = SignedInSession.class.getName() + ".refreshDeferred";
+
+    @Inject
+    private CognitoSettings settings;
+
+    @Inject
+    private OpenIdContext openIdContext;
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Inject
+    private SiteRedirects redirects;
+
+    @Inject
+    private CognitoValidation validation;
+
+    /** At sign-in, with the access token our identity store has just accepted. */
+    void started(HttpServletRequest request, CognitoToken access, String accessToken) {
+        request.getSession().setAttribute(SIGN_IN, SignInRecord.of(access, accessToken, Instant.now()));
+    }
+
+    /** Whether the session has outlived {@code app.session.max-lifetime} since sign-in. */
+    boolean outlived(HttpServletRequest request) {
+        SignInRecord signIn = record(request);
+        return signIn != null && Instant.now().isAfter(signIn.signedInAt().plus(settings.sessionMaxLifetime()));
+    }
+
+    /** Whether the mechanism would refresh the tokens on this request (it does so a little before they expire). */
+    boolean tokensDue() {
+        AccessToken access = openIdContext.getAccessToken();
+        IdentityToken identity = openIdContext.getIdentityToken();
+        return access != null && identity != null && (access.isExpired() || identity.isExpired());
+    }
+
+    /**
+     * The tokens are due but Cognito is down (unreachable, or answering 5xx): the user keeps working on the
+     * session, which still ends at its idle timeout and maximum lifetime, and a later request tries the refresh
+     * again. Staying up rather than locking everyone out while Cognito is down is the trade-off: during the outage
+     * a user disabled in Cognito keeps the session, and nobody else gets one. Any other failed refresh ends it.
+     */
+    AuthenticationStatus withoutRefresh(HttpServletRequest request, HttpMessageContext context, String reason)
+            throws AuthenticationException {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(REFRESH_DEFERRED) == null) {
+            session.setAttribute(REFRESH_DEFERRED, Instant.now()); // logged once per session and outage
+            AuditLog.refreshDeferred(request, request.getRemoteUser(), reason);
+        }
+        // What the mechanism does for a signed-in request whose tokens are fine: the remembered caller again.
+        try {
+            context.getHandler().handle(new Callback[] {
+                new CallerPrincipalCallback(context.getClientSubject(), request.getUserPrincipal())});
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new AuthenticationException("the container refused the signed-in caller", e);
+        }
+        return SUCCESS;
+    }
+
+    /**
+     * After the OpenID mechanism handled a signed-in request: if it refreshed the tokens, validate them; if it
+     * could not refresh them (it has then ended the session), or they are refused, sign in again.
+     */
+    AuthenticationStatus afterMechanism(AuthenticationStatus status, HttpServletRequest request,
+            HttpMessageContext context) {
+        if (status != SUCCESS) {
+            if (context.getResponse().isCommitted()) {
+                // The mechanism has ended the session and already sent the browser to sign in again.
+                AuditLog.refusal(request, "session", "refresh refused by Cognito");
+                PendingSignIn.start(request, SiteRedirects.thisPage(request));
+                return status;
+            }
+            return end(request, context, "refresh refused by Cognito");
+        }
+        SignInRecord signIn = record(request);
+        String accessToken = openIdContext.getAccessToken().getToken();
+        if (signIn == null || signIn.validated(accessToken)) {
+            return status;
+        }
+        SignInTokensCredential tokens = SignInTokensCredential.of(openIdContext);
+        CredentialValidationResult refreshed = identityStores.validate(tokens);
+        if (refreshed.getStatus() != CredentialValidationResult.Status.VALID
+                || !(refreshed.getCallerPrincipal() instanceof CognitoPrincipal principal)) {
+            return end(request, context, "refreshed tokens refused: " + tokens.refusal());
+        }
+        if (!signIn.sameUser(principal.token())) {
+            return end(request, context, "refreshed tokens name another user");
+        }
+        HttpSession session = request.getSession();
+        session.setAttribute(SIGN_IN, signIn.refreshed(principal.token(), accessToken));
+        session.removeAttribute(REFRESH_DEFERRED);
+        AuditLog.refresh(request, request.getRemoteUser());
+        return status;
+    }
+
+    /**
+     * The user signs out: from now on the API refuses the access tokens of this sign-in too (Cognito revokes them
+     * with the refresh token, but they still verify offline until they expire).
+     */
+    public void signedOut(HttpServletRequest request) {
+        SignInRecord signIn = record(request);
+        if (signIn != null && signIn.originJti() != null) {
+            validation.revokedSignIns().revoke(signIn.originJti(),
+                    signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW));
+        }
+    }
+
+    /** Ends the session and sends the browser back to the page (on this site), which asks it to sign in again. */
+    AuthenticationStatus end(HttpServletRequest request, HttpMessageContext context, String reason) {
+        AuditLog.refusal(request, "session", reason);
+        String page = SiteRedirects.thisPage(request);
+        forget(context);
+        return context.redirect(redirects.location(request, page));
+    }
+
+    /** Nothing half signed in: no session, no caller, nothing the container was asked to remember. */
+    static void forget(HttpMessageContext context) {
+        HttpSession session = context.getRequest().getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        context.cleanClientSubject();
+        context.getMessageInfo().getMap().remove(REGISTER_SESSION);
+    }
+
+    private static SignInRecord record(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SIGN_IN) instanceof SignInRecord signIn ? signIn : null;
+    }
+}

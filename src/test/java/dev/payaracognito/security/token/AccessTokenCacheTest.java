@@ -1,0 +1,92 @@
+package dev.payaracognito.security.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payaracognito.localcognito.MutableClock;
+import dev.payaracognito.localcognito.RunningCognito;
+import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.security.token.TokenRejected.Reason;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The cache of validated access tokens in front of the validator, against the local Cognito. */
+class AccessTokenCacheTest {
+
+    @RegisterExtension
+    static final RunningCognito POOL = new RunningCognito();
+
+    private final MutableClock clock = new MutableClock();
+    private final LocalRevokedSignIns revoked = new LocalRevokedSignIns(100, clock);
+    private AccessTokenCache cache;
+
+    @BeforeEach
+    void newCache() throws Exception {
+        POOL.cognito().healAll();
+        cache = cache(3);
+    }
+
+    @Test
+    void aRepeatTokenIsAHitThatNeedsNoKeys() throws Exception {
+        String token = accessToken("alice");
+        assertEquals("alice", cache.validate(token).username());
+        POOL.cognito().stop(); // a hit asks nothing of Cognito
+        try {
+            assertEquals("alice", cache.validate(token).username());
+            assertEquals("alice", cache.validate(token).username());
+        } finally {
+            POOL.cognito().start();
+        }
+        assertEquals(2.0 / 3, cache.hitRatio(), 1e-9);
+    }
+
+    @Test
+    void anEntryLivesAsLongAsItsTokenAndNoLonger() throws Exception {
+        String token = accessToken("alice");
+        Instant expiry = cache.validate(token).expiresAt();
+        clock.advance(Duration.between(Instant.now(), expiry).plus(CognitoTokenValidator.MAX_SKEW).plusSeconds(5));
+        assertEquals(Reason.EXPIRED, assertThrows(TokenRejected.class, () -> cache.validate(token)).reason());
+        assertEquals(0, cache.size(), "the expired entry is gone");
+        assertEquals(0.0, cache.hitRatio());
+    }
+
+    @Test
+    void theCacheIsBounded() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            cache.validate(accessToken(i % 2 == 0 ? "alice" : "bob"));
+            assertTrue(cache.size() <= 3, "size " + cache.size());
+        }
+    }
+
+    @Test
+    void aRevokedSignInIsRefusedOnAHitAsOnAMiss() throws Exception {
+        String cached = accessToken("alice");
+        CognitoToken token = cache.validate(cached);
+        String other = accessToken("alice"); // another sign-in of the same user
+        revoked.revoke(token.originJti(), token.expiresAt());
+
+        assertEquals(Reason.REVOKED, assertThrows(TokenRejected.class, () -> cache.validate(cached)).reason());
+        assertEquals("alice", cache.validate(other).username());
+        cache = cache(3); // a miss: the same token, not cached
+        assertEquals(Reason.REVOKED, assertThrows(TokenRejected.class, () -> cache.validate(cached)).reason());
+    }
+
+    private AccessTokenCache cache(int size) throws Exception {
+        CognitoKeys keys = new CognitoKeys(URI.create(POOL.cognito().issuer() + "/.well-known/jwks.json").toURL(),
+                CognitoKeys.Policy.defaults());
+        CognitoTokenValidator validator = new CognitoTokenValidator(POOL.cognito().issuer(), UserPool.DEMO_CLIENT_ID,
+                Set.of(UserPool.DEMO_CLIENT_ID), keys, clock);
+        return new AccessTokenCache(validator, revoked, size, clock);
+    }
+
+    private static String accessToken(String user) throws Exception {
+        return (String) POOL.client().tokens(user, user.equals("bob") ? "Bob-Passw0rd!" : "Alice-Passw0rd!")
+                .get("access_token");
+    }
+}

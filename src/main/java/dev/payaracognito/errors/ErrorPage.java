@@ -1,5 +1,6 @@
 package dev.payaracognito.errors;
 
+import jakarta.faces.application.ResourceHandler;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,10 @@ import java.util.List;
  * client that went away while it is written gets an {@link UncheckedIOException}: nothing else can be done.
  */
 public final class ErrorPage {
+
+    /** The pages' Faces resources, by their URLs: this page is written without Faces. */
+    private static final String STYLESHEET = ResourceHandler.RESOURCE_IDENTIFIER + "/app.css.xhtml";
+    private static final String FAVICON = ResourceHandler.RESOURCE_IDENTIFIER + "/favicon.svg.xhtml";
 
     private ErrorPage() {}
 
@@ -41,13 +46,13 @@ public final class ErrorPage {
         response.getWriter().write("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
-                <link rel="stylesheet" href="/static/app.css">
-                <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head>
+                <link rel="stylesheet" href="%s">
+                <link rel="icon" href="%s" type="image/svg+xml"></head>
                 <body><main class="error" data-status="%d">
                 <h1>%s</h1><p>%s</p>%s
                 <p><a href="/">Back to the home page</a></p>
                 </main></body></html>
-                """.formatted(escape(failure.title()), failure.status(), escape(failure.title()),
+                """.formatted(escape(failure.title()), STYLESHEET, FAVICON, failure.status(), escape(failure.title()),
                 escape(failure.message()), items.isEmpty() ? "" : "<ul>" + items + "</ul>"));
         response.flushBuffer();
     }

@@ -10,6 +10,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.faces.application.ResourceHandler;
 import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -18,7 +19,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Chooses how each request authenticates (Jakarta Security 4.0): the REST API under {@code /api} by Bearer
@@ -45,14 +45,9 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        if (request.getCharacterEncoding() == null) {
-            // Before any mechanism reads a parameter: Soteria reads "state" on every request of a signed-out
-            // visitor, which would decode a form's body as ISO-8859-1 before Faces could say UTF-8.
-            request.setCharacterEncoding(StandardCharsets.UTF_8);
-        }
         String path = RequestPath.of(request);
         boolean api = isApi(path);
-        boolean isStatic = path.startsWith("/static/");
+        boolean isStatic = path.startsWith(ResourceHandler.RESOURCE_IDENTIFIER + "/");
         SecurityHeaders.apply(response, settings.isHttps() || request.isSecure(), isStatic);
         if (!settings.problems().isEmpty()) {
             return notConfigured(response, context, api, isStatic);
@@ -80,8 +75,8 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     }
 
     /**
-     * Every page says what to set, the API says it is not ready; the stylesheet and {@code /api/status} are
-     * still served.
+     * Every page says what to set, the API says it is not ready; the pages' resources (the stylesheet) and
+     * {@code /api/status} are still served.
      */
     private AuthenticationStatus notConfigured(HttpServletResponse response, HttpMessageContext context,
             boolean api, boolean isStatic) {

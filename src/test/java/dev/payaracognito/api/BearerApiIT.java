@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.Endpoint;
-import dev.payaracognito.localcognito.Forgeries;
 import dev.payaracognito.localcognito.HostedUiClient;
 import dev.payaracognito.localcognito.LocalCognito;
-import dev.payaracognito.localcognito.TokenForgery;
 import dev.payaracognito.localcognito.TokenUse;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.localcognito.tokens.Forgeries;
+import dev.payaracognito.localcognito.tokens.TokenForgery;
 import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.PayaraMicroTest;
+import dev.payaracognito.testing.SharedCognito;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,18 +28,16 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The "Bearer API" and "Keys and provider outage" sections of the security checklist, against Payara Micro
+ * The "Bearer API" and "Keys and provider outage" sections of docs/security.md, against Payara Micro
  * and the local Cognito. The JWKS cache lives 3 s and is refetched at most every 2 s here, so that outages and
  * rotations show within a test; the defaults are 1 h and 15 s.
  */
-@ExtendWith(ArquillianExtension.class)
+@PayaraMicroTest
 class BearerApiIT {
 
     private static final String API = AppDeployment.APP + "/api";
@@ -53,7 +53,7 @@ class BearerApiIT {
     }
 
     private static LocalCognito cognito() {
-        return AppDeployment.cognito();
+        return SharedCognito.cognito();
     }
 
     @BeforeEach
@@ -139,7 +139,7 @@ class BearerApiIT {
     void dotSegmentsDoNotCrossBetweenTheApiAndThePages() throws Exception {
         // 1. the API by way of a page's path: still the API's rules, so a session cookie alone gets a 401
         String session = signedInBrowserSession();
-        for (String path : List.of("/secure/../api/me", "/static/../api/me", "/secure/%2e%2e/api/me")) {
+        for (String path : List.of("/secure/../api/me", "/jakarta.faces.resource/../api/me", "/secure/%2e%2e/api/me")) {
             HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(AppDeployment.APP + path))
                     .header("Cookie", "JSESSIONID=" + session));
             assertEquals(401, answer.statusCode(), path);

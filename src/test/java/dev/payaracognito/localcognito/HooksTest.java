@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.payaracognito.localcognito.tokens.Forgeries;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,7 @@
 package dev.payaracognito.localcognito;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.payaracognito.localcognito.endpoints.Exchange;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;

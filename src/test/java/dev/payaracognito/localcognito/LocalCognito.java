@@ -1,6 +1,12 @@
 package dev.payaracognito.localcognito;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.payaracognito.localcognito.endpoints.Router;
+import dev.payaracognito.localcognito.faults.Faults;
+import dev.payaracognito.localcognito.faults.Hostility;
+import dev.payaracognito.localcognito.faults.MutableClock;
+import dev.payaracognito.localcognito.tokens.TokenFactory;
+import dev.payaracognito.localcognito.tokens.TokenForgery;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,33 +1,43 @@
 package dev.payaracognito.localcognito;
 
-/** Everything the endpoints share: the pool, its keys, clock, grants and sessions, and the test hooks. */
-final class PoolContext {
+import dev.payaracognito.localcognito.endpoints.HostedSessions;
+import dev.payaracognito.localcognito.faults.Faults;
+import dev.payaracognito.localcognito.faults.Hostility;
+import dev.payaracognito.localcognito.faults.MutableClock;
+import dev.payaracognito.localcognito.tokens.Grants;
+import dev.payaracognito.localcognito.tokens.IssuedTokens;
+import dev.payaracognito.localcognito.tokens.Lifetimes;
+import dev.payaracognito.localcognito.tokens.SigningKeys;
+import dev.payaracognito.localcognito.tokens.TokenFactory;
 
-    volatile UserPool pool;
+/** Everything the endpoints share: the pool, its keys, clock, grants and sessions, and the test hooks. */
+public final class PoolContext {
+
+    public volatile UserPool pool;
     /** {@code http://host:port}: the local Cognito serves its issuer and its hosted-UI domain on one port. */
     volatile String baseUrl;
 
-    final MutableClock clock = new MutableClock();
-    final Lifetimes lifetimes = new Lifetimes();
-    final SigningKeys keys = new SigningKeys();
-    final Grants grants = new Grants(clock);
-    final HostedSessions sessions = new HostedSessions(clock);
-    final TokenFactory tokens = new TokenFactory(this::issuer, keys, clock, lifetimes);
-    final Hostility hostility = new Hostility();
-    final Faults faults = new Faults();
-    final IssuedTokens issued = new IssuedTokens();
+    public final MutableClock clock = new MutableClock();
+    public final Lifetimes lifetimes = new Lifetimes();
+    public final SigningKeys keys = new SigningKeys();
+    public final Grants grants = new Grants(clock);
+    public final HostedSessions sessions = new HostedSessions(clock);
+    public final TokenFactory tokens = new TokenFactory(this::issuer, keys, clock, lifetimes);
+    public final Hostility hostility = new Hostility();
+    public final Faults faults = new Faults();
+    public final IssuedTokens issued = new IssuedTokens();
 
     PoolContext(UserPool pool) {
         this.pool = pool;
     }
 
     /** Cognito's issuer: {@code https://cognito-idp.{region}.amazonaws.com/{userPoolId}}, no trailing slash. */
-    String issuer() {
+    public String issuer() {
         return baseUrl + "/" + pool.userPoolId();
     }
 
     /** The hosted-UI domain, Cognito's second host. */
-    String domain() {
+    public String domain() {
         return baseUrl;
     }
 }

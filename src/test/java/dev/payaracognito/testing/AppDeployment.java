@@ -1,10 +1,8 @@
 package dev.payaracognito.testing;
 
-import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.localcognito.UserPool;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -14,15 +12,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 
 /**
- * What the Arquillian tests deploy: the WAR this build packaged, configured for a local Cognito that runs in
- * the test JVM (one for the whole run, on a free port) so that tests can bend it through its hooks.
+ * What the Arquillian tests deploy: the WAR this build packaged, configured for the run's local Cognito
+ * ({@link SharedCognito}, in the test JVM on a free port) so that tests can bend it through its hooks.
  */
 public final class AppDeployment {
 
     /** The app's public base URL in the tests: the demo pool's callback and sign-out URLs point here. */
     public static final String APP = "http://localhost:8080";
 
-    private static LocalCognito cognito;
 
     private AppDeployment() {}
 
@@ -52,17 +49,6 @@ public final class AppDeployment {
         }
     }
 
-    public static synchronized LocalCognito cognito() {
-        if (cognito == null) {
-            try {
-                cognito = LocalCognito.demo().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return cognito;
-    }
-
     /**
      * The WAR configured for the local Cognito and {@link #APP}, then {@code overrides} (MicroProfile Config
      * lines; a later line wins). The file outranks the environment (ordinal 500), so that COGNITO_* variables of
@@ -72,7 +58,7 @@ public final class AppDeployment {
         requireFreePort(8080);
         String config = String.join("\n",
                 "config_ordinal=500",
-                "cognito.issuer=" + cognito().issuer(),
+                "cognito.issuer=" + SharedCognito.cognito().issuer(),
                 "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
                 "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
                 "app.base-url=" + APP,

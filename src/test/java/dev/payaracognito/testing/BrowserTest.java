@@ -9,7 +9,6 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * JavaScript needed) and prints the last page it saw when a test fails. Each test class deploys
  * {@link AppDeployment#war()} (one Payara Micro per class), with settings of its own where it needs them.
  */
-@ExtendWith(ArquillianExtension.class)
+@PayaraMicroTest
 @ExtendWith(BrowserTest.LastPageOnFailure.class)
 public abstract class BrowserTest {
 
@@ -31,7 +30,7 @@ public abstract class BrowserTest {
     private Page lastPage;
 
     protected static LocalCognito cognito() {
-        return AppDeployment.cognito();
+        return SharedCognito.cognito();
     }
 
     @BeforeEach

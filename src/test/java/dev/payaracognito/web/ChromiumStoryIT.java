@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.PayaraMicroTest;
+import dev.payaracognito.testing.SharedCognito;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,13 +16,11 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
@@ -38,7 +38,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * same-site, and that the Faces forms sign in and out as a user clicks them. Skipped, saying why, where
  * Chromium is not installed; {@code .ci/run} installs it.
  */
-@ExtendWith(ArquillianExtension.class)
+@PayaraMicroTest
 @EnabledIf(value = "chromiumInstalled",
         disabledReason = "Chromium is not installed (Debian: apt-get install chromium chromium-driver)")
 class ChromiumStoryIT {
@@ -155,6 +155,6 @@ class ChromiumStoryIT {
     }
 
     private static LocalCognito cognito() {
-        return AppDeployment.cognito();
+        return SharedCognito.cognito();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.PayaraMicroTest;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,17 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Deployed behind a TLS-terminating proxy: the public base URL is https, while the proxy talks to Payara in plain
  * http (as the test does). The session cookie is {@code Secure} with the {@code __Host-} prefix, every response
  * asks for HSTS, and redirects name the public https address.
  */
-@ExtendWith(ArquillianExtension.class)
+@PayaraMicroTest
 class HttpsDeploymentIT {
 
     private static final String PUBLIC_URL = "https://app.example.com";

@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.PayaraMicroTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Deployed with settings missing or wrong: the app starts, and every page says plainly what to set. */
-@ExtendWith(ArquillianExtension.class)
+@PayaraMicroTest
 class NotConfiguredIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -55,7 +54,7 @@ class NotConfiguredIT {
 
     @Test
     void theStylesheetIsStillServed() throws Exception {
-        assertEquals(200, get("/static/app.css").statusCode());
+        assertEquals(200, get("/jakarta.faces.resource/app.css.xhtml").statusCode());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -63,7 +63,7 @@ class SignInStoryIT extends BrowserTest {
     @Test
     void anonymousVisitorsGetNoSession() throws Exception {
         HttpClient anonymous = HttpClient.newHttpClient();
-        for (String path : List.of("/", "/index.xhtml", "/static/app.css", "/static/favicon.svg", "/api/status",
+        for (String path : List.of("/", "/index.xhtml", "/jakarta.faces.resource/app.css.xhtml", "/jakarta.faces.resource/favicon.svg.xhtml", "/api/status",
                 "/no-such-page.xhtml", "/no-such-file", "/callback", "/callback?code=c&state=s", "/error")) {
             HttpResponse<String> answer = anonymous.send(HttpRequest.newBuilder(URI.create(APP + path)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
+import dev.payaracognito.localcognito.AppClient;
+import dev.payaracognito.localcognito.UserPool;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;

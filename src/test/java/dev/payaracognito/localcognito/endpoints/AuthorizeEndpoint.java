@@ -1,6 +1,10 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
-import dev.payaracognito.localcognito.HostedSessions.HostedSession;
+import dev.payaracognito.localcognito.PoolContext;
+import dev.payaracognito.localcognito.PoolUser;
+import dev.payaracognito.localcognito.endpoints.HostedSessions.HostedSession;
+import dev.payaracognito.localcognito.faults.Hostility;
+import dev.payaracognito.localcognito.tokens.SignIn;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;

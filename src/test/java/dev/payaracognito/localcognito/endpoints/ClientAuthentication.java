@@ -1,5 +1,7 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
+import dev.payaracognito.localcognito.AppClient;
+import dev.payaracognito.localcognito.UserPool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
+import dev.payaracognito.localcognito.PoolContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

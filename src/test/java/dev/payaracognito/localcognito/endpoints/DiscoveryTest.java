@@ -1,10 +1,13 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.payaracognito.localcognito.HostedUiClient;
+import dev.payaracognito.localcognito.RunningCognito;
+import dev.payaracognito.localcognito.UserPool;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

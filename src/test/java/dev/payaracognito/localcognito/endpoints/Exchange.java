@@ -1,4 +1,4 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** One HTTP request to the pool and its answer: parameters, cookies, and the few kinds of response it gives. */
-final class Exchange {
+public final class Exchange {
 
     private static final int MAX_BODY = 64 * 1024;
 
@@ -120,7 +120,7 @@ final class Exchange {
         http.getResponseHeaders().set(name, value);
     }
 
-    static String withParameters(String uri, Map<String, String> parameters) {
+    public static String withParameters(String uri, Map<String, String> parameters) {
         String query = parameters.entrySet().stream()
                 .filter(e -> e.getValue() != null)
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))

@@ -1,6 +1,6 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
-import static dev.payaracognito.localcognito.Exchange.escapeHtml;
+import static dev.payaracognito.localcognito.endpoints.Exchange.escapeHtml;
 
 /** The hosted UI's HTML: the sign-in form and the error page. Plain, like Cognito's classic hosted UI. */
 final class HostedPages {

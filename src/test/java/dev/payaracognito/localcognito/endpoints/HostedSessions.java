@@ -1,5 +1,6 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
+import dev.payaracognito.localcognito.tokens.Lifetimes;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The hosted UI's own sign-in session, kept in the cookie {@code cognito} (as Cognito names it): while it
  * lives, an authorize request returns straight away without the form. {@code /logout} ends it.
  */
-final class HostedSessions {
+public final class HostedSessions {
 
     static final String COOKIE = "cognito";
 
@@ -26,7 +27,7 @@ final class HostedSessions {
     private final Map<String, HostedSession> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    HostedSessions(Clock clock) {
+    public HostedSessions(Clock clock) {
         this.clock = clock;
     }
 

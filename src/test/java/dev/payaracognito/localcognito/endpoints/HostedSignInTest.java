@@ -1,4 +1,4 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
 import static dev.payaracognito.localcognito.HostedUiClient.authorizeParameters;
 import static dev.payaracognito.localcognito.HostedUiClient.queryParameter;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payaracognito.localcognito.RunningCognito;
+import dev.payaracognito.localcognito.UserPool;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
+import dev.payaracognito.localcognito.PasswordHash;
+import dev.payaracognito.localcognito.PoolContext;
+import dev.payaracognito.localcognito.PoolUser;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;

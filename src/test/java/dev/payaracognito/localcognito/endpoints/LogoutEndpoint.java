@@ -1,5 +1,7 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
+import dev.payaracognito.localcognito.AppClient;
+import dev.payaracognito.localcognito.PoolContext;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;

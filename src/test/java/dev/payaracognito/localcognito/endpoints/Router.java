@@ -1,13 +1,16 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.payaracognito.localcognito.Endpoint;
+import dev.payaracognito.localcognito.PoolContext;
+import dev.payaracognito.localcognito.faults.Faults;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 
 /** Sends each request to its endpoint, counting it and applying the fault a test injected there. */
-final class Router implements HttpHandler {
+public final class Router implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
 
@@ -20,7 +23,7 @@ final class Router implements HttpHandler {
     private final PoolContext context;
     private final Map<String, Route> hostedUi;
 
-    Router(PoolContext context) {
+    public Router(PoolContext context) {
         this.context = context;
         DiscoveryEndpoint discovery = new DiscoveryEndpoint(context);
         this.hostedUi = Map.of(

@@ -1,9 +1,13 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.util.Base64URL;
-import dev.payaracognito.localcognito.Grants.AuthorizationCode;
-import dev.payaracognito.localcognito.Grants.RefreshGrant;
+import dev.payaracognito.localcognito.AppClient;
+import dev.payaracognito.localcognito.PoolContext;
+import dev.payaracognito.localcognito.faults.Hostility;
+import dev.payaracognito.localcognito.tokens.Grants.AuthorizationCode;
+import dev.payaracognito.localcognito.tokens.Grants.RefreshGrant;
+import dev.payaracognito.localcognito.tokens.TokenFactory;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
 import static dev.payaracognito.localcognito.HostedUiClient.authorizeParameters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,9 @@ import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.payaracognito.localcognito.HostedUiClient;
+import dev.payaracognito.localcognito.RunningCognito;
+import dev.payaracognito.localcognito.UserPool;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.endpoints;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -6,6 +6,9 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.payaracognito.localcognito.PoolContext;
+import dev.payaracognito.localcognito.PoolUser;
+import dev.payaracognito.localcognito.TokenUse;
 import java.io.IOException;
 import java.text.ParseException;
 import java.util.Date;

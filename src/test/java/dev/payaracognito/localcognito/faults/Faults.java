@@ -1,5 +1,6 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.faults;
 
+import dev.payaracognito.localcognito.Endpoint;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,21 +10,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Request counts per endpoint, and the outages tests inject: an endpoint that fails, hangs or talks nonsense. */
-final class Faults {
+public final class Faults {
 
     /**
      * After {@code delay}, the endpoint answers {@code status} with {@code body} as text/html; status 0 means it
      * then answers normally. A request still waiting when the fault is healed gets no answer at all: the
      * connection closes, as a dead server's would, and nothing of it reaches the pool after its test.
      */
-    record Fault(int status, String body, Duration delay, CountDownLatch healed) {
+    public record Fault(int status, String body, Duration delay, CountDownLatch healed) {
 
-        Fault(int status, String body, Duration delay) {
+        public Fault(int status, String body, Duration delay) {
             this(status, body, delay, new CountDownLatch(1));
         }
 
         /** Waits out the delay; true if the fault was healed meanwhile. */
-        boolean healedWithinDelay() throws InterruptedException {
+        public boolean healedWithinDelay() throws InterruptedException {
             return delay.isPositive() && healed.await(delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -31,40 +32,40 @@ final class Faults {
     private final Map<Endpoint, AtomicInteger> counts = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, Fault> faults = new ConcurrentHashMap<>();
 
-    Faults() {
+    public Faults() {
         for (Endpoint endpoint : Endpoint.values()) {
             counts.put(endpoint, new AtomicInteger());
         }
     }
 
-    Fault arrived(Endpoint endpoint) {
+    public Fault arrived(Endpoint endpoint) {
         counts.get(endpoint).incrementAndGet();
         return faults.get(endpoint);
     }
 
-    int count(Endpoint endpoint) {
+    public int count(Endpoint endpoint) {
         return counts.get(endpoint).get();
     }
 
-    void resetCounts() {
+    public void resetCounts() {
         counts.values().forEach(c -> c.set(0));
     }
 
-    void inject(Endpoint endpoint, Fault fault) {
+    public void inject(Endpoint endpoint, Fault fault) {
         Fault replaced = faults.put(endpoint, fault);
         if (replaced != null) {
             replaced.healed().countDown();
         }
     }
 
-    void heal(Endpoint endpoint) {
+    public void heal(Endpoint endpoint) {
         Fault healed = faults.remove(endpoint);
         if (healed != null) {
             healed.healed().countDown();
         }
     }
 
-    void healAll() {
+    public void healAll() {
         for (Endpoint endpoint : Endpoint.values()) {
             heal(endpoint);
         }

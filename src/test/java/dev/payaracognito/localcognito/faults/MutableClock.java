@@ -1,4 +1,4 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.faults;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.tokens;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,50 +9,50 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What the pool has handed out and must remember: authorization codes and refresh tokens. */
-final class Grants {
+public final class Grants {
 
-    record AuthorizationCode(SignIn signIn, String redirectUri, String codeChallenge, Instant expiresAt) {}
+    public record AuthorizationCode(SignIn signIn, String redirectUri, String codeChallenge, Instant expiresAt) {}
 
-    record RefreshGrant(SignIn signIn, Instant expiresAt) {}
+    public record RefreshGrant(SignIn signIn, Instant expiresAt) {}
 
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
     private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
     private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
-    Grants(Clock clock) {
+    public Grants(Clock clock) {
         this.clock = clock;
     }
 
     /** Cognito's codes are UUIDs. */
-    String newCode(SignIn signIn, String redirectUri, String codeChallenge) {
+    public String newCode(SignIn signIn, String redirectUri, String codeChallenge) {
         String code = UUID.randomUUID().toString();
         codes.put(code, new AuthorizationCode(signIn, redirectUri, codeChallenge, clock.instant().plus(Lifetimes.CODE)));
         return code;
     }
 
     /** A code is gone after its first use, whether that use succeeds or not. */
-    Optional<AuthorizationCode> redeem(String code) {
+    public Optional<AuthorizationCode> redeem(String code) {
         return Optional.ofNullable(codes.remove(code)).filter(c -> clock.instant().isBefore(c.expiresAt()));
     }
 
-    void rememberRefreshToken(String token, RefreshGrant grant) {
+    public void rememberRefreshToken(String token, RefreshGrant grant) {
         refreshTokens.put(token, grant);
     }
 
-    Optional<RefreshGrant> refreshGrant(String token) {
+    public Optional<RefreshGrant> refreshGrant(String token) {
         return Optional.ofNullable(refreshTokens.get(token)).filter(g -> clock.instant().isBefore(g.expiresAt()));
     }
 
     /** Revokes the refresh token and, as Cognito does, the access tokens minted from the same sign-in. */
-    void revoke(String token) {
+    public void revoke(String token) {
         RefreshGrant grant = refreshTokens.remove(token);
         if (grant != null) {
             revokedOrigins.add(grant.signIn().originJti());
         }
     }
 
-    boolean isRevoked(String originJti) {
+    public boolean isRevoked(String originJti) {
         return revokedOrigins.contains(originJti);
     }
 }

@@ -1,4 +1,4 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.tokens;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,32 +8,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What the token endpoint was asked and what it handed out, for tests: requests per grant type (a refresh is
  * {@code refresh_token}, a new sign-in {@code authorization_code}), and each user's last tokens.
  */
-final class IssuedTokens {
+public final class IssuedTokens {
 
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<String, TokenFactory.Tokens> lastByUser = new ConcurrentHashMap<>();
 
-    void requested(String grantType) {
+    public void requested(String grantType) {
         requests.computeIfAbsent(String.valueOf(grantType), g -> new AtomicInteger()).incrementAndGet();
     }
 
-    int requests(String grantType) {
+    public int requests(String grantType) {
         AtomicInteger count = requests.get(grantType);
         return count == null ? 0 : count.get();
     }
 
-    void issued(String username, TokenFactory.Tokens tokens) {
+    public void issued(String username, TokenFactory.Tokens tokens) {
         // A refresh answer has no refresh token: the user's keeps the one of the sign-in.
         lastByUser.merge(username, tokens, (old, refreshed) -> refreshed.refreshToken() != null ? refreshed
                 : new TokenFactory.Tokens(refreshed.idToken(), refreshed.accessToken(), old.refreshToken(),
                         refreshed.expiresIn()));
     }
 
-    TokenFactory.Tokens last(String username) {
+    public TokenFactory.Tokens last(String username) {
         return lastByUser.get(username);
     }
 
-    void reset() {
+    public void reset() {
         requests.clear();
     }
 }

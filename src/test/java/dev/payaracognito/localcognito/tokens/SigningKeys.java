@@ -1,10 +1,11 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.payaracognito.localcognito.TokenUse;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * The pool's RSA-2048 signing keys. Like Cognito, ID and access tokens are signed with different keys. A
  * rotation publishes new keys and keeps the old ones in the JWKS until they are dropped.
  */
-final class SigningKeys {
+public final class SigningKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -29,23 +30,23 @@ final class SigningKeys {
         return use == TokenUse.ID ? idKey : accessKey;
     }
 
-    synchronized void rotate() {
+    public synchronized void rotate() {
         retired.add(idKey);
         retired.add(accessKey);
         idKey = generate();
         accessKey = generate();
     }
 
-    synchronized void dropRetired() {
+    public synchronized void dropRetired() {
         retired.clear();
     }
 
-    synchronized Optional<RSAKey> published(String kid) {
+    public synchronized Optional<RSAKey> published(String kid) {
         return allKeys().stream().filter(k -> k.getKeyID().equals(kid)).findFirst();
     }
 
     /** The JWKS document: entries {@code {"alg","e","kid","kty","n","use"}} as Cognito publishes them. */
-    synchronized Map<String, Object> jwks() {
+    public synchronized Map<String, Object> jwks() {
         List<Map<String, Object>> keys = new ArrayList<>();
         for (RSAKey key : allKeys()) {
             keys.add(new TreeMap<>(key.toPublicJWK().toJSONObject()));

@@ -1,4 +1,4 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.tokens;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
@@ -10,6 +10,8 @@ import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.payaracognito.localcognito.PoolUser;
+import dev.payaracognito.localcognito.TokenUse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,10 +24,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Mints tokens with exactly the claims Cognito puts in them (see cognito-contract.md, "Tokens"). */
-final class TokenFactory {
+/** Mints tokens with exactly the claims Cognito puts in them (see docs/cognito-contract.md, "Tokens"). */
+public final class TokenFactory {
 
-    record Tokens(String idToken, String accessToken, String refreshToken, long expiresIn) {}
+    public record Tokens(String idToken, String accessToken, String refreshToken, long expiresIn) {}
 
     private final Supplier<String> issuer;
     private final SigningKeys keys;
@@ -34,7 +36,7 @@ final class TokenFactory {
     /** Refresh tokens are encrypted to a key only the pool holds: opaque to clients, like Cognito's. */
     private final RSAKey refreshTokenKey = SigningKeys.generate();
 
-    TokenFactory(Supplier<String> issuer, SigningKeys keys, Clock clock, Lifetimes lifetimes) {
+    public TokenFactory(Supplier<String> issuer, SigningKeys keys, Clock clock, Lifetimes lifetimes) {
         this.issuer = issuer;
         this.keys = keys;
         this.clock = clock;
@@ -42,7 +44,7 @@ final class TokenFactory {
     }
 
     /** The tokens of one token response; {@code forgeries} replace the honest ID or access token. */
-    Tokens mint(SignIn signIn, boolean withRefreshToken, List<TokenForgery> forgeries) throws JOSEException {
+    public Tokens mint(SignIn signIn, boolean withRefreshToken, List<TokenForgery> forgeries) throws JOSEException {
         Instant now = clock.instant();
         Instant expiry = now.plus(lifetimes.token);
         String accessToken = sign(TokenUse.ACCESS, accessClaims(signIn, now, expiry), forgeries);

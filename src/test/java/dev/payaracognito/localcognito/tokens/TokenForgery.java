@@ -1,8 +1,9 @@
-package dev.payaracognito.localcognito;
+package dev.payaracognito.localcognito.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.payaracognito.localcognito.TokenUse;
 
 /**
  * How a hostile provider writes one token of the next token response. {@link Forgeries} has the usual ones.

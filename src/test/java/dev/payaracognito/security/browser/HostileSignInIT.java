@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.payaracognito.localcognito.Endpoint;
-import dev.payaracognito.localcognito.Forgeries;
 import dev.payaracognito.localcognito.HostedUiClient;
-import dev.payaracognito.localcognito.TokenForgery;
 import dev.payaracognito.localcognito.TokenUse;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.localcognito.tokens.Forgeries;
+import dev.payaracognito.localcognito.tokens.TokenForgery;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
 import java.io.BufferedReader;
@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The "Sign-in callback" and "ID token and access token" sections of the security checklist: a hostile or
+ * The "Sign-in callback" and "Tokens from sign-in" sections of docs/security.md: a hostile or
  * broken Cognito (the local one, bent through its hooks) never gets anyone signed in, and the user always gets
  * a clear page, never a 500.
  */

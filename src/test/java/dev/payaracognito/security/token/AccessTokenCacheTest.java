@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.payaracognito.localcognito.MutableClock;
 import dev.payaracognito.localcognito.RunningCognito;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.localcognito.faults.MutableClock;
 import dev.payaracognito.security.token.TokenRejected.Reason;
 import java.net.URI;
 import java.time.Duration;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.payaracognito.localcognito.Endpoint;
-import dev.payaracognito.localcognito.Forgeries;
 import dev.payaracognito.localcognito.RunningCognito;
-import dev.payaracognito.localcognito.TokenForgery;
 import dev.payaracognito.localcognito.TokenUse;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.localcognito.tokens.Forgeries;
+import dev.payaracognito.localcognito.tokens.TokenForgery;
 import dev.payaracognito.security.token.TokenRejected.Reason;
 import java.net.URI;
 import java.time.Clock;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The validator against a hostile local Cognito: every token rule of the security checklist. */
+/** The validator against a hostile local Cognito: every token rule of docs/security.md. */
 class CognitoTokenValidatorTest {
 
     @RegisterExtension

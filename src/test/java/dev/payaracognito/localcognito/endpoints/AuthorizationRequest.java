@@ -2,6 +2,7 @@ package dev.payaracognito.localcognito.endpoints;
 
 import dev.payaracognito.localcognito.AppClient;
 import dev.payaracognito.localcognito.UserPool;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -13,6 +14,16 @@ record AuthorizationRequest(AppClient client, String redirectUri, String state, 
 
     /** RFC 7636: 43 to 128 characters of the unreserved set. */
     private static final String CODE_CHALLENGE = "[A-Za-z0-9._~-]{43,128}";
+
+    /** The exchange's authorize request, checked; null when it was not one, and the error has been answered. */
+    static AuthorizationRequest checkOrAnswer(Exchange exchange, UserPool pool) throws IOException {
+        try {
+            return check(exchange.query(), exchange.hadRepeatedParameter(), pool);
+        } catch (HostedUiError error) {
+            error.answer(exchange);
+            return null;
+        }
+    }
 
     static AuthorizationRequest check(Map<String, String> parameters, boolean repeated, UserPool pool)
             throws HostedUiError {

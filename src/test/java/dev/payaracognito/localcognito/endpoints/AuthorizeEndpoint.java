@@ -25,11 +25,8 @@ final class AuthorizeEndpoint {
     }
 
     void handle(Exchange exchange) throws IOException {
-        AuthorizationRequest request;
-        try {
-            request = AuthorizationRequest.check(exchange.query(), exchange.hadRepeatedParameter(), context.pool);
-        } catch (HostedUiError error) {
-            error.answer(exchange);
+        AuthorizationRequest request = AuthorizationRequest.checkOrAnswer(exchange, context.pool);
+        if (request == null) {
             return;
         }
         Optional<HostedSession> session = context.sessions.find(exchange);

@@ -29,11 +29,8 @@ final class LoginEndpoint {
     }
 
     void handle(Exchange exchange) throws IOException {
-        AuthorizationRequest request;
-        try {
-            request = AuthorizationRequest.check(exchange.query(), exchange.hadRepeatedParameter(), context.pool);
-        } catch (HostedUiError error) {
-            error.answer(exchange);
+        AuthorizationRequest request = AuthorizationRequest.checkOrAnswer(exchange, context.pool);
+        if (request == null) {
             return;
         }
         switch (exchange.method()) {

@@ -268,10 +268,7 @@ class HostileSignInIT extends BrowserTest {
 
     @Test
     void aRefreshThatTimesOutLeavesTheUserSignedInAndIsTriedAgain() throws Exception {
-        cognito().tokenLifetime(Duration.ofSeconds(15));
-        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-        Thread.sleep(5_500);
-        SessionWatch watch = new SessionWatch();
+        SessionWatch watch = signedInWithTokensDue();
         // 1. Cognito answers its discovery document but its token endpoint hangs: after the call's timeout, alice
         cognito().hang(Endpoint.TOKEN, Duration.ofSeconds(30));
         assertStillAlice();
@@ -283,10 +280,7 @@ class HostileSignInIT extends BrowserTest {
 
     @Test
     void aRefreshThatCognitoAnswersWithAnErrorStatusWaitsForCognito() throws Exception {
-        cognito().tokenLifetime(Duration.ofSeconds(15));
-        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-        Thread.sleep(5_500);
-        SessionWatch watch = new SessionWatch();
+        SessionWatch watch = signedInWithTokensDue();
         // 1. Cognito's token endpoint fails (503): Cognito is down, the session goes on
         cognito().answerNextTokenRequest(503, "text/html", "<html><body>Service unavailable</body></html>");
         assertStillAlice();
@@ -308,15 +302,20 @@ class HostileSignInIT extends BrowserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refreshAnswersThatEndTheSession")
     void aRefreshAnswerThatCannotBeTrustedEndsTheSession(String what, String answer) throws Exception {
-        cognito().tokenLifetime(Duration.ofSeconds(15));
-        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-        Thread.sleep(5_500);
-        SessionWatch watch = new SessionWatch();
+        SessionWatch watch = signedInWithTokensDue();
         cognito().answerNextTokenRequest(200, "application/json", answer);
         // the session ends; Cognito's own session signs alice in again at once, in a new session
         assertStillAlice();
         assertTrue(cognito().requests(Endpoint.AUTHORIZE) > watch.authorizations, "signed in again at Cognito");
         assertNotEquals(watch.session, sessionCookie(), "a new session");
+    }
+
+    /** Alice signed in with tokens that live 15 s, which the mechanism refreshes 10 s before they expire: now due. */
+    private SessionWatch signedInWithTokensDue() throws Exception {
+        cognito().tokenLifetime(Duration.ofSeconds(15));
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        Thread.sleep(5_500);
+        return new SessionWatch();
     }
 
     /**

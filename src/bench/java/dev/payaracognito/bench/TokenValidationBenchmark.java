@@ -18,7 +18,7 @@ import dev.payaracognito.security.token.AccessTokenCache;
 import dev.payaracognito.security.token.CognitoKeys;
 import dev.payaracognito.security.token.CognitoToken;
 import dev.payaracognito.security.token.CognitoTokenValidator;
-import dev.payaracognito.security.token.LocalRevokedSignIns;
+import dev.payaracognito.security.token.RevokedSignIns;
 import dev.payaracognito.security.token.TokenRejected;
 import java.net.URI;
 import java.net.URL;
@@ -27,6 +27,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -99,7 +100,7 @@ public class TokenValidationBenchmark {
                 Set.of(UserPool.DEMO_CLIENT_ID), new CognitoKeys(jwksUrl, CognitoKeys.Policy.defaults()),
                 Clock.systemUTC());
         validator.validateAccessToken(token);
-        cache = new AccessTokenCache(validator, new LocalRevokedSignIns(1_000, Clock.systemUTC()), 10_000,
+        cache = new AccessTokenCache(validator, new RevokedSignIns(new ConcurrentHashMap<>(), 1_000, Clock.systemUTC()), 10_000,
                 Clock.systemUTC());
         nimbusLean = new NimbusLeanValidator(cognito.issuer(), UserPool.DEMO_CLIENT_ID, jwks, Clock.systemUTC());
         nimbusLean.validateAccessToken(token);

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Where Cognito is, for the OpenID mechanism (which reads this through EL as {@code cognitoEndpoints}) and for the
@@ -76,8 +77,12 @@ public class CognitoEndpoints {
      * ({@code ${baseURL}} is Soteria's placeholder for it): fine for development, not behind a proxy.
      */
     public String getRedirectUri() {
-        String baseUrl = settings.configuredBaseUrl();
-        return (baseUrl != null ? baseUrl : "${baseURL}") + "/callback";
+        return registeredCallback().orElse("${baseURL}/callback");
+    }
+
+    /** The callback URL registered at Cognito, when the app's public base URL is set. */
+    public Optional<String> registeredCallback() {
+        return Optional.ofNullable(settings.configuredBaseUrl()).map(baseUrl -> baseUrl + "/callback");
     }
 
     /**

@@ -30,6 +30,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdPr
         // Cognito: the caller's name and groups are cognito:username and cognito:groups, not the defaults.
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "cognito:username", callerGroupsClaim = "cognito:groups"),
         useNonce = true,
+        // Soteria's default, stated: the tokens are refreshed this long before they expire (OpenIdContextReplica
+        // builds the mechanism's tokens with the same margin on another node).
+        tokenMinValidity = CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS,
 
         redirectToOriginalResource = false,
         // Stay signed in past the tokens' life: refresh them with the refresh token (SignedInSession checks them).
@@ -38,4 +41,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdPr
         jwksReadTimeout = 3000,
         qualifiers = CognitoSignIn.class)
 @ApplicationScoped
-public class CognitoSecurityConfiguration {}
+public class CognitoSecurityConfiguration {
+
+    public static final int TOKEN_MIN_VALIDITY_MILLIS = 10_000;
+}

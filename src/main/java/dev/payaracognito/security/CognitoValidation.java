@@ -1,11 +1,11 @@
 package dev.payaracognito.security;
 
+import dev.payaracognito.cluster.DataGrid;
 import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.security.token.AccessTokenCache;
 import dev.payaracognito.security.token.CognitoKeys;
 import dev.payaracognito.security.token.CognitoTokenValidator;
-import dev.payaracognito.security.token.LocalRevokedSignIns;
 import dev.payaracognito.security.token.RevokedSignIns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,11 +21,16 @@ import java.util.Set;
 @ApplicationScoped
 public class CognitoValidation {
 
+    private static final String REVOKED_SIGN_INS = "payara-cognito.revoked-sign-ins";
+
     @Inject
     private CognitoSettings settings;
 
     @Inject
     private CognitoEndpoints endpoints;
+
+    @Inject
+    private DataGrid grid;
 
     private volatile Built built;
 
@@ -69,7 +74,9 @@ public class CognitoValidation {
             CognitoKeys keys = new CognitoKeys(URI.create(endpoints.getJwksUri()).toURL(), settings.jwksPolicy());
             CognitoTokenValidator validator = new CognitoTokenValidator(settings.issuer(), settings.clientId(),
                     Set.copyOf(settings.accessTokenClients()), keys, Clock.systemUTC());
-            RevokedSignIns revoked = new LocalRevokedSignIns(settings.revokedSignInsSize(), Clock.systemUTC());
+            // Shared by the nodes of a cluster: a sign-out on one is seen by the API and the sessions of all.
+            RevokedSignIns revoked = new RevokedSignIns(grid.replicatedMap(REVOKED_SIGN_INS),
+                    settings.revokedSignInsSize(), Clock.systemUTC());
             return new Built(keys, validator, new AccessTokenCache(validator, revoked, settings.tokenCacheSize(),
                     Clock.systemUTC()), revoked);
         } catch (MalformedURLException e) {

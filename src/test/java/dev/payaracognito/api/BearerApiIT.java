@@ -114,7 +114,9 @@ class BearerApiIT {
                 send(request("/me").header("Cookie", "JSESSIONID=" + signedInBrowserSession())))) {
             assertEquals(401, answer.statusCode());
             assertEquals("Bearer", answer.headers().firstValue("WWW-Authenticate").orElseThrow());
-            assertTrue(answer.headers().allValues("Set-Cookie").isEmpty());
+            // no session made: only Payara's session version counter for the cookie a browser sent along
+            assertEquals(List.of(), answer.headers().allValues("Set-Cookie").stream()
+                    .filter(cookie -> !cookie.startsWith("JSESSIONIDVERSION=")).toList());
             assertFalse(answer.body().contains(token));
         }
     }

@@ -1,5 +1,6 @@
 package dev.payaracognito.testing;
 
+import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.localcognito.UserPool;
 import java.io.File;
 import java.io.IOException;
@@ -55,10 +56,15 @@ public final class AppDeployment {
      * the machine running the tests cannot change what is tested.
      */
     public static WebArchive war(String... overrides) {
+        return war(SharedCognito.cognito(), overrides);
+    }
+
+    /** The WAR configured for {@code cognito}, then {@code overrides}. */
+    public static WebArchive war(LocalCognito cognito, String... overrides) {
         requireFreePort(8080);
         String config = String.join("\n",
                 "config_ordinal=500",
-                "cognito.issuer=" + SharedCognito.cognito().issuer(),
+                "cognito.issuer=" + cognito.issuer(),
                 "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
                 "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
                 "app.base-url=" + APP,

@@ -57,8 +57,16 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
             }
             PendingSignIn.start(request, SiteRedirects.thisPage(request));
         }
-        if (signedIn && signedInSession.outlived(request)) {
-            return signedInSession.end(request, context, "the session reached its maximum lifetime");
+        if (signedIn) {
+            if (signedInSession.outlived(request)) {
+                return signedInSession.end(request, context, "the session reached its maximum lifetime");
+            }
+            if (signedInSession.signedOutElsewhere(request)) {
+                return signedInSession.end(request, context, "the sign-in was ended (signed out elsewhere)");
+            }
+            if (!signedInSession.restoreTokens(request)) {
+                return signedInSession.end(request, context, "a signed-in session without its sign-in");
+            }
         }
         boolean refreshDue = signedIn && signedInSession.tokensDue();
         if (refreshDue && !health.reachable()) {

@@ -6,6 +6,7 @@ import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cognito.CognitoTrouble;
+import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.ProviderFailure;
 import dev.payaracognito.errors.ErrorPage;
 import dev.payaracognito.errors.Failure;
@@ -54,6 +55,12 @@ public class SignInCallback {
     @Inject
     private SignedInSession signedInSession;
 
+    @Inject
+    private OpenIdContextReplica replica;
+
+    @Inject
+    private CognitoEndpoints endpoints;
+
     boolean isCallback(HttpServletRequest request) {
         return PATH.equals(RequestPath.of(request));
     }
@@ -75,9 +82,12 @@ public class SignInCallback {
         if (request.getParameter("code") == null || request.getParameter("state") == null) {
             return refuse(context, Failure.BAD_REQUEST, "callback without code or state");
         }
+        replica.renew();
         AuthenticationStatus status;
         try {
-            status = openId.validateRequest(request, response, context);
+            status = openId.validateRequest(endpoints.registeredCallback()
+                    .<HttpServletRequest>map(url -> new CallbackAsRegistered(request, url)).orElse(request),
+                    response, context);
         } catch (RuntimeException e) {
             return refuse(context, failureOf(ProviderFailure.of(e)), "the OpenID mechanism failed: "
                     + AuditLog.describe(e) + causedBy(e));
@@ -105,7 +115,7 @@ public class SignInCallback {
                 || !groups.equals(context.getGroups())) {
             return refuse(context, Failure.SIGN_IN_FAILED, "the mechanism's caller or groups differ from the tokens'");
         }
-        signedInSession.started(context.getRequest(), principal.token(), tokens.accessToken());
+        signedInSession.started(context.getRequest(), principal.token());
         AuditLog.signIn(context.getRequest(), caller);
         stats.signedIn();
         return SUCCESS;

@@ -2,23 +2,20 @@ package dev.payaracognito.security.browser;
 
 import dev.payaracognito.security.token.CognitoToken;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
- * What a signed-in session keeps of its sign-in, beside the OpenID mechanism's tokens: who signed in (a refresh
- * must name the same user), when (the absolute lifetime counts from it), which Cognito sign-in it is
- * ({@code origin_jti}, refused by the API after sign-out), and which access token our identity store last
- * accepted (a digest, to notice a refresh). Small and Serializable, so that it travels with the session.
+ * What a signed-in session keeps of its sign-in: who signed in (a refresh must name the same user), when (the
+ * absolute lifetime counts from it), which Cognito sign-in it is ({@code origin_jti}, refused everywhere after
+ * sign-out), and the tokens our identity store last accepted (to notice a refresh, and to give the OpenID
+ * mechanism its tokens again on another node). Serializable and a few kilobytes, so that it travels with the
+ * session through the data grid.
  */
-record SignInRecord(String subject, String username, String originJti, Instant signedInAt,
-        String validatedAccessToken, Instant accessTokenExpiresAt) implements Serializable {
+record SignInRecord(String subject, String username, String originJti, Instant signedInAt, SessionTokens tokens,
+        Instant accessTokenExpiresAt) implements Serializable {
 
-    static SignInRecord of(CognitoToken access, String accessToken, Instant now) {
-        return new SignInRecord(access.subject(), access.username(), access.originJti(), now, digest(accessToken),
+    static SignInRecord of(CognitoToken access, SessionTokens tokens, Instant now) {
+        return new SignInRecord(access.subject(), access.username(), access.originJti(), now, tokens,
                 access.expiresAt());
     }
 
@@ -27,20 +24,12 @@ record SignInRecord(String subject, String username, String originJti, Instant s
         return subject.equals(token.subject()) && username.equals(token.username());
     }
 
+    /** Whether {@code accessToken} is the one our identity store last accepted for this session. */
     boolean validated(String accessToken) {
-        return validatedAccessToken.equals(digest(accessToken));
+        return tokens.accessToken().equals(accessToken);
     }
 
-    SignInRecord refreshed(CognitoToken access, String accessToken) {
-        return new SignInRecord(subject, username, originJti, signedInAt, digest(accessToken), access.expiresAt());
-    }
-
-    private static String digest(String token) {
-        try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    SignInRecord refreshed(CognitoToken access, SessionTokens refreshedTokens) {
+        return new SignInRecord(subject, username, originJti, signedInAt, refreshedTokens, access.expiresAt());
     }
 }

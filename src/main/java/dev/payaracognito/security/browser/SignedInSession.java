@@ -33,7 +33,7 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * tokens are validated by our identity store like the first ones and must name the same user; a refused refresh
  * ends the session and sends the user to sign in again, with no error page. Only while Cognito is down does the
  * session go on without a refresh (see {@link #withoutRefresh}). What the session keeps of its sign-in is a
- * {@link SignInRecord}.
+ * {@link SignInRecord}, which travels with the session to whichever node of a cluster serves it.
  */
 @ApplicationScoped
 public class SignedInSession {
@@ -58,9 +58,31 @@ public class SignedInSession {
     @Inject
     private CognitoValidation validation;
 
+    @Inject
+    private OpenIdContextReplica replica;
+
     /** At sign-in, with the access token our identity store has just accepted. */
-    void started(HttpServletRequest request, CognitoToken access, String accessToken) {
-        request.getSession().setAttribute(SIGN_IN, SignInRecord.of(access, accessToken, Instant.now()));
+    void started(HttpServletRequest request, CognitoToken access) {
+        request.getSession().setAttribute(SIGN_IN, SignInRecord.of(access, replica.tokens(), Instant.now()));
+    }
+
+    /**
+     * Before anything else of a signed-in request: the mechanism's tokens on this node (they do not travel with
+     * the session, {@link OpenIdContextReplica}); false when the session has no sign-in to give them from.
+     */
+    boolean restoreTokens(HttpServletRequest request) {
+        SignInRecord signIn = record(request);
+        if (signIn == null) {
+            return false;
+        }
+        replica.restore(signIn.tokens());
+        return true;
+    }
+
+    /** Whether the session's sign-in has ended elsewhere: signed out on another node, or in another tab. */
+    boolean signedOutElsewhere(HttpServletRequest request) {
+        SignInRecord signIn = record(request);
+        return signIn != null && signIn.originJti() != null && validation.revokedSignIns().isRevoked(signIn.originJti());
     }
 
     /** Whether the session has outlived {@code app.session.max-lifetime} since sign-in. */
@@ -129,7 +151,7 @@ public class SignedInSession {
             return end(request, context, "refreshed tokens name another user");
         }
         HttpSession session = request.getSession();
-        session.setAttribute(SIGN_IN, signIn.refreshed(principal.token(), accessToken));
+        session.setAttribute(SIGN_IN, signIn.refreshed(principal.token(), replica.tokens()));
         session.removeAttribute(REFRESH_DEFERRED);
         AuditLog.refresh(request, request.getRemoteUser());
         return status;

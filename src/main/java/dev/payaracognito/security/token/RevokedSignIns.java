@@ -1,17 +1,62 @@
 package dev.payaracognito.security.token;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Sign-ins that have ended (signed out here, their refresh token revoked at Cognito), by Cognito's
  * {@code origin_jti}: the access tokens of such a sign-in still verify offline until they expire, so the API
- * refuses them itself. An entry is needed only until the last of those tokens expires. An interface, so that
- * several instances of the app can share one list.
+ * refuses them itself, and a browser session of that sign-in kept by another node ends. An entry is needed only
+ * until the last of those tokens expires. Kept in the map given: this node's memory, or a map of the data grid
+ * that every node of a cluster reads locally. Bounded: expired entries leave first; should it still be full
+ * (more sign-outs within one token lifetime than it holds), the entry that would leave soonest goes, and the log
+ * says so.
  */
-public interface RevokedSignIns {
+public final class RevokedSignIns {
+
+    private static final Logger LOG = Logger.getLogger(RevokedSignIns.class.getName());
+
+    private final Map<String, Instant> revoked;
+    private final int maxEntries;
+    private final Clock clock;
+
+    public RevokedSignIns(Map<String, Instant> revoked, int maxEntries, Clock clock) {
+        this.revoked = revoked;
+        this.maxEntries = maxEntries;
+        this.clock = clock;
+    }
 
     /** From now on, refuse the tokens of sign-in {@code originJti}; forget it after {@code until}. */
-    void revoke(String originJti, Instant until);
+    public void revoke(String originJti, Instant until) {
+        if (revoked.size() >= maxEntries) {
+            makeRoom();
+        }
+        revoked.merge(originJti, until, (old, now) -> old.isAfter(now) ? old : now);
+    }
 
-    boolean isRevoked(String originJti);
+    public boolean isRevoked(String originJti) {
+        // The common case, nobody signed out lately, costs no lookup.
+        if (revoked.isEmpty()) {
+            return false;
+        }
+        Instant until = revoked.get(originJti);
+        return until != null && !clock.instant().isAfter(until);
+    }
+
+    int size() {
+        return revoked.size();
+    }
+
+    private synchronized void makeRoom() {
+        Instant now = clock.instant();
+        revoked.entrySet().removeIf(entry -> now.isAfter(entry.getValue()));
+        while (revoked.size() >= maxEntries) {
+            revoked.entrySet().stream().min(Map.Entry.comparingByValue())
+                    .ifPresent(soonest -> revoked.remove(soonest.getKey(), soonest.getValue()));
+            LOG.warning("the list of ended sign-ins is full (" + maxEntries + "): the one that expires soonest"
+                    + " was dropped early; raise cognito.revoked-sign-ins.size");
+        }
+    }
 }

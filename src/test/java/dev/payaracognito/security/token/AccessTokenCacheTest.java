@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +24,7 @@ class AccessTokenCacheTest {
     static final RunningCognito POOL = new RunningCognito();
 
     private final MutableClock clock = new MutableClock();
-    private final LocalRevokedSignIns revoked = new LocalRevokedSignIns(100, clock);
+    private final RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 100, clock);
     private AccessTokenCache cache;
 
     @BeforeEach

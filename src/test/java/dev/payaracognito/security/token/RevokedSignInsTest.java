@@ -8,16 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
-class LocalRevokedSignInsTest {
+class RevokedSignInsTest {
 
     private final Instant start = Instant.parse("2026-12-01T10:00:00Z");
     private final MovingClock clock = new MovingClock(start);
 
     @Test
     void aRevokedSignInIsRefusedUntilItsTokensHaveExpired() {
-        LocalRevokedSignIns revoked = new LocalRevokedSignIns(10, clock);
+        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 10, clock);
         assertFalse(revoked.isRevoked("origin-1"));
         revoked.revoke("origin-1", start.plus(Duration.ofHours(1)));
         assertTrue(revoked.isRevoked("origin-1"));
@@ -28,7 +29,7 @@ class LocalRevokedSignInsTest {
 
     @Test
     void revokingTwiceKeepsTheLaterEnd() {
-        LocalRevokedSignIns revoked = new LocalRevokedSignIns(10, clock);
+        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 10, clock);
         revoked.revoke("origin-1", start.plus(Duration.ofHours(2)));
         revoked.revoke("origin-1", start.plus(Duration.ofHours(1)));
         clock.now = start.plus(Duration.ofMinutes(90));
@@ -37,7 +38,7 @@ class LocalRevokedSignInsTest {
 
     @Test
     void boundedExpiredEntriesLeaveFirstThenTheSoonestToExpire() {
-        LocalRevokedSignIns revoked = new LocalRevokedSignIns(3, clock);
+        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 3, clock);
         revoked.revoke("expired", start.plusSeconds(10));
         revoked.revoke("late", start.plus(Duration.ofHours(5)));
         revoked.revoke("soon", start.plus(Duration.ofHours(1)));

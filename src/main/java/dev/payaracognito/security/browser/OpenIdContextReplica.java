@@ -1,0 +1,66 @@
+package dev.payaracognito.security.browser;
+
+import dev.payaracognito.security.CognitoSecurityConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.spi.AlterableContext;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.openid.AccessToken;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import org.glassfish.soteria.mechanisms.openid.domain.AccessTokenImpl;
+import org.glassfish.soteria.mechanisms.openid.domain.IdentityTokenImpl;
+import org.glassfish.soteria.mechanisms.openid.domain.OpenIdContextImpl;
+import org.glassfish.soteria.mechanisms.openid.domain.RefreshTokenImpl;
+
+/**
+ * Soteria's OpenID context, where the mechanism keeps the session's tokens, on whichever node serves the request.
+ * It is a session-scoped bean that cannot be serialized (Soteria 4.0.2's token classes are not Serializable,
+ * eclipse-ee4j/soteria#379), so Payara leaves it out of the session it replicates (with a warning,
+ * AS-WEB-CORE-00395) and another node starts from an empty one, on which the mechanism fails. The tokens
+ * therefore travel as {@link SessionTokens} in the session's {@link SignInRecord}, and are put back here, through
+ * Soteria's public setters, before the mechanism looks at them.
+ */
+@ApplicationScoped
+public class OpenIdContextReplica {
+
+    @Inject
+    private OpenIdContext context;
+
+    @Inject
+    private BeanManager beans;
+
+    /** The tokens the context holds now, as strings. */
+    SessionTokens tokens() {
+        AccessToken access = context.getAccessToken();
+        return new SessionTokens(context.getTokenType(), context.getIdentityToken().getToken(), access.getToken(),
+                context.getRefreshToken().map(refresh -> refresh.getToken()).orElse(null),
+                access.getScope() == null ? null : access.getScope().toString());
+    }
+
+    /** Gives the context {@code tokens} unless it holds them already (it does on the node that last saw them). */
+    void restore(SessionTokens tokens) {
+        AccessToken held = context.getAccessToken();
+        if (held != null && held.getToken().equals(tokens.accessToken())) {
+            return;
+        }
+        OpenIdContextImpl impl = (OpenIdContextImpl) context;
+        long minValidity = CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS;
+        impl.setTokenType(tokens.tokenType());
+        // No expires_in: the access token is a JWT, whose exp says when it expires, on any node and at any time.
+        impl.setAccessToken(new AccessTokenImpl(tokens.tokenType(), tokens.accessToken(), null, tokens.scope(),
+                minValidity));
+        impl.setIdentityToken(new IdentityTokenImpl(tokens.idToken(), minValidity));
+        impl.setRefreshToken(tokens.refreshToken() == null ? null : new RefreshTokenImpl(tokens.refreshToken()));
+    }
+
+    /**
+     * A new, empty context for the sign-in about to fill it. Payara remembers, per attribute object, whether it
+     * could serialize it; an empty context can be, so one that was saved empty and filled later would make the
+     * whole session fail to save. A context filled in the request that created it is simply left out.
+     */
+    void renew() {
+        ((AlterableContext) beans.getContext(SessionScoped.class))
+                .destroy(beans.resolve(beans.getBeans(OpenIdContextImpl.class)));
+    }
+}

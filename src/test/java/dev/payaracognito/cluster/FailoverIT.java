@@ -1,0 +1,248 @@
+package dev.payaracognito.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.payaracognito.localcognito.Endpoint;
+import dev.payaracognito.localcognito.LocalCognito;
+import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.PayaraNode;
+import dev.payaracognito.testing.RoundRobinBalancer;
+import dev.payaracognito.testing.SharedCognito;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Payara Micro nodes in one data grid on loopback, behind a balancer that sends every request to the other
+ * node (no stickiness), with the run's local Cognito: signed in through one node, served by the other, refreshed
+ * on one and seen by the other, signed out everywhere at once, and nobody signed out when a node is killed.
+ */
+@ExtendWith(SharedCognito.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FailoverIT {
+
+    private static final String APP = AppDeployment.APP;
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private static final List<PayaraNode> NODES = new ArrayList<>();
+    private static RoundRobinBalancer balancer;
+
+    private final List<WebClient> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoNodesAndABalancer() throws Exception {
+        Path directory = Path.of("target", "failover");
+        Path war = directory.resolve("payara-cognito.war");
+        directory.toFile().mkdirs();
+        AppDeployment.war().as(ZipExporter.class).exportTo(war.toFile(), true);
+        PayaraNode.Grid grid = PayaraNode.Grid.ofOwn("failover-it", 2);
+        Path payara = Path.of(System.getProperty("payara.micro.jar"));
+        Path postBoot = Path.of("payara-config", "post-boot-commands.asadmin");
+        for (String name : List.of("node-a", "node-b")) {
+            NODES.add(PayaraNode.start(name, PayaraNode.freePort(), grid, payara, war, postBoot,
+                    Map.of("APP_NODE_NAME", name), directory));
+        }
+        List<CompletableFuture<Boolean>> ready = NODES.stream().map(node -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return node.awaitReady(2, STARTUP);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        })).toList();
+        for (int i = 0; i < NODES.size(); i++) {
+            assertTrue(ready.get(i).get(), NODES.get(i).name() + " did not join a grid of two: " + NODES.get(i).log());
+        }
+        balancer = new RoundRobinBalancer(8080, NODES.stream().map(PayaraNode::uri).toList());
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (balancer != null) {
+            balancer.close();
+        }
+        for (PayaraNode node : NODES) {
+            node.close();
+        }
+    }
+
+    @BeforeEach
+    void honestCognito() {
+        cognito().healAll();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebClient::close);
+    }
+
+    @Test
+    @Order(1)
+    void signedInThroughOneNodeServedByTheOther() throws Exception {
+        // 1. the sign-in itself crosses nodes: started on one, the callback on the other
+        WebClient browser = browser();
+        HtmlPage profile = signIn(browser, "bob", "Bob-Passw0rd!");
+        assertEquals("admins", profile.getElementById("groups").getTextContent());
+        String session = session(browser);
+
+        // 2. page after page, each on the other node: the same user, groups and session
+        List<String> servedBy = new ArrayList<>();
+        for (int page = 0; page < 6; page++) {
+            HtmlPage again = browser.getPage(APP + "/secure/profile.xhtml");
+            assertEquals(APP + "/secure/profile.xhtml", again.getUrl().toString());
+            assertEquals("bob", again.getElementById("username").getTextContent());
+            assertEquals("admins", again.getElementById("groups").getTextContent());
+            servedBy.add(again.getElementById("served-by").getTextContent());
+        }
+        assertEquals(session, session(browser), "the same session on every node");
+        assertTrue(servedBy.contains("Served by node-a") && servedBy.contains("Served by node-b"), servedBy.toString());
+        assertEquals(200, ((HtmlPage) browser.getPage(APP + "/admin/index.xhtml")).getWebResponse().getStatusCode());
+    }
+
+    @Test
+    @Order(2)
+    void aRefreshOnOneNodeIsSeenByTheOther() throws Exception {
+        // 1. tokens that live 15 s, due for refresh after 5 s
+        cognito().tokenLifetime(Duration.ofSeconds(15));
+        WebClient browser = browser();
+        signIn(browser, "alice", "Alice-Passw0rd!");
+        String session = session(browser);
+        Thread.sleep(5_500);
+        int refreshes = cognito().tokenRequests("refresh_token");
+        int authorizations = cognito().requests(Endpoint.AUTHORIZE);
+
+        // 2. one node refreshes; the other, next, finds the new tokens and does not refresh again
+        for (int page = 0; page < 4; page++) {
+            HtmlPage profile = browser.getPage(APP + "/secure/profile.xhtml");
+            assertEquals("alice", profile.getElementById("username").getTextContent());
+        }
+        assertEquals(refreshes + 1, cognito().tokenRequests("refresh_token"), "one refresh for both nodes");
+        assertEquals(authorizations, cognito().requests(Endpoint.AUTHORIZE), "no new sign-in");
+        assertEquals(session, session(browser));
+    }
+
+    @Test
+    @Order(3)
+    void aFormOfOneNodePostedToTheOtherSignsOutEverywhere() throws Exception {
+        // 1. the profile page's Sign out form, rendered by one node, posted to the other
+        WebClient browser = browser();
+        HtmlPage profile = signIn(browser, "alice", "Alice-Passw0rd!");
+        String session = session(browser);
+        String accessToken = cognito().lastTokens("alice").get("access_token");
+        for (PayaraNode node : NODES) {
+            assertEquals(200, api(node, accessToken).statusCode(), "the sign-in's token works on " + node.name());
+        }
+        HtmlPage home = profile.getHtmlElementById("signOut:signOutButton").click();
+        assertEquals(APP + "/", home.getUrl().toString());
+
+        // 2. the old session cookie signs nobody in, on either node: a node that still holds a copy of the session
+        //    ends it (the sign-in is on the grid's list of ended ones), and the page sends the browser to Cognito
+        for (PayaraNode node : NODES) {
+            assertTrue(sendsToCognito(node, "/secure/profile.xhtml", session), node.name());
+        }
+        // 3. nor does the sign-in's access token reach the API of either node
+        for (PayaraNode node : NODES) {
+            assertEquals(401, api(node, accessToken).statusCode(), node.name());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void losingANodeSignsNobodyOut() throws Exception {
+        // 1. three people signed in, their sessions spread over both nodes
+        List<WebClient> people = List.of(browser(), browser(), browser());
+        signIn(people.get(0), "alice", "Alice-Passw0rd!");
+        signIn(people.get(1), "bob", "Bob-Passw0rd!");
+        signIn(people.get(2), "alice", "Alice-Passw0rd!");
+        int authorizations = cognito().requests(Endpoint.AUTHORIZE);
+
+        // 2. one node dies without a word
+        NODES.get(0).kill();
+
+        // 3. everyone goes on, on the node that is left, without signing in again
+        for (int round = 0; round < 3; round++) {
+            for (WebClient person : people) {
+                HtmlPage profile = person.getPage(APP + "/secure/profile.xhtml");
+                assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString());
+                assertEquals("Served by node-b", profile.getElementById("served-by").getTextContent());
+            }
+        }
+        assertEquals(authorizations, cognito().requests(Endpoint.AUTHORIZE), "nobody signed in again");
+    }
+
+    private WebClient browser() {
+        WebClient browser = new WebClient();
+        browser.getOptions().setJavaScriptEnabled(false);
+        browser.getOptions().setCssEnabled(false);
+        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        browsers.add(browser);
+        return browser;
+    }
+
+    private static HtmlPage signIn(WebClient browser, String user, String password) throws Exception {
+        HtmlPage login = browser.getPage(new URL(APP + "/secure/profile.xhtml"));
+        assertTrue(login.getUrl().toString().startsWith(cognito().domain() + "/login"), login.getUrl().toString());
+        HtmlForm form = login.getFormByName("signInForm");
+        form.getInputByName("username").setValue(user);
+        form.getInputByName("password").setValue(password);
+        Page page = form.getInputByName("signInSubmitButton").click();
+        assertEquals(APP + "/secure/profile.xhtml", page.getUrl().toString(), page.getWebResponse().getContentAsString());
+        HtmlPage profile = (HtmlPage) page;
+        assertEquals(user, profile.getElementById("username").getTextContent());
+        return profile;
+    }
+
+    private static String session(WebClient browser) {
+        return browser.getCookieManager().getCookie("JSESSIONID").getValue();
+    }
+
+    /** Whether the page, asked with the cookie, is not served but sends the browser to sign in at Cognito. */
+    private static boolean sendsToCognito(PayaraNode node, String page, String session) throws Exception {
+        for (int redirects = 0; redirects < 3; redirects++) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri()
+                    .resolve(page)).header("Cookie", "JSESSIONID=" + session).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String location = answer.headers().firstValue("Location").orElse("");
+            if (answer.statusCode() != 302) {
+                return false;
+            }
+            if (location.startsWith(cognito().domain() + "/oauth2/authorize")) {
+                return true;
+            }
+            page = URI.create(location).getPath();
+        }
+        return false;
+    }
+
+    private static HttpResponse<String> api(PayaraNode node, String accessToken) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri().resolve("/api/me"))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static LocalCognito cognito() {
+        return SharedCognito.cognito();
+    }
+}

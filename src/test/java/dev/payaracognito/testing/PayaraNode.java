@@ -1,0 +1,179 @@
+package dev.payaracognito.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Payara Micro process with the app, as a member of a data grid on loopback: the arguments a real cluster uses
+ * ({@code --clustername}, {@code --clustermode tcpip:…}), with {@code --interfaces 127.0.0.1} and
+ * {@code --nohostaware} because all members share one host (host-aware partitioning keeps no backup on a member of
+ * the same address). Its log goes to a file. {@link #kill()} is a SIGKILL: no goodbye to the grid.
+ */
+public final class PayaraNode implements AutoCloseable {
+
+    private static final java.util.Random RANDOM = new java.util.Random();
+
+    /** Where the nodes of one grid listen for each other: the first takes the port, the next ones the following. */
+    public record Grid(String clusterName, int firstPort, int members) {
+
+        /** A grid of its own (a unique name, free ports), so that no other Payara on this machine joins it. */
+        public static Grid ofOwn(String name, int members) {
+            return new Grid(name + "-" + ProcessHandle.current().pid(), freePorts(members), members);
+        }
+
+        List<String> arguments() {
+            List<String> addresses = new ArrayList<>();
+            for (int i = 0; i < members; i++) {
+                addresses.add("127.0.0.1:" + (firstPort + i));
+            }
+            return List.of("--clustername", clusterName, "--clustermode", "tcpip:" + String.join(",", addresses),
+                    "--startport", Integer.toString(firstPort), "--interfaces", "127.0.0.1", "--nohostaware");
+        }
+    }
+
+    private final String name;
+    private final int httpPort;
+    private final Path log;
+    private final Process process;
+
+    private PayaraNode(String name, int httpPort, Path log, Process process) {
+        this.name = name;
+        this.httpPort = httpPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** The settings every node of a cluster of this app boots with (docker/compose.yaml, the Kubernetes manifest). */
+    public static final Path CLUSTER_PRE_BOOT = Path.of("payara-config", "pre-boot-commands-cluster.asadmin");
+
+    /** Starts a node of {@code grid} serving {@code war} on {@code httpPort}, with {@code environment} added. */
+    public static PayaraNode start(String name, int httpPort, Grid grid, Path payaraJar, Path war, Path postBoot,
+            Map<String, String> environment, Path logDirectory) throws IOException {
+        Files.createDirectories(logDirectory);
+        Path log = logDirectory.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
+                Integer.toString(httpPort), "--name", name, "--postbootcommandfile", postBoot.toString(),
+                "--prebootcommandfile", CLUSTER_PRE_BOOT.toString()));
+        command.addAll(grid.arguments());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new PayaraNode(name, httpPort, log, builder.start());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public URI uri() {
+        return URI.create("http://localhost:" + httpPort);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Waits until the app answers and the grid has {@code members} members, as this node's log says (Payara logs
+     * "DG Size: n" whenever members come and go); false if the node died or {@code limit} passed.
+     */
+    public boolean awaitReady(int members, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        HttpClient http = HttpClient.newHttpClient();
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            if (logSays("DG Size: " + members) && answers(http)) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    public boolean logSays(String text) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean answers(HttpClient http) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(uri().resolve("/api/status")).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** SIGKILL, as a machine that dies: the grid is not told, it finds out. */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    /**
+     * A free port on loopback, and the {@code count - 1} after it free too, below Linux's ephemeral range
+     * (32768 and up): a connection to a port in that range where nothing listens any more, as after a node was
+     * killed, can be given that very port as its source and connect to itself (Hazelcast then fails with
+     * "Connecting to self!").
+     */
+    public static int freePorts(int count) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int first = 20_000 + RANDOM.nextInt(12_000 - count);
+            if (allFree(first, count)) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " free ports in a row below 32000");
+    }
+
+    public static int freePort() {
+        return freePorts(1);
+    }
+
+    private static boolean allFree(int first, int count) {
+        for (int port = first; port < first + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException inUse) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

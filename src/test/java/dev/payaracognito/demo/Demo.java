@@ -42,11 +42,7 @@ public final class Demo {
                 "--nocluster", "--postbootcommandfile", postBoot.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        payara.environment().putAll(Map.of(
-                "COGNITO_ISSUER", cognito.issuer(),
-                "COGNITO_CLIENT_ID", UserPool.DEMO_CLIENT_ID,
-                "COGNITO_CLIENT_SECRET", UserPool.DEMO_CLIENT_SECRET,
-                "APP_BASE_URL", "http://localhost:" + APP_PORT));
+        payara.environment().putAll(settings(cognito, APP_PORT));
         Process server = payara.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Payara Micro and the local Cognito.");
@@ -101,7 +97,16 @@ public final class Demo {
         }
     }
 
-    private static void requireFree(int port, String what) {
+    /** The app's settings for the local Cognito, served to browsers on {@code port}. */
+    static Map<String, String> settings(LocalCognito cognito, int port) {
+        return Map.of(
+                "COGNITO_ISSUER", cognito.issuer(),
+                "COGNITO_CLIENT_ID", UserPool.DEMO_CLIENT_ID,
+                "COGNITO_CLIENT_SECRET", UserPool.DEMO_CLIENT_SECRET,
+                "APP_BASE_URL", "http://localhost:" + port);
+    }
+
+    static void requireFree(int port, String what) {
         try (ServerSocket socket = new ServerSocket(port)) {
             socket.setReuseAddress(true);
         } catch (IOException e) {

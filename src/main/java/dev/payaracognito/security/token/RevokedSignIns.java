@@ -2,6 +2,7 @@ package dev.payaracognito.security.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -49,9 +50,14 @@ public final class RevokedSignIns {
         return revoked.size();
     }
 
+    /** Through the map's own removals (its entry set may be a copy, as a grid's map's is). */
     private synchronized void makeRoom() {
         Instant now = clock.instant();
-        revoked.entrySet().removeIf(entry -> now.isAfter(entry.getValue()));
+        for (Map.Entry<String, Instant> entry : List.copyOf(revoked.entrySet())) {
+            if (now.isAfter(entry.getValue())) {
+                revoked.remove(entry.getKey(), entry.getValue());
+            }
+        }
         while (revoked.size() >= maxEntries) {
             revoked.entrySet().stream().min(Map.Entry.comparingByValue())
                     .ifPresent(soonest -> revoked.remove(soonest.getKey(), soonest.getValue()));

@@ -19,6 +19,7 @@ import dev.payaracognito.security.token.CognitoKeys;
 import dev.payaracognito.security.token.CognitoToken;
 import dev.payaracognito.security.token.CognitoTokenValidator;
 import dev.payaracognito.security.token.RevokedSignIns;
+import dev.payaracognito.security.token.TokenEvents;
 import dev.payaracognito.security.token.TokenRejected;
 import java.net.URI;
 import java.net.URL;
@@ -97,11 +98,11 @@ public class TokenValidationBenchmark {
                 .build(), Set.of("sub", "exp", "iat", "username")));
 
         validator = new CognitoTokenValidator(cognito.issuer(), UserPool.DEMO_CLIENT_ID,
-                Set.of(UserPool.DEMO_CLIENT_ID), new CognitoKeys(jwksUrl, CognitoKeys.Policy.defaults()),
+                Set.of(UserPool.DEMO_CLIENT_ID), new CognitoKeys(jwksUrl, CognitoKeys.Policy.defaults(), TokenEvents.NONE),
                 Clock.systemUTC());
         validator.validateAccessToken(token);
         cache = new AccessTokenCache(validator, new RevokedSignIns(new ConcurrentHashMap<>(), 1_000, Clock.systemUTC()), 10_000,
-                Clock.systemUTC());
+                Clock.systemUTC(), TokenEvents.NONE);
         nimbusLean = new NimbusLeanValidator(cognito.issuer(), UserPool.DEMO_CLIENT_ID, jwks, Clock.systemUTC());
         nimbusLean.validateAccessToken(token);
         hugeNumberToken = hostile("{\"kid\":" + "9".repeat(1_100) + ",\"alg\":\"RS256\"}");

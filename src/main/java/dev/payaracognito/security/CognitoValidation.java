@@ -1,5 +1,6 @@
 package dev.payaracognito.security;
 
+import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cluster.DataGrid;
 import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoSettings;
@@ -7,6 +8,7 @@ import dev.payaracognito.security.token.AccessTokenCache;
 import dev.payaracognito.security.token.CognitoKeys;
 import dev.payaracognito.security.token.CognitoTokenValidator;
 import dev.payaracognito.security.token.RevokedSignIns;
+import dev.payaracognito.security.token.TokenEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
@@ -31,6 +33,9 @@ public class CognitoValidation {
 
     @Inject
     private DataGrid grid;
+
+    @Inject
+    private SecurityStats stats;
 
     private volatile Built built;
 
@@ -71,16 +76,42 @@ public class CognitoValidation {
             throw new IllegalStateException("Cognito is not configured: " + settings.problems());
         }
         try {
-            CognitoKeys keys = new CognitoKeys(URI.create(endpoints.getJwksUri()).toURL(), settings.jwksPolicy());
+            TokenEvents counted = new CountedTokenEvents();
+            CognitoKeys keys = new CognitoKeys(URI.create(endpoints.getJwksUri()).toURL(), settings.jwksPolicy(),
+                    counted);
             CognitoTokenValidator validator = new CognitoTokenValidator(settings.issuer(), settings.clientId(),
                     Set.copyOf(settings.accessTokenClients()), keys, Clock.systemUTC());
             // Shared by the nodes of a cluster: a sign-out on one is seen by the API and the sessions of all.
             RevokedSignIns revoked = new RevokedSignIns(grid.replicatedMap(REVOKED_SIGN_INS),
                     settings.revokedSignInsSize(), Clock.systemUTC());
             return new Built(keys, validator, new AccessTokenCache(validator, revoked, settings.tokenCacheSize(),
-                    Clock.systemUTC()), revoked);
+                    Clock.systemUTC(), counted), revoked);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("the JWKS URL is not a URL", e);
+        }
+    }
+
+    /** The token cache's and the keys' events, into the app's metrics. */
+    private final class CountedTokenEvents implements TokenEvents {
+
+        @Override
+        public void cacheHit() {
+            stats.tokenCacheHit();
+        }
+
+        @Override
+        public void cacheMiss() {
+            stats.tokenCacheMiss();
+        }
+
+        @Override
+        public void keysFetched() {
+            stats.jwksFetched();
+        }
+
+        @Override
+        public void keysFetchFailed() {
+            stats.jwksFetchFailed();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.payaracognito.web;
 
 import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.cognito.CognitoUnavailable;
@@ -48,6 +49,9 @@ public class SignOutBean {
     @Inject
     private SiteRedirects redirects;
 
+    @Inject
+    private SecurityStats stats;
+
     public void signOut() throws ServletException, IOException {
         String user = request.getRemoteUser();
         boolean cognitoReached = openIdContext.getRefreshToken()
@@ -62,6 +66,7 @@ public class SignOutBean {
             session.invalidate();
         }
         AuditLog.signOut(request, user);
+        stats.signedOut();
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.redirect(next);
     }

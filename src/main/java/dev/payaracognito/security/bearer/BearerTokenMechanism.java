@@ -40,7 +40,6 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        stats.apiCall();
         Enumeration<String> headers = request.getHeaders("Authorization");
         String authorization = headers.hasMoreElements() ? headers.nextElement() : null;
         if (headers.hasMoreElements()) {
@@ -50,6 +49,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         String token = authorization == null ? null : bearerToken(authorization);
         if (token == null) {
             if (!context.isProtected()) {
+                stats.apiPublic();
                 return context.doNothing();
             }
             return refuse(request, response, "NO_TOKEN", "no bearer token", 401, null);
@@ -57,6 +57,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         BearerTokenCredential credential = new BearerTokenCredential(token);
         CredentialValidationResult result = identityStore.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            stats.apiAccepted();
             return context.notifyContainerAboutLogin(result);
         }
         TokenRejected rejection = credential.rejection();
@@ -82,6 +83,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String reason,
             String detail, int status, String error) {
+        stats.apiRefused();
         stats.refused("api:" + reason);
         AuditLog.refusal(request, "api:" + reason, detail);
         if (status == 401) {

@@ -5,8 +5,8 @@ import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
 
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
-import dev.payaracognito.cognito.CognitoTrouble;
 import dev.payaracognito.cognito.CognitoEndpoints;
+import dev.payaracognito.cognito.CognitoTrouble;
 import dev.payaracognito.cognito.ProviderFailure;
 import dev.payaracognito.errors.ErrorPage;
 import dev.payaracognito.errors.Failure;

@@ -3,6 +3,7 @@ package dev.payaracognito.security.browser;
 import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
 
 import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.security.CognitoPrincipal;
 import dev.payaracognito.security.CognitoValidation;
@@ -61,6 +62,9 @@ public class SignedInSession {
     @Inject
     private OpenIdContextReplica replica;
 
+    @Inject
+    private SecurityStats stats;
+
     /** At sign-in, with the access token our identity store has just accepted. */
     void started(HttpServletRequest request, CognitoToken access) {
         request.getSession().setAttribute(SIGN_IN, SignInRecord.of(access, replica.tokens(), Instant.now()));
@@ -110,6 +114,7 @@ public class SignedInSession {
         if (session != null && session.getAttribute(REFRESH_DEFERRED) == null) {
             session.setAttribute(REFRESH_DEFERRED, Instant.now()); // logged once per session and outage
             AuditLog.refreshDeferred(request, request.getRemoteUser(), reason);
+            stats.refreshDeferred();
         }
         // What the mechanism does for a signed-in request whose tokens are fine: the remembered caller again.
         try {
@@ -154,6 +159,7 @@ public class SignedInSession {
         session.setAttribute(SIGN_IN, signIn.refreshed(principal.token(), replica.tokens()));
         session.removeAttribute(REFRESH_DEFERRED);
         AuditLog.refresh(request, request.getRemoteUser());
+        stats.refreshed();
         return status;
     }
 
@@ -166,6 +172,7 @@ public class SignedInSession {
         if (signIn != null && signIn.originJti() != null) {
             validation.revokedSignIns().revoke(signIn.originJti(),
                     signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW));
+            stats.revoked();
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Access tokens already validated, so that a client's repeat call costs a map lookup instead of an RSA
@@ -19,12 +18,13 @@ public final class AccessTokenCache {
     private final RevokedSignIns revoked;
     private final int maxEntries;
     private final Clock clock;
+    private final TokenEvents events;
     private final Map<String, CognitoToken> entries = new ConcurrentHashMap<>();
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
 
-    public AccessTokenCache(CognitoTokenValidator validator, RevokedSignIns revoked, int maxEntries, Clock clock) {
+    public AccessTokenCache(CognitoTokenValidator validator, RevokedSignIns revoked, int maxEntries, Clock clock,
+            TokenEvents events) {
         this.validator = validator;
+        this.events = events;
         this.revoked = revoked;
         this.maxEntries = maxEntries;
         this.clock = clock;
@@ -35,12 +35,12 @@ public final class AccessTokenCache {
         Instant now = clock.instant();
         if (cached != null) {
             if (isLive(cached, now)) {
-                hits.increment();
+                events.cacheHit();
                 return notRevoked(cached);
             }
             entries.remove(token, cached);
         }
-        misses.increment();
+        events.cacheMiss();
         CognitoToken validated = notRevoked(validator.validateAccessToken(token));
         if (entries.size() >= maxEntries) {
             makeRoom(now);
@@ -54,13 +54,6 @@ public final class AccessTokenCache {
             throw new TokenRejected(TokenRejected.Reason.REVOKED, "the sign-in of this token has ended");
         }
         return token;
-    }
-
-    /** Hits over lookups, 0 before the first lookup. */
-    public double hitRatio() {
-        long hit = hits.sum();
-        long all = hit + misses.sum();
-        return all == 0 ? 0 : (double) hit / all;
     }
 
     int size() {

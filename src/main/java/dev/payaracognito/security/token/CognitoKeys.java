@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -14,14 +15,16 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
+import java.io.IOException;
 import java.net.URL;
+import java.text.ParseException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The user pool's signing keys, looked up by {@code kid} in its JWKS, the way AWS's own verifier does: cached;
@@ -47,15 +50,25 @@ public final class CognitoKeys {
     private final JWKSource<SecurityContext> source;
     private final long recheckNanos;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
-    private final LongAdder fetches = new LongAdder();
 
-    public CognitoKeys(URL jwksUrl, Policy policy) {
+    public CognitoKeys(URL jwksUrl, Policy policy, TokenEvents events) {
         DefaultResourceRetriever http = new DefaultResourceRetriever(
                 (int) policy.connectTimeout().toMillis(), (int) policy.readTimeout().toMillis(),
                 policy.sizeLimitBytes());
+        // A fetch counts as failed when Cognito does not answer, or answers something that is not a JWK set.
         ResourceRetriever counted = url -> {
-            fetches.increment();
-            return http.retrieveResource(url);
+            try {
+                Resource fetched = http.retrieveResource(url);
+                JWKSet.parse(fetched.getContent());
+                events.keysFetched();
+                return fetched;
+            } catch (ParseException e) {
+                events.keysFetchFailed();
+                throw new IOException("not a JWK set", e);
+            } catch (IOException | RuntimeException e) {
+                events.keysFetchFailed();
+                throw e;
+            }
         };
         this.source = JWKSourceBuilder.<SecurityContext>create(jwksUrl, counted)
                 .cache(policy.cacheTimeToLive().toMillis(), policy.readTimeout().plus(policy.connectTimeout())
@@ -85,11 +98,6 @@ public final class CognitoKeys {
         } catch (JOSEException e) {
             throw new TokenRejected(TokenRejected.Reason.UNKNOWN_KEY, "unusable RSA key in the JWKS");
         }
-    }
-
-    /** How many times the JWKS was requested from Cognito. */
-    public long fetches() {
-        return fetches.sum();
     }
 
     /** Whether the pool's keys are known or can be fetched now (within the rate limit and timeouts). */

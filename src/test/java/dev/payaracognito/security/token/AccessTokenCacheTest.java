@@ -24,6 +24,7 @@ class AccessTokenCacheTest {
     static final RunningCognito POOL = new RunningCognito();
 
     private final MutableClock clock = new MutableClock();
+    private final CountedEvents events = new CountedEvents();
     private final RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 100, clock);
     private AccessTokenCache cache;
 
@@ -44,7 +45,8 @@ class AccessTokenCacheTest {
         } finally {
             POOL.cognito().start();
         }
-        assertEquals(2.0 / 3, cache.hitRatio(), 1e-9);
+        assertEquals(2, events.hits.get());
+        assertEquals(1, events.misses.get());
     }
 
     @Test
@@ -54,7 +56,8 @@ class AccessTokenCacheTest {
         clock.advance(Duration.between(Instant.now(), expiry).plus(CognitoTokenValidator.MAX_SKEW).plusSeconds(5));
         assertEquals(Reason.EXPIRED, assertThrows(TokenRejected.class, () -> cache.validate(token)).reason());
         assertEquals(0, cache.size(), "the expired entry is gone");
-        assertEquals(0.0, cache.hitRatio());
+        assertEquals(0, events.hits.get(), "an expired entry is no hit");
+        assertEquals(2, events.misses.get());
     }
 
     @Test
@@ -80,10 +83,10 @@ class AccessTokenCacheTest {
 
     private AccessTokenCache cache(int size) throws Exception {
         CognitoKeys keys = new CognitoKeys(URI.create(POOL.cognito().issuer() + "/.well-known/jwks.json").toURL(),
-                CognitoKeys.Policy.defaults());
+                CognitoKeys.Policy.defaults(), events);
         CognitoTokenValidator validator = new CognitoTokenValidator(POOL.cognito().issuer(), UserPool.DEMO_CLIENT_ID,
                 Set.of(UserPool.DEMO_CLIENT_ID), keys, clock);
-        return new AccessTokenCache(validator, revoked, size, clock);
+        return new AccessTokenCache(validator, revoked, size, clock, events);
     }
 
     private static String accessToken(String user) throws Exception {

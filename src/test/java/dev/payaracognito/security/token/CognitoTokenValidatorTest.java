@@ -33,6 +33,8 @@ class CognitoTokenValidatorTest {
     @RegisterExtension
     static final RunningCognito POOL = new RunningCognito();
 
+    private static final CountedEvents EVENTS = new CountedEvents();
+
     private CognitoTokenValidator validator;
 
     @BeforeEach
@@ -216,15 +218,19 @@ class CognitoTokenValidatorTest {
                 Duration.ofSeconds(1), 64 * 1024, Duration.ofMillis(2), Duration.ofMillis(1), Duration.ofHours(1)));
         shortCache.validateAccessToken(accessToken);
 
-        POOL.cognito().fail(Endpoint.JWKS, 503);
-        Thread.sleep(5);
-        assertEquals("alice", shortCache.validateAccessToken(accessToken).username());
-        POOL.cognito().answerGarbage(Endpoint.JWKS);
-        Thread.sleep(5);
-        assertEquals("alice", shortCache.validateAccessToken(accessToken).username());
-        POOL.cognito().hang(Endpoint.JWKS, Duration.ofSeconds(5));
-        Thread.sleep(5);
-        assertEquals("alice", shortCache.validateAccessToken(accessToken).username());
+        for (Runnable outage : List.<Runnable>of(() -> POOL.cognito().fail(Endpoint.JWKS, 503),
+                () -> POOL.cognito().answerGarbage(Endpoint.JWKS),
+                () -> POOL.cognito().hang(Endpoint.JWKS, Duration.ofSeconds(5)))) {
+            outage.run();
+            Thread.sleep(5); // past the 2 ms the keys are kept here
+            int asked = POOL.cognito().requests(Endpoint.JWKS);
+            int failed = EVENTS.failed.get();
+            assertEquals("alice", shortCache.validateAccessToken(accessToken).username());
+            // the key was looked up again during the outage, and the lookup failed: the known key stood in
+            assertEquals(asked + 1, POOL.cognito().requests(Endpoint.JWKS), "the JWKS was asked again");
+            assertEquals(failed + 1, EVENTS.failed.get(), "and could not be had");
+            POOL.cognito().healAll();
+        }
     }
 
     @Test
@@ -240,7 +246,8 @@ class CognitoTokenValidatorTest {
     }
 
     private static CognitoTokenValidator validator(Clock clock, CognitoKeys.Policy policy) throws Exception {
-        CognitoKeys keys = new CognitoKeys(URI.create(POOL.cognito().issuer() + "/.well-known/jwks.json").toURL(), policy);
+        CognitoKeys keys = new CognitoKeys(URI.create(POOL.cognito().issuer() + "/.well-known/jwks.json").toURL(), policy,
+                EVENTS);
         return new CognitoTokenValidator(POOL.cognito().issuer(), UserPool.DEMO_CLIENT_ID, Set.of(UserPool.DEMO_CLIENT_ID),
                 keys, clock);
     }

@@ -49,6 +49,7 @@ public class CognitoSettings {
     private int revokedSignInsSize;
     private Duration sessionIdleTimeout;
     private Duration sessionMaxLifetime;
+    private boolean readyRequiresCognito;
     private List<String> problems = new ArrayList<>();
 
     @PostConstruct
@@ -79,6 +80,8 @@ public class CognitoSettings {
                 Duration.ofMinutes(30), SESSION_DURATIONS), Duration.ofMinutes(30));
         sessionMaxLifetime = positive(settings.value("app.session.max-lifetime", Duration.class,
                 Duration.ofHours(12), SESSION_DURATIONS), Duration.ofHours(12));
+        readyRequiresCognito = settings.value("app.health.ready-requires-cognito", Boolean.class, false,
+                "APP_HEALTH_READY_REQUIRES_COGNITO (app.health.ready-requires-cognito) must be true or false.");
         problems = List.copyOf(new LinkedHashSet<>(problems));
         if (!problems.isEmpty()) {
             LOG.warning("Cognito sign-in is not configured: " + String.join(" ", problems));
@@ -130,6 +133,11 @@ public class CognitoSettings {
     /** How many ended sign-ins the API keeps refusing the tokens of: {@code cognito.revoked-sign-ins.size}. */
     public int revokedSignInsSize() {
         return revokedSignInsSize;
+    }
+
+    /** Whether a node is "not ready" while Cognito does not answer: {@code app.health.ready-requires-cognito}. */
+    public boolean readyRequiresCognito() {
+        return readyRequiresCognito;
     }
 
     /** What must be set before anyone can sign in; empty when the settings are complete. */

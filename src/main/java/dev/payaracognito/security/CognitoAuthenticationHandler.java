@@ -19,6 +19,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 
 /**
  * Chooses how each request authenticates (Jakarta Security 4.0): the REST API under {@code /api} by Bearer
@@ -30,6 +31,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Priority(Interceptor.Priority.APPLICATION)
 @ApplicationScoped
 public class CognitoAuthenticationHandler implements HttpAuthenticationMechanismHandler {
+
+    private static final List<String> OPERATIONAL = List.of("/health", "/metrics", "/openapi");
 
     @Inject
     @CognitoPages
@@ -50,7 +53,7 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
         boolean isStatic = path.startsWith(ResourceHandler.RESOURCE_IDENTIFIER + "/");
         SecurityHeaders.apply(response, settings.isHttps() || request.isSecure(), isStatic);
         if (!settings.problems().isEmpty()) {
-            return notConfigured(response, context, api, isStatic);
+            return notConfigured(response, context, api, isStatic, isOperational(path));
         }
         return mechanism(path).validateRequest(request, response, context);
     }
@@ -70,17 +73,27 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
         return isApi(path) ? bearer : pages;
     }
 
+    /** Payara's MicroProfile endpoints, served in this app's context: they must answer even unconfigured. */
+    private static boolean isOperational(String path) {
+        for (String root : OPERATIONAL) {
+            if (path.equals(root) || path.startsWith(root + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isApi(String path) {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
     /**
-     * Every page says what to set, the API says it is not ready; the pages' resources (the stylesheet) and
-     * {@code /api/status} are still served.
+     * Every page says what to set, the API says it is not ready; the pages' resources (the stylesheet),
+     * {@code /api/status} and the health, metrics and OpenAPI endpoints are still served.
      */
     private AuthenticationStatus notConfigured(HttpServletResponse response, HttpMessageContext context,
-            boolean api, boolean isStatic) {
-        if (!context.isProtected() && (api || isStatic)) {
+            boolean api, boolean isStatic, boolean operational) {
+        if (!context.isProtected() && (api || isStatic || operational)) {
             return context.doNothing();
         }
         if (api) {

@@ -11,6 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** {@code GET /api/me}: who the access token's user is. Any valid access token (web.xml). */
 @Path("me")
@@ -30,6 +35,14 @@ public class MeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The caller of the access token: user, groups, scopes, expiry")
+    @SecurityRequirement(name = ApiApplication.COGNITO)
+    @APIResponse(responseCode = "200", description = "The token's caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class)))
+    @APIResponse(responseCode = "401", description = "No token (a challenge), or an invalid one: malformed, expired, not yet valid, an ID token, another client's or pool's, or of a sign-in that has ended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiApplication.ERROR)))
+    @APIResponse(responseCode = "503", description = "The pool's keys cannot be had from Cognito just now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiApplication.ERROR)))
     public Me me() {
         if (!(security.getCallerPrincipal() instanceof CognitoPrincipal caller)) {
             throw new NotAuthorizedException("Bearer");

@@ -53,6 +53,16 @@ class NotConfiguredIT {
     }
 
     @Test
+    void healthSaysNotReadyWithoutSecretsAndMetricsStillAnswer() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+        assertEquals(503, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"configured\":\"false\""), ready.body());
+        assertFalse(ready.body().contains("COGNITO_"), "what to set is on the pages, not in the probe");
+        assertEquals(200, get("/health/live").statusCode());
+        assertEquals(200, get("/metrics").statusCode());
+    }
+
+    @Test
     void theStylesheetIsStillServed() throws Exception {
         assertEquals(200, get("/jakarta.faces.resource/app.css.xhtml").statusCode());
     }

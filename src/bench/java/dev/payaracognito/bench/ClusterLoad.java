@@ -72,8 +72,7 @@ public final class ClusterLoad {
         PayaraNode.Grid grid = PayaraNode.Grid.ofOwn("cluster-bench", 2);
         for (String name : List.of("node-a", "node-b")) {
             nodes.add(PayaraNode.start(name, PayaraNode.freePort(), grid, Path.of(System.getProperty(
-                    "payara.micro.jar")), war, Path.of("payara-config", "post-boot-commands.asadmin"),
-                    Map.of("APP_NODE_NAME", name), directory));
+                    "payara.micro.jar")), war, Map.of("APP_NODE_NAME", name), directory));
         }
         try (RoundRobinBalancer balancer = new RoundRobinBalancer(8080, nodes.stream().map(PayaraNode::uri)
                 .toList()); ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -60,9 +60,8 @@ class FailoverIT {
         AppDeployment.war().as(ZipExporter.class).exportTo(war.toFile(), true);
         PayaraNode.Grid grid = PayaraNode.Grid.ofOwn("failover-it", 2);
         Path payara = Path.of(System.getProperty("payara.micro.jar"));
-        Path postBoot = Path.of("payara-config", "post-boot-commands.asadmin");
         for (String name : List.of("node-a", "node-b")) {
-            NODES.add(PayaraNode.start(name, PayaraNode.freePort(), grid, payara, war, postBoot,
+            NODES.add(PayaraNode.start(name, PayaraNode.freePort(), grid, payara, war,
                     Map.of("APP_NODE_NAME", name), directory));
         }
         List<CompletableFuture<Boolean>> ready = NODES.stream().map(node -> CompletableFuture.supplyAsync(() -> {

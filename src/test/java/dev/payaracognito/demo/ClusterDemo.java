@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code ./mvnw -Pcluster-demo}: the local Cognito on :9229, two Payara Micro nodes in one data grid (:8081,
  * :8082) and a balancer on :8080 that sends every request to the next node. Each page's footer says which node
  * served it; stop one node (its pid is printed) and go on browsing. Ctrl+C stops everything. Arguments: the WAR,
- * the Payara Micro jar, the post-boot command file.
+ * the Payara Micro jar.
  */
 public final class ClusterDemo {
 
@@ -28,7 +28,6 @@ public final class ClusterDemo {
     public static void main(String[] args) throws Exception {
         Path war = Path.of(args[0]);
         Path payaraJar = Path.of(args[1]);
-        Path postBoot = Path.of(args[2]);
         Demo.requireFree(LocalCognito.DEFAULT_PORT, "the local Cognito");
         Demo.requireFree(BALANCER_PORT, "the balancer");
         NODE_PORTS.forEach(port -> Demo.requireFree(port, "a node"));
@@ -52,7 +51,7 @@ public final class ClusterDemo {
             String name = "node-" + (char) ('a' + i);
             Map<String, String> settings = new HashMap<>(Demo.settings(cognito, BALANCER_PORT));
             settings.put("APP_NODE_NAME", name);
-            nodes.add(PayaraNode.start(name, NODE_PORTS.get(i), grid, payaraJar, war, postBoot, settings,
+            nodes.add(PayaraNode.start(name, NODE_PORTS.get(i), grid, payaraJar, war, settings,
                     war.resolveSibling("cluster-demo")));
         }
         System.out.println("Starting two Payara Micro nodes in one data grid (about 30 s; their logs: "

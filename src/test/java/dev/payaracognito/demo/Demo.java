@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * {@code ./mvnw -Pdemo}: the local Cognito on :9229 and Payara Micro with the WAR on :8080, wired together.
- * Ctrl+C stops both. Arguments: the WAR, the Payara Micro jar, the post-boot command file.
+ * Ctrl+C stops both. Arguments: the WAR, the Payara Micro jar, the pre-boot command file.
  */
 public final class Demo {
 
@@ -29,7 +29,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         Path war = Path.of(args[0]);
         Path payaraJar = Path.of(args[1]);
-        Path postBoot = Path.of(args[2]);
+        Path preBoot = Path.of(args[2]);
         Path log = war.resolveSibling("demo-payara.log");
         requireFree(LocalCognito.DEFAULT_PORT, "the local Cognito");
         requireFree(APP_PORT, "Payara Micro");
@@ -39,7 +39,7 @@ public final class Demo {
 
         ProcessBuilder payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
-                "--nocluster", "--postbootcommandfile", postBoot.toString())
+                "--nocluster", "--prebootcommandfile", preBoot.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         payara.environment().putAll(settings(cognito, APP_PORT));

@@ -24,6 +24,8 @@ import java.util.Map;
 public final class PayaraNode implements AutoCloseable {
 
     private static final java.util.Random RANDOM = new java.util.Random();
+    /** The settings every node of this app boots with (the image, docker/compose.yaml, the Kubernetes manifest). */
+    public static final Path PRE_BOOT = Path.of("payara-config", "pre-boot-commands.asadmin");
 
     /** Where the nodes of one grid listen for each other: the first takes the port, the next ones the following. */
     public record Grid(String clusterName, int firstPort, int members) {
@@ -55,18 +57,14 @@ public final class PayaraNode implements AutoCloseable {
         this.process = process;
     }
 
-    /** The settings every node of a cluster of this app boots with (docker/compose.yaml, the Kubernetes manifest). */
-    public static final Path CLUSTER_PRE_BOOT = Path.of("payara-config", "pre-boot-commands-cluster.asadmin");
-
     /** Starts a node of {@code grid} serving {@code war} on {@code httpPort}, with {@code environment} added. */
-    public static PayaraNode start(String name, int httpPort, Grid grid, Path payaraJar, Path war, Path postBoot,
+    public static PayaraNode start(String name, int httpPort, Grid grid, Path payaraJar, Path war,
             Map<String, String> environment, Path logDirectory) throws IOException {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
-                Integer.toString(httpPort), "--name", name, "--postbootcommandfile", postBoot.toString(),
-                "--prebootcommandfile", CLUSTER_PRE_BOOT.toString()));
+                Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString()));
         command.addAll(grid.arguments());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -24,8 +24,8 @@ import org.yaml.snakeyaml.Yaml;
 class DeploymentFilesTest {
 
     /** The options the manifests give Payara Micro; FailoverIT's nodes get these and loopback's own. */
-    private static final Set<String> CLUSTER_OPTIONS = Set.of("--deploy", "--postbootcommandfile",
-            "--prebootcommandfile", "--port", "--clustername", "--clustermode");
+    private static final Set<String> CLUSTER_OPTIONS = Set.of("--deploy", "--prebootcommandfile", "--logproperties",
+            "--port", "--clustername", "--clustermode");
     private static final Set<String> SETTINGS = Set.of("COGNITO_REGION", "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID",
             "COGNITO_CLIENT_SECRET", "APP_BASE_URL");
 
@@ -50,6 +50,8 @@ class DeploymentFilesTest {
         assertTrue(nginx.contains("server app:8080"), "nginx sends to every replica");
         assertTrue(nginx.contains("proxy_set_header Host $host;"));
         assertFalse(nginx.contains("ip_hash") || nginx.contains("sticky"), "no stickiness: it is not needed");
+        assertTrue(nginx.contains("location ~ ^/(health|metrics)(/|$) {\n            return 404;"),
+                "health and metrics are not served to the public");
     }
 
     @Test
@@ -91,12 +93,20 @@ class DeploymentFilesTest {
         assertEquals("/health/live", map(map(container.get("livenessProbe")).get("httpGet")).get("path"));
         assertNotNull(map(((List<?>) container.get("envFrom")).get(0)).get("secretRef"),
                 "settings from a Secret, not written into the manifest");
+
+        // 4. the pod: not root, no privilege; Prometheus finds the metrics
+        assertEquals(true, map(pod.get("securityContext")).get("runAsNonRoot"));
+        assertEquals(false, map(container.get("securityContext")).get("allowPrivilegeEscalation"));
+        Map<String, Object> annotations = map(map(map(spec.get("template")).get("metadata")).get("annotations"));
+        assertEquals("/metrics", annotations.get("prometheus.io/path"));
+        assertTrue(Files.readString(Path.of("docker/Dockerfile")).contains("\nUSER 1001\n"),
+                "runAsNonRoot needs a numeric user in the image");
     }
 
     /** The files the arguments name are where the image puts them (docker/Dockerfile's COPY lines). */
     private static void imagePaths(List<String> arguments) throws IOException {
         String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
-        for (String option : List.of("--deploy", "--postbootcommandfile", "--prebootcommandfile")) {
+        for (String option : List.of("--deploy", "--prebootcommandfile", "--logproperties")) {
             String path = after(arguments, option);
             String inImage = path.replace("/opt/payara/", "");
             assertTrue(dockerfile.contains(inImage), option + " " + path + " is not copied into the image");

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Builds docker/Dockerfile, unchanged, and checks the image as an operator would run it: with the local Cognito's
+# settings it becomes ready, signs a user in and back out, runs as a non-root user, logs JSON lines without a
+# secret or a token, and stops on SIGTERM within seconds. Then it removes what it made.
+#
+# Made for machines without a Docker engine or an image registry (CI here): the Dockerfile's FROM image is stood
+# in for by one made from Debian packages (mmdebstrap) with a local JDK 21+ at /opt/java/openjdk, as in Temurin's
+# image; podman builds the Dockerfile, and buildah runs the image's filesystem and user (podman run cannot set
+# rlimits in this sandbox). Needs root, podman, buildah and mmdebstrap (.ci/run installs them).
+#   docker/check-image.sh            (after ./mvnw package, or it runs it)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+FROM_IMAGE=docker.io/library/eclipse-temurin:25-jre
+IMAGE=localhost/payara-cognito:check
+WORK=target/image-check
+COGNITO_PORT=9229
+USER_ID=1001
+# the local Cognito's demo pool (src/test/.../localcognito/UserPool.java): its client is registered for :8080
+ISSUER=http://localhost:$COGNITO_PORT/eu-west-1_LocalDemo
+CLIENT_ID=localcognitodemoclient0001
+CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k
+APP=http://localhost:8080
+
+fail() { echo "check-image: FAILED: $*" >&2; exit 1; }
+step() { echo "check-image: $*"; }
+
+for tool in podman buildah mmdebstrap curl; do
+  command -v "$tool" > /dev/null || fail "$tool is not installed (apt-get install podman buildah mmdebstrap curl)"
+done
+((EUID == 0)) || fail "run it as root (mmdebstrap and buildah's chroot isolation need it)"
+for port in 8080 "$COGNITO_PORT"; do
+  ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || fail "port $port is in use; stop what listens there"
+done
+
+jdk() {
+  for home in /usr/lib/jvm/*; do
+    [[ -x $home/bin/java ]] || continue
+    major=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -nE 's/^ *java.specification.version = ([0-9]+)$/\1/p')
+    [[ $major =~ ^[0-9]+$ ]] && ((major >= 21)) && { echo "$home"; return; }
+  done
+}
+
+container=""
+cognito_pid=""
+app_pid=""
+cleanup() {
+  [[ -n $app_pid ]] && kill -KILL "$app_pid" 2> /dev/null || true
+  [[ -n $container ]] && buildah rm "$container" > /dev/null 2>&1 || true
+  rm -rf "$WORK/base"
+  [[ -n $cognito_pid ]] && kill -- "-$cognito_pid" 2> /dev/null || true
+  podman rmi --force "$IMAGE" "$FROM_IMAGE" localhost/payara-cognito-check-base:debian > /dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+if [[ ! -f target/payara-cognito.war || ! -f target/payara-micro.jar ]]; then
+  step "building the WAR"
+  ./mvnw -B -q package -DskipTests
+fi
+mkdir -p "$WORK"
+
+step "standing in for $FROM_IMAGE: Debian from its packages, a JDK at /opt/java/openjdk, Ubuntu's user 1000"
+if [[ ! -f $WORK/rootfs.tar ]]; then
+  mmdebstrap --quiet --format=tar --variant=minbase --include=passwd,ca-certificates,procps \
+    --customize-hook='chroot "$1" useradd --uid 1000 --create-home ubuntu' \
+    bookworm "$WORK/rootfs.tar.part" && mv "$WORK/rootfs.tar.part" "$WORK/rootfs.tar"
+fi
+podman import --quiet "$WORK/rootfs.tar" localhost/payara-cognito-check-base:debian > /dev/null
+java_home=$(jdk)
+[[ -n $java_home ]] || fail "no JDK 21+ under /usr/lib/jvm"
+rm -rf "$WORK/base" && mkdir -p "$WORK/base" && cp -rL "$java_home" "$WORK/base/openjdk"
+cat > "$WORK/base/Containerfile" << 'EOF'
+FROM localhost/payara-cognito-check-base:debian
+COPY openjdk /opt/java/openjdk
+ENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+EOF
+podman build --quiet --pull=never --isolation=chroot -t "$FROM_IMAGE" "$WORK/base" > /dev/null
+
+step "building docker/Dockerfile"
+podman build --quiet --pull=never --isolation=chroot --format docker --ignorefile docker/Dockerfile.dockerignore \
+  -f docker/Dockerfile -t "$IMAGE" . > /dev/null
+
+step "reading the image's configuration"
+inspect() { podman image inspect --format "$1" "$IMAGE"; }
+[[ $(inspect '{{.Config.User}}') == "$USER_ID" ]] || fail "the image's user is '$(inspect '{{.Config.User}}')', not $USER_ID"
+[[ $(inspect '{{json .Config.Healthcheck.Test}}') == *"/health/ready"* ]] || fail "no HEALTHCHECK on /health/ready"
+env_names=$(inspect '{{range .Config.Env}}{{println .}}{{end}}' | cut -d= -f1)
+if grep -qiE 'SECRET|PASSWORD|TOKEN' <<< "$env_names"; then fail "the image holds a secret setting: $env_names"; fi
+mapfile -t command < <(inspect '{{range .Config.Entrypoint}}{{println .}}{{end}}{{range .Config.Cmd}}{{println .}}{{end}}' | sed '/^$/d')
+[[ ${command[0]} == java ]] || fail "the entrypoint is not java: ${command[*]}"
+
+step "starting the local Cognito on :$COGNITO_PORT"
+setsid ./mvnw -B -q -o -Plocal-cognito > "$WORK/cognito.log" 2>&1 &
+cognito_pid=$!
+for _ in $(seq 120); do
+  curl -fs "$ISSUER/.well-known/openid-configuration" > /dev/null && break
+  sleep 1
+done
+curl -fs "$ISSUER/.well-known/openid-configuration" > /dev/null || fail "the local Cognito did not start: $WORK/cognito.log"
+
+step "running the image: ${command[*]}"
+container=$(buildah from --pull-never "$IMAGE")
+# --hostname localhost: Payara resolves its own host name at boot
+buildah run --isolation chroot --network host --hostname localhost \
+  --env COGNITO_ISSUER="$ISSUER" --env COGNITO_CLIENT_ID="$CLIENT_ID" --env COGNITO_CLIENT_SECRET="$CLIENT_SECRET" \
+  --env APP_BASE_URL="$APP" "$container" -- "${command[@]}" > "$WORK/app.log" 2>&1 &
+runner=$!
+started=$SECONDS
+until [[ $(curl -s -o /dev/null -w '%{http_code}' "$APP/health/ready") == 200 ]]; do
+  kill -0 "$runner" 2> /dev/null || fail "the container stopped: $WORK/app.log"
+  ((SECONDS - started < 180)) || fail "not ready after 180 s: $WORK/app.log"
+  sleep 1
+done
+step "ready after $((SECONDS - started)) s"
+buildah run --isolation chroot --network host "$container" -- bash -c \
+  "$(inspect '{{index .Config.Healthcheck.Test 3}}')" || fail "the image's HEALTHCHECK command fails on a ready app"
+
+app_pid=$(pgrep -f -n -- '-jar /opt/payara/payara-micro.jar') || fail "no Payara Micro process"
+[[ $(ps -o uid= -p "$app_pid" | tr -d ' ') == "$USER_ID" ]] || fail "Payara Micro runs as uid $(ps -o uid= -p "$app_pid")"
+step "Payara Micro runs as uid $USER_ID"
+
+step "signing alice in through the hosted UI and back out"
+jar=$WORK/cookies.txt && rm -f "$jar"
+browse() { curl -s -b "$jar" -c "$jar" "$@"; }
+location=$(browse -o /dev/null -w '%{redirect_url}' "$APP/secure/profile.xhtml")
+[[ $location == http://localhost:$COGNITO_PORT/oauth2/authorize?* ]] || fail "a protected page did not send to the hosted UI: $location"
+form=$(browse -L "$location")
+action=$(sed -nE 's/.*<form name="signInForm" method="post" action="([^"]*)".*/\1/p' <<< "$form" | sed 's/&amp;/\&/g')
+csrf=$(sed -nE 's/.*name="_csrf" value="([^"]*)".*/\1/p' <<< "$form")
+[[ -n $action && -n $csrf ]] || fail "no sign-in form from the local Cognito"
+profile=$(browse -L --data-urlencode "_csrf=$csrf" --data-urlencode username=alice \
+  --data-urlencode 'password=Alice-Passw0rd!' "http://localhost:$COGNITO_PORT$action")
+grep -q '<dd id="username">alice</dd>' <<< "$profile" || fail "alice is not signed in: $profile"
+view_state=$(grep -oE 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<< "$profile" | sed -E 's/.*value="([^"]*)"/\1/' | head -1)
+[[ -n $view_state ]] || fail "no sign-out form on the profile page"
+signed_out=$(browse -o /dev/null -w '%{http_code} %{url_effective}' -L --data-urlencode "signOut=signOut" \
+  --data-urlencode "signOut:signOutButton=Sign out" --data-urlencode "jakarta.faces.ViewState=$view_state" \
+  "$APP/secure/profile.xhtml")
+[[ $signed_out == "200 $APP/" ]] || fail "sign-out did not end on the home page: $signed_out"
+location=$(browse -o /dev/null -w '%{redirect_url}' "$APP/secure/profile.xhtml")
+[[ $location == http://localhost:$COGNITO_PORT/* ]] || fail "still signed in after sign-out: $location"
+
+step "reading the log"
+grep -q '"LoggerName":"audit"' "$WORK/app.log" || fail "no audit line in the JSON log"
+if grep -vE '^\{.*\}$|^$' "$WORK/app.log" | grep -q .; then
+  fail "lines that are not JSON objects in the log: $(grep -vE '^\{.*\}$|^$' "$WORK/app.log" | head -3)"
+fi
+if grep -qE "$CLIENT_SECRET|eyJ[A-Za-z0-9_-]{10,}\." "$WORK/app.log"; then fail "a secret or a token in the log"; fi
+
+step "stopping it with SIGTERM"
+kill -TERM "$app_pid"
+stopped=$SECONDS
+while kill -0 "$app_pid" 2> /dev/null; do
+  ((SECONDS - stopped < 20)) || fail "still running 20 s after SIGTERM"
+  sleep 0.5
+done
+wait "$runner" || true
+app_pid=""
+step "stopped $((SECONDS - stopped)) s after SIGTERM"
+echo "check-image: the image passed"

@@ -4,7 +4,6 @@ import static dev.payaracognito.localcognito.HostedUiClient.authorizeParameters;
 import static dev.payaracognito.localcognito.HostedUiClient.queryParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,7 +175,8 @@ class HooksTest {
                 "redirect_uri", UserPool.DEMO_CALLBACK_URL));
         assertEquals(500, garbage.statusCode());
         assertEquals("<html>oops</html>", garbage.body());
-        assertNotEquals(500, pool.client().token(Map.of("grant_type", "authorization_code", "code", code,
+        // only the next answer was replaced: the same code is then redeemed as usual
+        assertEquals(200, pool.client().token(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", UserPool.DEMO_CALLBACK_URL)).statusCode());
     }
 

@@ -50,6 +50,7 @@ cleanup() {
   rm -rf "$WORK/base"
   [[ -n $cognito_pid ]] && kill -- "-$cognito_pid" 2> /dev/null || true
   podman rmi --force "$IMAGE" "$FROM_IMAGE" localhost/payara-cognito-check-base:debian > /dev/null 2>&1 || true
+  podman image prune --force > /dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -77,7 +78,10 @@ EOF
 podman build --quiet --pull=never --isolation=chroot -t "$FROM_IMAGE" "$WORK/base" > /dev/null
 
 step "building docker/Dockerfile"
-podman build --quiet --pull=never --isolation=chroot --format docker --ignorefile docker/Dockerfile.dockerignore \
+# --network host --uts host: the warm-up start must resolve its host name, which podman's chroot build does not make
+# resolvable (Docker's BuildKit does: buildkitsandbox)
+podman build --quiet --pull=never --isolation=chroot --network host --uts host --format docker \
+  --ignorefile docker/Dockerfile.dockerignore \
   -f docker/Dockerfile -t "$IMAGE" . > /dev/null
 
 step "reading the image's configuration"
@@ -115,7 +119,7 @@ step "ready after $((SECONDS - started)) s"
 buildah run --isolation chroot --network host "$container" -- bash -c \
   "$(inspect '{{index .Config.Healthcheck.Test 3}}')" || fail "the image's HEALTHCHECK command fails on a ready app"
 
-app_pid=$(pgrep -f -n -- '-jar /opt/payara/payara-micro.jar') || fail "no Payara Micro process"
+app_pid=$(pgrep -f -n -- '-jar /opt/payara/micro-root/launch-micro.jar') || fail "no Payara Micro process"
 [[ $(ps -o uid= -p "$app_pid" | tr -d ' ') == "$USER_ID" ]] || fail "Payara Micro runs as uid $(ps -o uid= -p "$app_pid")"
 step "Payara Micro runs as uid $USER_ID"
 

@@ -1,0 +1,36 @@
+# Shared by the load scripts (source it): an access token of alice's from the local Cognito, one wrk round, medians.
+
+# access_token app cognito -> prints alice's access token, signed in at the local Cognito's hosted UI with the code
+# redeemed as a client app would (the demo client, registered for app/callback)
+access_token() {
+  local app=$1 cognito=$2
+  local client=localcognitodemoclient0001 secret=1x8demo0local0cognito0secret0not0for0production0q7k
+  local query="client_id=$client&redirect_uri=$app/callback&response_type=code&scope=openid+email+profile&state=load"
+  local jar csrf callback code
+  jar=$(mktemp)
+  csrf=$(curl -sf -c "$jar" -b "$jar" "$cognito/login?$query" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p')
+  callback=$(curl -sf -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" \
+    --data-urlencode "_csrf=$csrf" --data-urlencode username=alice --data-urlencode 'password=Alice-Passw0rd!' \
+    "$cognito/login?$query")
+  rm -f "$jar"
+  code=$(sed -n 's/.*[?&]code=\([^&]*\).*/\1/p' <<< "$callback")
+  curl -sf -u "$client:$secret" -d grant_type=authorization_code -d "code=$code" -d "redirect_uri=$app/callback" \
+    "$cognito/oauth2/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+# wrk_round seconds connections url [wrk options…] -> "requests/sec errors" (errors: non-2xx/3xx and socket errors)
+wrk_round() {
+  local seconds=$1 connections=$2 url=$3
+  shift 3
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" "$@" "$url")
+  awk '/Requests\/sec/ {rps = $2}
+       /Non-2xx or 3xx responses/ {n += $NF}
+       /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10}
+       END {print rps, n + 0}' <<< "$out"
+}
+
+# median of the numbers on standard input
+median() {
+  sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
+}

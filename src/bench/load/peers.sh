@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The same Bearer API on Quarkus, Spring Boot and this app, in one run on this machine (the peers' own protocol,
+# ../shared/peers/README.md): each app alone with -Xmx512m on :8080, against the local Cognito; time until its
+# first answer, resident memory idle and after load, 60 s of warm-up, then alternating wrk rounds of
+# /api/status (public) and /api/me (Bearer), medians. Prints a Markdown table.
+#   src/bench/load/peers.sh PEERS_DIR [seconds per round] [connections] [rounds]
+# PEERS_DIR holds quarkus-bearer and spring-bearer, built (mvn -B package -DskipTests in each). Needs ./mvnw
+# package first, wrk, and the local Cognito on :9229 (./mvnw -Plocal-cognito).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+peers=$(readlink -f "${1:?the directory of the peers}")
+seconds=${2:-10}
+connections=${3:-32}
+rounds=${4:-5}
+java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+app=http://localhost:8080
+cognito=http://localhost:9229
+issuer=$cognito/eu-west-1_LocalDemo
+here=src/bench/load
+source "$here/lib.sh"
+command -v wrk > /dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)." >&2; exit 1; }
+curl -sf "$issuer/.well-known/openid-configuration" > /dev/null \
+  || { echo "Start the local Cognito first: ./mvnw -Plocal-cognito" >&2; exit 1; }
+! curl -s -o /dev/null "$app/" || { echo "Something already answers on :8080; stop it first." >&2; exit 1; }
+work=target/peers-bench
+mkdir -p "$work"
+token_file=$work/token
+export ACCESS_TOKEN_FILE=$token_file
+export PORT=8080 OIDC_ISSUER=$issuer OIDC_CLIENT_ID=localcognitodemoclient0001
+export COGNITO_ISSUER=$issuer COGNITO_CLIENT_ID=localcognitodemoclient0001 APP_BASE_URL=$app
+export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k
+
+rss_mb() { echo $(($(awk '/VmRSS/ {print $2}' "/proc/$1/status") / 1024)); }
+
+measure() { # name command… -> one table row
+  local name=$1
+  shift
+  local began=$SECONDS started pid
+  started=$(date +%s%N)
+  "$@" > "$work/$name.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "$app/api/status"; do
+    kill -0 "$pid" 2> /dev/null || { echo "$name did not start: $work/$name.log" >&2; exit 1; }
+    ((SECONDS - began < 180)) || { echo "$name did not answer in 180 s" >&2; exit 1; }
+    sleep 0.05
+  done
+  local ready_ms=$((($(date +%s%N) - started) / 1000000))
+  local java_pid
+  java_pid=$(pgrep -P "$pid" java || echo "$pid")
+  sleep 5
+  local idle
+  idle=$(rss_mb "$java_pid")
+  access_token "$app" "$cognito" > "$token_file"
+  [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$token_file")" "$app/api/me") == 200 ]] \
+    || { echo "$name refuses the access token" >&2; exit 1; }
+  wrk_round 30 "$connections" "$app/api/status" > /dev/null # warm-up, 60 s
+  wrk_round 30 "$connections" "$app/api/me" -s "$here/bearer.lua" > /dev/null
+  local public=() bearer=() errors=0 rps err
+  for ((round = 1; round <= rounds; round++)); do
+    read -r rps err < <(wrk_round "$seconds" "$connections" "$app/api/status")
+    public+=("$rps") && errors=$((errors + err))
+    read -r rps err < <(wrk_round "$seconds" "$connections" "$app/api/me" -s "$here/bearer.lua")
+    bearer+=("$rps") && errors=$((errors + err))
+  done
+  local loaded
+  loaded=$(rss_mb "$java_pid")
+  kill -TERM "$pid" && wait "$pid" || true
+  local p b
+  p=$(printf '%s\n' "${public[@]}" | median)
+  b=$(printf '%s\n' "${bearer[@]}" | median)
+  awk -v n="$name" -v r="$ready_ms" -v i="$idle" -v l="$loaded" -v p="$p" -v b="$b" -v e="$errors" \
+    'BEGIN {printf "| %s | %.1f s | %d → %d MB | %.0f | %.0f | %.2f | %d |\n", n, r / 1000, i, l, p, b, b / p, e}'
+}
+
+echo "| app | first answer | RSS idle → after load | \`/api/status\` req/s | \`/api/me\` req/s | me/status | errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+measure "Quarkus (quarkus-bearer)" "$java" -Xmx512m -jar "$peers/quarkus-bearer/target/quarkus-app/quarkus-run.jar"
+measure "Spring Boot (spring-bearer)" "$java" -Xmx512m -jar "$peers/spring-bearer/target/spring-bearer.jar"
+measure "this app (Payara Micro 7)" "$java" -Xmx512m -jar target/payara-micro.jar --deploy target/payara-cognito.war \
+  --port 8080 --nocluster --prebootcommandfile payara-config/pre-boot-commands.asadmin
+echo "wrk -t2 -c$connections, $rounds alternating rounds of ${seconds}s per endpoint after 60 s of warm-up, medians;" \
+  "Java $("$java" -version 2>&1 | sed -nE '1s/.*"([^"]+)".*/\1/p'), -Xmx512m, one app at a time."

@@ -31,13 +31,13 @@ public class AdminStatsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign-in and API statistics of this node (the counters of /metrics), for group admins")
+    @Operation(summary = "Sign-in and API statistics of this node (the counters of /metrics), for the group admins or a machine client granted payara-api/admin")
     @SecurityRequirement(name = ApiApplication.COGNITO)
     @APIResponse(responseCode = "200", description = "The counters",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.class)))
     @APIResponse(responseCode = "401", description = "No token, or an invalid one",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiApplication.ERROR)))
-    @APIResponse(responseCode = "403", description = "A valid token whose user is not in the group admins (insufficient_scope)",
+    @APIResponse(responseCode = "403", description = "A valid token neither of a user in the group admins nor granted the scope payara-api/admin (insufficient_scope)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiApplication.ERROR)))
     public Stats stats() {
         return new Stats(stats.signIns(), stats.refreshes(), stats.refreshesDeferred(), stats.signOuts(),

@@ -17,13 +17,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** {@code GET /api/me}: who the access token's user is. Any valid access token (web.xml). */
+/** {@code GET /api/me}: who the access token speaks for, a user or a machine client. Any valid access token (web.xml). */
 @Path("me")
 @ApplicationScoped
 public class MeResource {
 
-    /** {@code expiresAt} is ISO-8601 (UTC), formatted here: cheaper than the JSON-B adapter for Instant. */
-    public record Me(String username, String sub, Set<String> groups, Set<String> scopes, String expiresAt) {}
+    /**
+     * {@code kind} is {@code user} or {@code client} (a machine client's own token: no username, sub or groups,
+     * which JSON-B leaves out as nulls). {@code expiresAt} is ISO-8601 (UTC), formatted here: cheaper than the
+     * JSON-B adapter for Instant.
+     */
+    public record Me(String kind, String username, String sub, String clientId, Set<String> groups,
+            Set<String> scopes, String expiresAt) {
+
+        static Me of(CognitoToken token) {
+            String expiresAt = token.expiresAt().toString();
+            if (token.caller() == CognitoToken.Caller.CLIENT) {
+                return new Me("client", null, null, token.clientId(), null, token.scopes(), expiresAt);
+            }
+            return new Me("user", token.username(), token.subject(), token.clientId(), token.groups(), token.scopes(),
+                    expiresAt);
+        }
+    }
 
     /**
      * Jakarta Security's, not a JAX-RS {@code @Context}: in this application-scoped resource a {@code @Context}
@@ -35,7 +50,7 @@ public class MeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The caller of the access token: user, groups, scopes, expiry")
+    @Operation(summary = "The caller of the access token: a user (username, groups, scopes) or a machine client (its id, scopes), and the expiry")
     @SecurityRequirement(name = ApiApplication.COGNITO)
     @APIResponse(responseCode = "200", description = "The token's caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class)))
@@ -47,7 +62,6 @@ public class MeResource {
         if (!(security.getCallerPrincipal() instanceof CognitoPrincipal caller)) {
             throw new NotAuthorizedException("Bearer");
         }
-        CognitoToken token = caller.token();
-        return new Me(token.username(), token.subject(), token.groups(), token.scopes(), token.expiresAt().toString());
+        return Me.of(caller.token());
     }
 }

@@ -14,8 +14,9 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 
 /**
  * Validates Cognito's tokens with {@link CognitoTokenValidator}: the ID and access tokens of a sign-in, or an
- * API call's access token. The caller is the token's user, a {@link CognitoPrincipal}; the groups are
- * {@code cognito:groups} of the signature-checked access token. Other credentials are not ours. Refusals are recorded on the credential, for
+ * API call's access token. The caller is the token's user (or, on the API, a machine client), a
+ * {@link CognitoPrincipal}; a sign-in's groups are {@code cognito:groups} of the signature-checked access token,
+ * an API call's roles are those groups and one role per granted scope ({@link CognitoToken#apiRoles()}). Other credentials are not ours. Refusals are recorded on the credential, for
  * the mechanism to log and answer.
  */
 @ApplicationScoped
@@ -49,7 +50,7 @@ public class CognitoIdentityStore implements IdentityStore {
     private CredentialValidationResult validate(BearerTokenCredential credential) {
         try {
             CognitoToken token = validation.accessTokens().validate(credential.token());
-            return new CredentialValidationResult(new CognitoPrincipal(token), token.groups());
+            return new CredentialValidationResult(new CognitoPrincipal(token), token.apiRoles());
         } catch (TokenRejected rejected) {
             credential.refuse(rejected);
             return INVALID_RESULT;

@@ -4,7 +4,7 @@ import dev.payaracognito.security.token.CognitoToken;
 import jakarta.security.enterprise.CallerPrincipal;
 
 /**
- * The caller of an API request, with what its validated access token says. During the request,
+ * The caller of a request (a user, or for the API also a machine client), with what its validated token says. During the request,
  * {@code SecurityContext.getCallerPrincipal()} returns it.
  */
 public final class CognitoPrincipal extends CallerPrincipal {
@@ -14,7 +14,7 @@ public final class CognitoPrincipal extends CallerPrincipal {
     private final transient CognitoToken token;
 
     public CognitoPrincipal(CognitoToken token) {
-        super(token.username());
+        super(token.callerName());
         this.token = token;
     }
 

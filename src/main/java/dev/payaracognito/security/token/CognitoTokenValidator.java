@@ -178,13 +178,19 @@ public final class CognitoTokenValidator {
     private static CognitoToken token(TokenUse use, CompactJwt jwt, String usernameClaim, String client)
             throws TokenRejected {
         String username = jwt.string(usernameClaim);
+        String scope = jwt.string("scope");
+        Set<String> scopes = sorted(scope == null ? List.of() : Arrays.asList(scope.split(" ")));
+        Instant expiresAt = Instant.ofEpochSecond(jwt.seconds("exp"));
+        // Cognito: a client credentials token speaks for the app client itself: no username, sub = client_id. It
+        // never has a group's rights, whatever it carries.
+        if (use == TokenUse.ACCESS && username == null && client.equals(jwt.string("sub"))) {
+            return new CognitoToken(use, null, client, client, Set.of(), scopes, null, null, expiresAt);
+        }
         if (username == null || username.isBlank()) {
             throw new TokenRejected(Reason.MISSING_CLAIM, "no " + usernameClaim);
         }
         List<String> groups = jwt.strings("cognito:groups", false);
-        String scope = jwt.string("scope");
         return new CognitoToken(use, username, jwt.string("sub"), client, sorted(groups == null ? List.of() : groups),
-                sorted(scope == null ? List.of() : Arrays.asList(scope.split(" "))), jwt.string("email"),
-                jwt.string("origin_jti"), Instant.ofEpochSecond(jwt.seconds("exp")));
+                scopes, jwt.string("email"), jwt.string("origin_jti"), expiresAt);
     }
 }

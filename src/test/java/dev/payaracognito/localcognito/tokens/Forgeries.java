@@ -13,6 +13,7 @@ import dev.payaracognito.localcognito.TokenUse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The tokens a hostile or broken provider sends; each is one defence a relying party must have. */
@@ -24,6 +25,15 @@ public final class Forgeries {
     public static TokenForgery claim(TokenUse target, String name, Object value) {
         return forgery(target, (claims, key) -> Jws.sign(new JWTClaimsSet.Builder(claims).claim(name, value).build(),
                 key));
+    }
+
+    /** Several claims set to other values ({@code null} removes one), honestly signed. */
+    public static TokenForgery claims(TokenUse target, Map<String, Object> values) {
+        return forgery(target, (claims, key) -> {
+            JWTClaimsSet.Builder changed = new JWTClaimsSet.Builder(claims);
+            values.forEach(changed::claim);
+            return Jws.sign(changed.build(), key);
+        });
     }
 
     /**

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,6 +127,28 @@ class CognitoTokenValidatorTest {
                 Arguments.of(Forgeries.brokenSignature(TokenUse.ACCESS), Reason.SIGNATURE),
                 Arguments.of(Forgeries.unknownKey(TokenUse.ACCESS), Reason.UNKNOWN_KEY),
                 Arguments.of(Forgeries.hmacWithPublicKey(TokenUse.ACCESS), Reason.ALGORITHM));
+    }
+
+    @Test
+    void aMachineClientsTokenSpeaksForTheClientWithItsScopesAndNeverAGroup() throws Exception {
+        // Cognito's client credentials token: no username, sub = client_id; this one even carries bob's groups
+        Map<String, Object> machine = new HashMap<>();
+        machine.put("username", null);
+        machine.put("origin_jti", null);
+        machine.put("sub", UserPool.DEMO_CLIENT_ID);
+        machine.put("scope", "payara-api/read payara-api/admin");
+        POOL.cognito().forgeNextTokens(Forgeries.claims(TokenUse.ACCESS, machine));
+        String accessToken = (String) POOL.client().tokens("bob", "Bob-Passw0rd!").get("access_token");
+
+        CognitoToken client = validator.validateAccessToken(accessToken);
+
+        assertEquals(CognitoToken.Caller.CLIENT, client.caller());
+        assertEquals(UserPool.DEMO_CLIENT_ID, client.callerName());
+        assertEquals(Set.of(), client.groups());
+        assertEquals(Set.of("scope:payara-api/admin", "scope:payara-api/read"), client.apiRoles());
+        assertEquals(Reason.MISMATCH, assertThrows(TokenRejected.class, () -> validator.validateSignIn(
+                (String) POOL.client().tokens("bob", "Bob-Passw0rd!").get("id_token"), accessToken)).reason(),
+                "a machine token is never a sign-in's access token");
     }
 
     @ParameterizedTest

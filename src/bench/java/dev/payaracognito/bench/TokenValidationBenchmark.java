@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -97,9 +98,9 @@ public class TokenValidationBenchmark {
                 .claim("client_id", UserPool.DEMO_CLIENT_ID)
                 .build(), Set.of("sub", "exp", "iat", "username")));
 
-        validator = new CognitoTokenValidator(cognito.issuer(), UserPool.DEMO_CLIENT_ID,
-                Set.of(UserPool.DEMO_CLIENT_ID), new CognitoKeys(jwksUrl, CognitoKeys.Policy.defaults(), TokenEvents.NONE),
-                Clock.systemUTC());
+        validator = new CognitoTokenValidator(Map.of(cognito.issuer(), new CognitoKeys(jwksUrl,
+                CognitoKeys.Policy.defaults(), TokenEvents.NONE)), UserPool.DEMO_CLIENT_ID,
+                Set.of(UserPool.DEMO_CLIENT_ID), Clock.systemUTC());
         validator.validateAccessToken(token);
         cache = new AccessTokenCache(validator, new RevokedSignIns(new ConcurrentHashMap<>(), 1_000, Clock.systemUTC()), 10_000,
                 Clock.systemUTC(), TokenEvents.NONE);

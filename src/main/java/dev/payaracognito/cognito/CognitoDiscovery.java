@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,6 +27,7 @@ public class CognitoDiscovery {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicReference<String> domain = new AtomicReference<>();
+    private final AtomicReference<String> announcedIssuer = new AtomicReference<>();
 
     String domain(String issuer) {
         String known = domain.get();
@@ -40,6 +42,25 @@ public class CognitoDiscovery {
         String discovered = endpoint.substring(0, endpoint.length() - AUTHORIZE_PATH.length());
         domain.compareAndSet(null, discovered);
         return discovered;
+    }
+
+    /**
+     * The issuer the home issuer's discovery document names, when it is one of {@code accepted}; else the home
+     * issuer. Read once; while Cognito cannot be reached the home issuer is answered and it is asked again later.
+     */
+    String announcedIssuer(String home, List<String> accepted) {
+        String known = announcedIssuer.get();
+        if (known != null) {
+            return known;
+        }
+        try {
+            String announced = document(home).getString("issuer", "");
+            String issuer = accepted.contains(announced) ? announced : home;
+            announcedIssuer.compareAndSet(null, issuer);
+            return issuer;
+        } catch (CognitoUnavailable | ClassCastException e) {
+            return home;
+        }
     }
 
     private String authorizationEndpoint(String issuer) {

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,13 +24,22 @@ public class CognitoEndpoints {
     @Inject
     private CognitoDiscovery discovery;
 
+    /** Cognito's JWKS is always at this path under the issuer. */
+    public static final String JWKS_PATH = "/.well-known/jwks.json";
+
+    /**
+     * The issuer of the ID tokens of sign-ins, which the OpenID mechanism checks exactly: with one issuer
+     * accepted, that one; with both formats, the one the pool's discovery document names, if it is one of ours
+     * (the pool's issuer configuration decides which format its tokens carry), else the home issuer.
+     */
     public String getIssuer() {
-        return settings.issuer();
+        List<String> issuers = settings.issuers();
+        return issuers.size() == 1 ? issuers.get(0) : discovery.announcedIssuer(settings.issuer(), issuers);
     }
 
-    /** Cognito's JWKS is always at this path under the issuer. */
+    /** The JWKS of the sign-ins' issuer. */
     public String getJwksUri() {
-        return settings.issuer() + "/.well-known/jwks.json";
+        return getIssuer() + JWKS_PATH;
     }
 
     public String getClientId() {

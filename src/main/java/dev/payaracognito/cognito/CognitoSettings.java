@@ -29,6 +29,8 @@ public class CognitoSettings {
     /** Cognito user pool ids: {@code {region}_{alnum}}. */
     private static final String POOL_ID = "[a-z]{2}-(gov-)?[a-z]+-\\d_[a-zA-Z0-9]+";
     private static final String REGION = "[a-z]{2}-(gov-)?[a-z]+-\\d";
+    private static final String ADDITIONAL_REGIONS = "COGNITO_ADDITIONAL_REGIONS (cognito.additional-regions) must be "
+            + "the regions, other than COGNITO_REGION, to which the pool is replicated, comma-separated.";
     /** Cognito app client ids: word characters and '+', 1 to 128. */
     private static final String CLIENT_ID = "[\\w+]{1,128}";
     private static final String JWKS_DURATIONS = "cognito.jwks.* must be ISO-8601 durations such as PT15S.";
@@ -39,6 +41,7 @@ public class CognitoSettings {
     private Config config;
 
     private String issuer;
+    private List<String> issuers = List.of();
     private String clientId;
     private String clientSecret;
     private String configuredDomain;
@@ -145,9 +148,20 @@ public class CognitoSettings {
         return problems;
     }
 
-    /** {@code https://cognito-idp.{region}.amazonaws.com/{userPoolId}}, or {@code cognito.issuer} as given. */
+    /**
+     * The pool's home issuer, whose discovery document the app reads: {@code cognito.issuer} as given, or the first
+     * of {@link #issuers()}.
+     */
     public String issuer() {
         return issuer;
+    }
+
+    /**
+     * Every issuer the app accepts in tokens: {@code cognito.issuer} alone, or those of the configured pool in
+     * {@code cognito.issuer-format} (default both) and {@code cognito.additional-regions}; never one from a token.
+     */
+    public List<String> issuers() {
+        return issuers;
     }
 
     public String clientId() {
@@ -191,7 +205,9 @@ public class CognitoSettings {
     private String readIssuer(TypedConfig settings) {
         Optional<String> explicit = settings.text("cognito.issuer");
         if (explicit.isPresent()) {
-            return url(explicit.get(), "COGNITO_ISSUER (cognito.issuer)");
+            String given = url(explicit.get(), "COGNITO_ISSUER (cognito.issuer)");
+            issuers = given == null ? List.of() : List.of(given);
+            return given;
         }
         Optional<String> region = settings.text("cognito.region");
         Optional<String> pool = settings.text("cognito.user-pool-id");
@@ -204,7 +220,23 @@ public class CognitoSettings {
             problems.add("COGNITO_USER_POOL_ID must look like eu-west-1_AbC123xyz, in COGNITO_REGION.");
             return null;
         }
-        return "https://cognito-idp." + region.get() + ".amazonaws.com/" + pool.get();
+        IssuerFormat format = settings.text("cognito.issuer-format").map(name -> IssuerFormat.named(name).orElseGet(
+                () -> {
+                    problems.add("COGNITO_ISSUER_FORMAT (cognito.issuer-format) must be original, updated or both.");
+                    return IssuerFormat.BOTH;
+                })).orElse(IssuerFormat.BOTH);
+        List<String> replicas = Arrays.stream(settings.value("cognito.additional-regions", String[].class,
+                        new String[0], ADDITIONAL_REGIONS)).map(String::strip).filter(r -> !r.isEmpty()).toList();
+        if (replicas.stream().anyMatch(replica -> !replica.matches(REGION) || replica.equals(region.get()))) {
+            problems.add(ADDITIONAL_REGIONS);
+        }
+        if (!replicas.isEmpty() && format == IssuerFormat.UPDATED) {
+            // Cognito: the updated issuer always names the primary region, replicas included
+            problems.add("COGNITO_ADDITIONAL_REGIONS is for the original issuer format: with the updated one every "
+                    + "region's tokens name the primary region.");
+        }
+        issuers = format.issuers(region.get(), pool.get(), replicas);
+        return issuers.get(0);
     }
 
     /** An absolute https URL (http only on localhost), without a trailing slash. */

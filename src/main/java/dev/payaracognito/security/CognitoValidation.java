@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,10 +79,15 @@ public class CognitoValidation {
         }
         try {
             TokenEvents counted = new CountedTokenEvents();
-            CognitoKeys keys = new CognitoKeys(URI.create(endpoints.getJwksUri()).toURL(), settings.jwksPolicy(),
-                    counted);
-            CognitoTokenValidator validator = new CognitoTokenValidator(settings.issuer(), settings.clientId(),
-                    Set.copyOf(settings.accessTokenClients()), keys, Clock.systemUTC());
+            // Each issuer's keys from its own host's JWKS, cached apart (Cognito: {issuer}/.well-known/jwks.json).
+            Map<String, CognitoKeys> keysByIssuer = new LinkedHashMap<>();
+            for (String issuer : settings.issuers()) {
+                keysByIssuer.put(issuer, new CognitoKeys(URI.create(issuer + CognitoEndpoints.JWKS_PATH).toURL(),
+                        settings.jwksPolicy(), counted));
+            }
+            CognitoTokenValidator validator = new CognitoTokenValidator(keysByIssuer, settings.clientId(),
+                    Set.copyOf(settings.accessTokenClients()), Clock.systemUTC());
+            CognitoKeys keys = keysByIssuer.get(settings.issuer());
             // Shared by the nodes of a cluster: a sign-out on one is seen by the API and the sessions of all.
             RevokedSignIns revoked = new RevokedSignIns(grid.replicatedMap(REVOKED_SIGN_INS),
                     settings.revokedSignInsSize(), Clock.systemUTC());

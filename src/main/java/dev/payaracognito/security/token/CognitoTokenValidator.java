@@ -14,12 +14,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Validates Cognito's JWTs the Cognito way, as AWS's own verifier does: RS256 only; the {@code kid} looked up in
- * the pool's JWKS (nimbus-jose-jwt, see {@link CognitoKeys}); the exact issuer; {@code token_use}; {@code aud}
+ * the JWKS of the token's issuer (nimbus-jose-jwt, see {@link CognitoKeys}); the issuer exactly one of the pool's; {@code token_use}; {@code aud}
  * (ID token) or {@code client_id} (access token) among our clients; {@code exp} and {@code iat} with a small
  * skew. The one place where tokens are read.
  */
@@ -40,22 +41,22 @@ public final class CognitoTokenValidator {
         }
     });
 
-    private final String issuer;
+    private final Map<String, CognitoKeys> keysByIssuer;
     private final String clientId;
     private final Set<String> accessTokenClients;
-    private final CognitoKeys keys;
     private final Clock clock;
 
     /**
+     * @param keysByIssuer every issuer we accept, exactly as it must appear in {@code iss}, with the keys of its own
+     *     JWKS (each issuer host serves its own)
      * @param clientId our app client: the only {@code aud} accepted in ID tokens
      * @param accessTokenClients the app clients whose access tokens we accept ({@code client_id})
      */
-    public CognitoTokenValidator(String issuer, String clientId, Set<String> accessTokenClients, CognitoKeys keys,
-            Clock clock) {
-        this.issuer = issuer;
+    public CognitoTokenValidator(Map<String, CognitoKeys> keysByIssuer, String clientId,
+            Set<String> accessTokenClients, Clock clock) {
+        this.keysByIssuer = Map.copyOf(keysByIssuer);
         this.clientId = clientId;
         this.accessTokenClients = Set.copyOf(accessTokenClients);
-        this.keys = keys;
         this.clock = clock;
     }
 
@@ -114,8 +115,11 @@ public final class CognitoTokenValidator {
         if (kid == null) {
             throw new TokenRejected(Reason.HEADER, "no kid");
         }
-        // Cheap checks first: a token of another pool or use must not make us fetch the JWKS.
-        if (!issuer.equals(jwt.string("iss"))) {
+        // Cheap checks first: a token of another pool or use must not make us fetch the JWKS. The issuer is
+        // compared exactly: its keys are looked up by it, never fetched from a location the token names.
+        String issuer = jwt.string("iss");
+        CognitoKeys keys = issuer == null ? null : keysByIssuer.get(issuer);
+        if (keys == null) {
             throw new TokenRejected(Reason.ISSUER, "iss is not our user pool");
         }
         if (!use.claimValue.equals(jwt.string("token_use"))) {

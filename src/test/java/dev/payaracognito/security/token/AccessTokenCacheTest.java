@@ -11,6 +11,7 @@ import dev.payaracognito.security.token.TokenRejected.Reason;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,8 +85,8 @@ class AccessTokenCacheTest {
     private AccessTokenCache cache(int size) throws Exception {
         CognitoKeys keys = new CognitoKeys(URI.create(POOL.cognito().issuer() + "/.well-known/jwks.json").toURL(),
                 CognitoKeys.Policy.defaults(), events);
-        CognitoTokenValidator validator = new CognitoTokenValidator(POOL.cognito().issuer(), UserPool.DEMO_CLIENT_ID,
-                Set.of(UserPool.DEMO_CLIENT_ID), keys, clock);
+        CognitoTokenValidator validator = new CognitoTokenValidator(Map.of(POOL.cognito().issuer(), keys),
+                UserPool.DEMO_CLIENT_ID, Set.of(UserPool.DEMO_CLIENT_ID), clock);
         return new AccessTokenCache(validator, revoked, size, clock, events);
     }
 

@@ -274,7 +274,7 @@ class CognitoTokenValidatorTest {
     private static CognitoTokenValidator validator(Clock clock, CognitoKeys.Policy policy) throws Exception {
         CognitoKeys keys = new CognitoKeys(URI.create(POOL.cognito().issuer() + "/.well-known/jwks.json").toURL(), policy,
                 EVENTS);
-        return new CognitoTokenValidator(POOL.cognito().issuer(), UserPool.DEMO_CLIENT_ID, Set.of(UserPool.DEMO_CLIENT_ID),
-                keys, clock);
+        return new CognitoTokenValidator(Map.of(POOL.cognito().issuer(), keys), UserPool.DEMO_CLIENT_ID,
+                Set.of(UserPool.DEMO_CLIENT_ID), clock);
     }
 }

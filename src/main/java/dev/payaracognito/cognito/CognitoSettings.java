@@ -29,6 +29,10 @@ public class CognitoSettings {
     /** Cognito user pool ids: {@code {region}_{alnum}}. */
     private static final String POOL_ID = "[a-z]{2}-(gov-)?[a-z]+-\\d_[a-zA-Z0-9]+";
     private static final String REGION = "[a-z]{2}-(gov-)?[a-z]+-\\d";
+    /** Cognito's identity provider names: 1 to 32 letters, digits, marks, symbols or punctuation. */
+    private static final String PROVIDER_NAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}&&[^,]]{1,32}";
+    private static final String IDENTITY_PROVIDERS = "COGNITO_IDENTITY_PROVIDERS (cognito.identity-providers) must be "
+            + "the names of the pool's identity providers as in Cognito (e.g. Google,Okta-SAML), comma-separated.";
     private static final String ADDITIONAL_REGIONS = "COGNITO_ADDITIONAL_REGIONS (cognito.additional-regions) must be "
             + "the regions, other than COGNITO_REGION, to which the pool is replicated, comma-separated.";
     /** Cognito app client ids: word characters and '+', 1 to 128. */
@@ -42,6 +46,7 @@ public class CognitoSettings {
 
     private String issuer;
     private List<String> issuers = List.of();
+    private List<String> identityProviders = List.of();
     private String clientId;
     private String clientSecret;
     private String configuredDomain;
@@ -70,6 +75,11 @@ public class CognitoSettings {
         configuredDomain = settings.text("cognito.domain").map(d -> url(d, "COGNITO_DOMAIN (cognito.domain)"))
                 .orElse(null);
         baseUrl = settings.text("app.base-url").map(u -> url(u, "APP_BASE_URL (app.base-url)")).orElse(null);
+        identityProviders = Arrays.stream(settings.value("cognito.identity-providers", String[].class, new String[0],
+                        IDENTITY_PROVIDERS)).map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+        if (identityProviders.stream().anyMatch(name -> !name.matches(PROVIDER_NAME))) {
+            problems.add(IDENTITY_PROVIDERS);
+        }
         apiClientIds = Arrays.stream(settings.value("cognito.api-client-ids", String[].class, new String[0],
                         "COGNITO_API_CLIENT_IDS (cognito.api-client-ids) must be app client ids, comma-separated."))
                 .map(String::strip).filter(id -> !id.isEmpty()).toList();
@@ -141,6 +151,14 @@ public class CognitoSettings {
     /** Whether a node is "not ready" while Cognito does not answer: {@code app.health.ready-requires-cognito}. */
     public boolean readyRequiresCognito() {
         return readyRequiresCognito;
+    }
+
+    /**
+     * The pool's identity providers offered on the home page, each a "Sign in with …" that goes straight to it
+     * through the hosted UI: {@code cognito.identity-providers}, as named in Cognito; empty for the password form only.
+     */
+    public List<String> identityProviders() {
+        return identityProviders;
     }
 
     /** What must be set before anyone can sign in; empty when the settings are complete. */

@@ -3,7 +3,9 @@ package dev.payaracognito.security.browser;
 import static jakarta.security.enterprise.AuthenticationStatus.SEND_FAILURE;
 
 import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoHealth;
+import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.cognito.ProviderFailure;
 import dev.payaracognito.errors.ErrorPage;
 import dev.payaracognito.errors.Failure;
@@ -43,6 +45,12 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
     @Inject
     private SignedInSession signedInSession;
 
+    @Inject
+    private CognitoSettings settings;
+
+    @Inject
+    private CognitoEndpoints endpoints;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -56,6 +64,7 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
                 return unavailable(response);
             }
             PendingSignIn.start(request, SiteRedirects.thisPage(request));
+            return startSignIn(request, response, context);
         }
         if (signedIn) {
             if (signedInSession.outlived(request)) {
@@ -87,6 +96,25 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
             }
             LOG.warning("sign-in could not start: " + failure);
             return unavailable(response);
+        }
+    }
+
+    /**
+     * The mechanism sends the browser to the hosted UI, through the provider the page asked for and in the browser's
+     * language ({@link SignInChoice}).
+     */
+    private AuthenticationStatus startSignIn(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) throws AuthenticationException {
+        try {
+            HttpServletResponse choosing = SignInChoice.of(request, settings.identityProviders())
+                    .redirectsOf(response, endpoints.getAuthorizationEndpoint());
+            context.setResponse(choosing);
+            return openId.validateRequest(request, choosing, context);
+        } catch (RuntimeException e) {
+            LOG.warning("sign-in could not start: " + AuditLog.describe(e));
+            return unavailable(response);
+        } finally {
+            context.setResponse(response);
         }
     }
 

@@ -66,6 +66,8 @@ class BearerApiIT {
         HttpResponse<String> me = get("/me", accessToken("bob"));
         Map<String, Object> body = HostedUiClient.json(me.body());
         assertEquals(200, me.statusCode());
+        assertEquals("user", body.get("kind"));
+        assertEquals(UserPool.DEMO_CLIENT_ID, body.get("clientId"));
         assertEquals("bob", body.get("username"));
         assertEquals(List.of("admins"), body.get("groups"));
         assertEquals(List.of("email", "openid", "profile"), body.get("scopes"));

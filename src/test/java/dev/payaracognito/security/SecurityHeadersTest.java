@@ -2,6 +2,7 @@ package dev.payaracognito.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,19 @@ class SecurityHeadersTest {
         assertEquals("nosniff", headers.get("X-Content-Type-Options"));
         assertEquals("no-referrer", headers.get("Referrer-Policy"));
         assertTrue(headers.get("Content-Security-Policy").contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void everyDirectiveOfThePolicyAndNoFraming() {
+        Map<String, String> headers = apply(false, false);
+        Map<String, String> directives = new HashMap<>();
+        for (String directive : headers.get("Content-Security-Policy").split(";")) {
+            String[] parts = directive.strip().split(" ", 2);
+            assertNull(directives.put(parts[0], parts[1]), "a directive given twice: " + parts[0]);
+        }
+        assertEquals(Map.of("default-src", "'self'", "script-src", "'none'", "object-src", "'none'",
+                "base-uri", "'none'", "frame-ancestors", "'none'"), directives);
+        assertEquals("DENY", headers.get("X-Frame-Options"), "for browsers without frame-ancestors");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
@@ -98,6 +99,8 @@ class SignInStoryIT extends BrowserTest {
         HtmlPage profile = signInAs(login, "bob", "Bob-Passw0rd!");
         assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString());
         assertEquals("admins", profile.getElementById("groups").getTextContent());
+        // the session id travels in its cookie only: never in a URL, a link or a form's action
+        assertFalse(profile.getWebResponse().getContentAsString().toLowerCase(Locale.ROOT).contains("jsessionid"));
     }
 
     @Test

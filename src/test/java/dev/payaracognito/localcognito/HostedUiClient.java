@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A browser without a browser, for tests: it signs in at the hosted UI and redeems codes, following nothing by itself. */
+/**
+ * A browser without a browser, for tests: it signs in at the hosted UI and redeems codes, following nothing by
+ * itself; and a machine client's token request.
+ */
 public final class HostedUiClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -90,6 +93,30 @@ public final class HostedUiClient {
     /** The token endpoint with the demo client's Basic credentials. */
     public HttpResponse<String> token(Map<String, String> form) throws IOException, InterruptedException {
         return post("/oauth2/token", form, UserPool.DEMO_CLIENT_ID + ":" + UserPool.DEMO_CLIENT_SECRET);
+    }
+
+    /**
+     * The {@code client_credentials} grant with Basic client authentication; {@code scope} is sent only when
+     * scopes are given (space-separated, as Cognito wants them).
+     */
+    public HttpResponse<String> clientCredentials(String clientId, String clientSecret, String... scopes)
+            throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        if (scopes.length > 0) {
+            form.put("scope", String.join(" ", scopes));
+        }
+        return post("/oauth2/token", form, clientId + ":" + clientSecret);
+    }
+
+    /** A machine client's token response ({@code access_token}, {@code expires_in}, {@code token_type}). */
+    public Map<String, Object> machineTokens(String clientId, String clientSecret, String... scopes)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = clientCredentials(clientId, clientSecret, scopes);
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("client_credentials refused: " + answer.body());
+        }
+        return json(answer.body());
     }
 
     public Map<String, Object> redeem(String code) throws IOException, InterruptedException {

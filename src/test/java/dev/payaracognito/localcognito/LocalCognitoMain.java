@@ -47,6 +47,12 @@ public final class LocalCognitoMain {
             System.out.println("  demo client id:     " + UserPool.DEMO_CLIENT_ID);
             System.out.println("  demo client secret: " + UserPool.DEMO_CLIENT_SECRET);
             System.out.println("  demo users: alice / Alice-Passw0rd!   bob / Bob-Passw0rd! (group admins)");
+            System.out.println("  machine clients (client_credentials, resource server " + UserPool.DEMO_RESOURCE_SERVER
+                    + "):");
+            System.out.println("    " + UserPool.DEMO_MACHINE_CLIENT_ID + " / " + UserPool.DEMO_MACHINE_CLIENT_SECRET
+                    + " (" + UserPool.DEMO_READ_SCOPE + ", " + UserPool.DEMO_ADMIN_SCOPE + ")");
+            System.out.println("    " + UserPool.DEMO_READ_ONLY_MACHINE_CLIENT_ID + " / "
+                    + UserPool.DEMO_READ_ONLY_MACHINE_CLIENT_SECRET + " (" + UserPool.DEMO_READ_SCOPE + ")");
         }
     }
 }

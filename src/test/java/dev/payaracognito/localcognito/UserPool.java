@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Users, groups and app clients of one pool: the built-in demo pool, or one read from a JSON file. */
-public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<String, AppClient> clients) {
+/**
+ * Users, groups, app clients and resource servers of one pool: the built-in demo pool, or one read from a JSON
+ * file.
+ */
+public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<String, AppClient> clients,
+        Map<String, ResourceServer> resourceServers) {
 
     public static final String DEMO_POOL_ID = "eu-west-1_LocalDemo";
     /** Cognito app client ids are 26 lowercase alphanumerics. */
@@ -26,6 +32,24 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
     public static final String DEMO_CALLBACK_URL = "http://localhost:8080/callback";
     public static final String DEMO_SIGN_OUT_URL = "http://localhost:8080/";
 
+    /** The demo pool's resource server, the app's API, and its two scopes. */
+    public static final String DEMO_RESOURCE_SERVER = "payara-api";
+    public static final String DEMO_READ_SCOPE = "payara-api/read";
+    public static final String DEMO_ADMIN_SCOPE = "payara-api/admin";
+    /** A machine client (client credentials) allowed both scopes of {@code payara-api}. */
+    public static final String DEMO_MACHINE_CLIENT_ID = "localcognitomachineclient1";
+    /** Public like the demo client's: it only opens the local demo pool. */
+    public static final String DEMO_MACHINE_CLIENT_SECRET = "4m2demo0local0machine0secret0not0for0production0z8";
+    /** A machine client allowed only {@code payara-api/read}. */
+    public static final String DEMO_READ_ONLY_MACHINE_CLIENT_ID = "localcognitomachineclient2";
+    /** Public like the demo client's: it only opens the local demo pool. */
+    public static final String DEMO_READ_ONLY_MACHINE_CLIENT_SECRET =
+            "7r5demo0local0reader0secret0not0for0production0k3w";
+
+    /** Cognito's own scopes; every other scope a client may get is a resource server's. */
+    private static final Set<String> STANDARD_SCOPES = Set.of("openid", "email", "phone", "profile",
+            "aws.cognito.signin.user.admin");
+
     private static final String POOL_ID_PATTERN = "^[a-z]{2}-(gov-)?[a-z]+-\\d_[a-zA-Z0-9]+$";
 
     public UserPool {
@@ -34,17 +58,29 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
         }
         users = Map.copyOf(users);
         clients = Map.copyOf(clients);
+        resourceServers = Map.copyOf(resourceServers);
+        requireKnownScopes(clients.values(), resourceServers.values());
     }
 
-    /** The demo pool of the README: alice (no group) and bob (group admins), one client for localhost:8080. */
+    /**
+     * The demo pool of the README: alice (no group) and bob (group admins); one user client for localhost:8080,
+     * which may also ask for {@code payara-api/read}; the resource server {@code payara-api} (scopes {@code read},
+     * {@code admin}) and two machine clients of it.
+     */
     public static UserPool demo() {
-        AppClient client = new AppClient(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, List.of(DEMO_CALLBACK_URL),
-                List.of(DEMO_SIGN_OUT_URL), Set.of("openid", "email", "profile"), false);
+        List<AppClient> clients = List.of(
+                new AppClient(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, List.of(DEMO_CALLBACK_URL),
+                        List.of(DEMO_SIGN_OUT_URL), Set.of("openid", "email", "profile", DEMO_READ_SCOPE), false),
+                AppClient.machine(DEMO_MACHINE_CLIENT_ID, DEMO_MACHINE_CLIENT_SECRET,
+                        Set.of(DEMO_READ_SCOPE, DEMO_ADMIN_SCOPE)),
+                AppClient.machine(DEMO_READ_ONLY_MACHINE_CLIENT_ID, DEMO_READ_ONLY_MACHINE_CLIENT_SECRET,
+                        Set.of(DEMO_READ_SCOPE)));
         return new UserPool(DEMO_POOL_ID,
                 byUsername(List.of(
                         demoUser("alice", "Alice-Passw0rd!", "alice@example.com", List.of()),
                         demoUser("bob", "Bob-Passw0rd!", "bob@example.com", List.of("admins")))),
-                Map.of(client.clientId(), client));
+                byClientId(clients),
+                byIdentifier(List.of(new ResourceServer(DEMO_RESOURCE_SERVER, Set.of("read", "admin")))));
     }
 
     /** Cognito usernames are case-insensitive by default. */
@@ -60,25 +96,33 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
     public UserPool withClient(AppClient client) {
         Map<String, AppClient> changed = new LinkedHashMap<>(clients);
         changed.put(client.clientId(), client);
-        return new UserPool(userPoolId, users, changed);
+        return new UserPool(userPoolId, users, changed, resourceServers);
     }
 
     /**
-     * Reads a pool file: {@code {"userPoolId", "groups": [names], "clients": [{"clientId", "clientSecret",
-     * "callbackUrls", "signOutUrls", "scopes", "requirePkce"}], "users": [{"username", "passwordHash",
-     * "email", "emailVerified", "groups", "sub"}]}}; see {@code local-cognito-pool.example.json}.
+     * Reads a pool file: {@code {"userPoolId", "groups": [names], "resourceServers": [{"identifier", "scopes":
+     * [names]}], "clients": [{"clientId", "clientSecret", "callbackUrls", "signOutUrls", "scopes", "requirePkce",
+     * "allowedOAuthFlows": ["code" (the default) or "client_credentials"]}], "users": [{"username",
+     * "passwordHash", "email", "emailVerified", "groups", "sub"}]}}; see {@code local-cognito-pool.example.json}.
      */
     public static UserPool fromJson(Path file) throws IOException {
         try {
             Map<String, Object> json = JSONObjectUtils.parse(Files.readString(file, StandardCharsets.UTF_8));
             String poolId = required(JSONObjectUtils.getString(json, "userPoolId"), "userPoolId");
             List<String> groups = strings(json, "groups");
+            List<ResourceServer> resourceServers = new ArrayList<>();
+            for (Map<String, Object> r : objects(json, "resourceServers")) {
+                resourceServers.add(new ResourceServer(required(JSONObjectUtils.getString(r, "identifier"),
+                        "identifier"), Set.copyOf(strings(r, "scopes"))));
+            }
             List<AppClient> clients = new ArrayList<>();
             for (Map<String, Object> c : objects(json, "clients")) {
+                List<String> flows = strings(c, "allowedOAuthFlows");
                 clients.add(new AppClient(required(JSONObjectUtils.getString(c, "clientId"), "clientId"),
                         JSONObjectUtils.getString(c, "clientSecret"), strings(c, "callbackUrls"),
                         strings(c, "signOutUrls"), Set.copyOf(strings(c, "scopes")),
-                        Boolean.TRUE.equals(c.get("requirePkce"))));
+                        Boolean.TRUE.equals(c.get("requirePkce")), flows.isEmpty() ? Set.of(OAuthFlow.CODE)
+                                : flows.stream().map(OAuthFlow::named).collect(Collectors.toSet())));
             }
             List<PoolUser> users = new ArrayList<>();
             for (Map<String, Object> u : objects(json, "users")) {
@@ -93,9 +137,7 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
                         "passwordHash"), JSONObjectUtils.getString(u, "email"),
                         Boolean.TRUE.equals(u.get("emailVerified")), memberOf));
             }
-            Map<String, AppClient> byId = new LinkedHashMap<>();
-            clients.forEach(c -> byId.put(c.clientId(), c));
-            return new UserPool(poolId, byUsername(users), byId);
+            return new UserPool(poolId, byUsername(users), byClientId(clients), byIdentifier(resourceServers));
         } catch (ParseException e) {
             throw new IOException(file + " is not a valid pool file: " + e.getMessage(), e);
         }
@@ -109,6 +151,34 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
     /** A user keeps its {@code sub} across restarts, so data an app keys by {@code sub} survives. */
     private static String stableSub(String poolId, String username) {
         return UUID.nameUUIDFromBytes((poolId + "/" + username).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Cognito refuses an app client whose scope is neither one of its own nor a resource server's, and a
+     * client-credentials client with anything but resource servers' scopes.
+     */
+    private static void requireKnownScopes(Collection<AppClient> clients, Collection<ResourceServer> servers) {
+        Set<String> custom = servers.stream().flatMap(s -> s.scopes().stream()).collect(Collectors.toSet());
+        for (AppClient client : clients) {
+            for (String scope : client.scopes()) {
+                boolean standardAllowed = !client.allows(OAuthFlow.CLIENT_CREDENTIALS);
+                if (!custom.contains(scope) && !(standardAllowed && STANDARD_SCOPES.contains(scope))) {
+                    throw new IllegalArgumentException(client.clientId() + " may not have the scope " + scope);
+                }
+            }
+        }
+    }
+
+    private static Map<String, AppClient> byClientId(List<AppClient> clients) {
+        Map<String, AppClient> map = new LinkedHashMap<>();
+        clients.forEach(c -> map.put(c.clientId(), c));
+        return map;
+    }
+
+    private static Map<String, ResourceServer> byIdentifier(List<ResourceServer> servers) {
+        Map<String, ResourceServer> map = new LinkedHashMap<>();
+        servers.forEach(s -> map.put(s.identifier(), s));
+        return map;
     }
 
     private static Map<String, PoolUser> byUsername(List<PoolUser> users) {

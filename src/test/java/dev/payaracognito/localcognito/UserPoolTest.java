@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,51 @@ class UserPoolTest {
         assertEquals(List.of("http://localhost:8080/callback"), client.callbackUrls());
         assertEquals(List.of("http://localhost:8080/"), client.signOutUrls());
         assertTrue(UserPool.DEMO_CLIENT_ID.matches("[a-z0-9]{26}"));
+    }
+
+    @Test
+    void demoPoolHasTheApiAsResourceServerAndTwoMachineClients() {
+        UserPool demo = UserPool.demo();
+        assertEquals(Set.of("payara-api/read", "payara-api/admin"),
+                demo.resourceServers().get("payara-api").scopes());
+        AppClient machine = demo.client(UserPool.DEMO_MACHINE_CLIENT_ID).orElseThrow();
+        AppClient reader = demo.client(UserPool.DEMO_READ_ONLY_MACHINE_CLIENT_ID).orElseThrow();
+        assertEquals(Set.of("payara-api/read", "payara-api/admin"), machine.scopes());
+        assertEquals(Set.of("payara-api/read"), reader.scopes());
+        for (AppClient client : List.of(machine, reader)) {
+            assertEquals(Set.of(OAuthFlow.CLIENT_CREDENTIALS), client.oauthFlows());
+            assertTrue(client.clientId().matches("[a-z0-9]{26}"), "26 lowercase alphanumerics, as Cognito's");
+            assertTrue(client.clientSecret().matches("[a-z0-9]{40,}"), "a long base36 secret");
+        }
+        assertTrue(demo.client(UserPool.DEMO_CLIENT_ID).orElseThrow().allows(OAuthFlow.CODE));
+    }
+
+    @Test
+    void refusesClientsWithScopesCognitoWouldRefuse() {
+        ResourceServer api = new ResourceServer("payara-api", Set.of("read"));
+        AppClient openidMachine = AppClient.machine("machine", "secret", Set.of("openid"));
+        AppClient unknownScope = new AppClient("web", null, List.of(), List.of(), Set.of("openid", "payara-api/write"),
+                false);
+        assertThrows(IllegalArgumentException.class, () -> new UserPool("eu-west-1_Pool", Map.of(),
+                Map.of("machine", openidMachine), Map.of("payara-api", api)));
+        assertThrows(IllegalArgumentException.class, () -> new UserPool("eu-west-1_Pool", Map.of(),
+                Map.of("web", unknownScope), Map.of("payara-api", api)));
+        assertThrows(IllegalArgumentException.class, () -> AppClient.machine("machine", null, Set.of("payara-api/read")));
+        assertThrows(IllegalArgumentException.class, () -> new AppClient("both", "secret", List.of(), List.of(),
+                Set.of("payara-api/read"), false, Set.of(OAuthFlow.CODE, OAuthFlow.CLIENT_CREDENTIALS)));
+    }
+
+    @Test
+    void readsResourceServersAndMachineClientsFromAPoolFile(@TempDir Path dir) throws Exception {
+        String withApi = Files.readString(EXAMPLE).replace("\"clients\": [", """
+                "resourceServers": [{"identifier": "payara-api", "scopes": ["read", "admin"]}],
+                  "clients": [
+                    {"clientId": "examplepoolmachineclient01", "clientSecret": "x9secret",
+                     "scopes": ["payara-api/read"], "allowedOAuthFlows": ["client_credentials"]},""");
+        UserPool pool = UserPool.fromJson(write(dir, "machine.json", withApi));
+        assertEquals(Set.of("payara-api/read", "payara-api/admin"), pool.resourceServers().get("payara-api").scopes());
+        assertTrue(pool.client("examplepoolmachineclient01").orElseThrow().allows(OAuthFlow.CLIENT_CREDENTIALS));
+        assertTrue(pool.client("examplepoolclient000000001").orElseThrow().allows(OAuthFlow.CODE), "the default");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.payaracognito.localcognito.endpoints;
 
 import dev.payaracognito.localcognito.AppClient;
+import dev.payaracognito.localcognito.OAuthFlow;
 import dev.payaracognito.localcognito.UserPool;
 import java.io.IOException;
 import java.util.Arrays;
@@ -40,9 +41,12 @@ record AuthorizationRequest(AppClient client, String redirectUri, String state, 
         }
         String responseType = parameters.get("response_type");
         if (!"code".equals(responseType)) {
-            // The demo's clients allow only the code grant; Cognito answers other types this way.
+            // The local Cognito has no implicit flow; Cognito answers other types this way.
             throw HostedUiError.redirect(redirectUri, responseType == null || !responseType.equals("token")
                     ? "invalid_request" : "unauthorized_client", state);
+        }
+        if (!client.allows(OAuthFlow.CODE)) {
+            throw HostedUiError.redirect(redirectUri, "unauthorized_client", state);
         }
         Set<String> scopes = scopes(parameters.get("scope"), client);
         if (!client.scopes().containsAll(scopes)) {

@@ -17,17 +17,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code POST /oauth2/token}: the {@code authorization_code} and {@code refresh_token} grants. Every refusal
- * is Cognito's {@code 400 {"error": …}}; a reused, expired or mismatched code is {@code invalid_grant}.
+ * {@code POST /oauth2/token}: the {@code authorization_code} and {@code refresh_token} grants, and
+ * {@code client_credentials} through {@link ClientCredentialsGrant}. Every refusal is Cognito's
+ * {@code 400 {"error": …}}; a reused, expired or mismatched code is {@code invalid_grant}.
  */
 final class TokenEndpoint {
 
     private static final System.Logger LOG = System.getLogger(TokenEndpoint.class.getName());
 
     private final PoolContext context;
+    private final ClientCredentialsGrant clientCredentials;
 
     TokenEndpoint(PoolContext context) {
         this.context = context;
+        this.clientCredentials = new ClientCredentialsGrant(context);
     }
 
     void handle(Exchange exchange) throws IOException, JOSEException {
@@ -49,8 +52,8 @@ final class TokenEndpoint {
             switch (grantType) {
                 case "authorization_code" -> redeemCode(exchange, client);
                 case "refresh_token" -> refresh(exchange, client);
-                case "client_credentials", "password" -> throw new TokenError("unauthorized_client",
-                        grantType + " is not enabled for this client");
+                case "client_credentials" -> clientCredentials.handle(exchange, client);
+                case "password" -> throw new TokenError("unauthorized_client", "the password grant is not enabled");
                 default -> throw new TokenError("unsupported_grant_type", "unknown grant type");
             }
         } catch (TokenError error) {
@@ -115,7 +118,7 @@ final class TokenEndpoint {
         }
     }
 
-    private static void answer(Exchange exchange, TokenFactory.Tokens tokens) throws IOException {
+    static void answer(Exchange exchange, TokenFactory.Tokens tokens) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         if (tokens.idToken() != null) {
             body.put("id_token", tokens.idToken());

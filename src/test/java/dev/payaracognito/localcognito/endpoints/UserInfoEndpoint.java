@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * {@code GET|POST /oauth2/userInfo} (capital I: Cognito's paths are case-sensitive): the user's attributes
- * for a valid access token whose scope includes {@code openid}.
+ * for a valid user access token whose scope includes {@code openid}.
  */
 final class UserInfoEndpoint {
 
@@ -31,7 +31,8 @@ final class UserInfoEndpoint {
 
     void handle(Exchange exchange) throws IOException {
         Optional<JWTClaimsSet> claims = validAccessToken(exchange.header("Authorization"));
-        if (claims.isEmpty()) {
+        // A client-credentials token has no user (no username claim): Cognito refuses it as an invalid token.
+        if (claims.isEmpty() || claims.get().getClaim("username") == null) {
             exchange.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             exchange.json(401, Map.of("error", "invalid_token"));
             return;

@@ -10,6 +10,7 @@ import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.payaracognito.localcognito.AppClient;
 import dev.payaracognito.localcognito.PoolUser;
 import dev.payaracognito.localcognito.TokenUse;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -53,6 +55,17 @@ public final class TokenFactory {
                 : null;
         return new Tokens(idToken, accessToken, withRefreshToken ? refreshToken() : null,
                 lifetimes.token.toSeconds());
+    }
+
+    /**
+     * The access token of a client-credentials grant, on its own: no ID token, no refresh token. Its forgeries are
+     * those aimed at the access token.
+     */
+    public Tokens mintClientToken(AppClient client, Set<String> scopes, List<TokenForgery> forgeries)
+            throws JOSEException {
+        Instant now = clock.instant();
+        String accessToken = sign(TokenUse.ACCESS, clientAccessClaims(client, scopes, now), forgeries);
+        return new Tokens(null, accessToken, null, lifetimes.token.toSeconds());
     }
 
     private String sign(TokenUse use, JWTClaimsSet claims, List<TokenForgery> forgeries) throws JOSEException {
@@ -115,6 +128,25 @@ public final class TokenFactory {
             claims.claim("cognito:groups", user.groups());
         }
         return claims.build();
+    }
+
+    /**
+     * Cognito's machine token: the client is its own subject; no username, groups, origin_jti or event_id, since
+     * no user signed in; auth_time is the moment of issue.
+     */
+    private JWTClaimsSet clientAccessClaims(AppClient client, Set<String> scopes, Instant now) {
+        return new JWTClaimsSet.Builder()
+                .subject(client.clientId())
+                .claim("token_use", TokenUse.ACCESS.claimValue())
+                .claim("scope", String.join(" ", scopes))
+                .claim("auth_time", now.getEpochSecond())
+                .issuer(issuer.get())
+                .expirationTime(Date.from(now.plus(lifetimes.token)))
+                .issueTime(Date.from(now))
+                .claim("version", 2)
+                .jwtID(UUID.randomUUID().toString())
+                .claim("client_id", client.clientId())
+                .build();
     }
 
     /** OpenID Connect's at_hash: the left half of the SHA-256 of the access token, base64url. */

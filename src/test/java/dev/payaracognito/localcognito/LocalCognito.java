@@ -171,6 +171,11 @@ public final class LocalCognito implements AutoCloseable {
                 Duration.ZERO));
     }
 
+    /** The endpoint answers 200 with {@code json} instead of its own answer, until healed. */
+    public void answerJson(Endpoint endpoint, String json) {
+        context.faults.inject(endpoint, new Faults.Fault(200, json, Duration.ZERO));
+    }
+
     public void heal(Endpoint endpoint) {
         context.faults.heal(endpoint);
     }

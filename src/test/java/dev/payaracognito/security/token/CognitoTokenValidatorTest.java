@@ -2,6 +2,7 @@ package dev.payaracognito.security.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
@@ -13,6 +14,9 @@ import dev.payaracognito.localcognito.tokens.Forgeries;
 import dev.payaracognito.localcognito.tokens.TokenForgery;
 import dev.payaracognito.security.token.TokenRejected.Reason;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -265,6 +269,35 @@ class CognitoTokenValidatorTest {
         POOL.cognito().fail(Endpoint.JWKS, 503);
         assertEquals(Reason.KEYS_UNAVAILABLE, assertThrows(TokenRejected.class,
                 () -> validator.validateAccessToken(accessToken)).reason());
+    }
+
+    @Test
+    void aJwksOverTheSizeLimitIsNotReadAndTheLimitIsASetting() throws Exception {
+        String jwks = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(POOL.cognito().issuer()
+                + "/.well-known/jwks.json")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        // the pool's own keys, padded past 64 KiB
+        String padded = jwks.substring(0, jwks.lastIndexOf('}')) + ",\"padding\":\"" + "x".repeat(70_000) + "\"}";
+        POOL.cognito().answerJson(Endpoint.JWKS, padded);
+        String accessToken = (String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("access_token");
+
+        assertEquals(Reason.KEYS_UNAVAILABLE, assertThrows(TokenRejected.class,
+                () -> validator.validateAccessToken(accessToken)).reason(), "64 KiB by default");
+        CognitoKeys.Policy larger = new CognitoKeys.Policy(Duration.ofSeconds(2), Duration.ofSeconds(3), 128 * 1024,
+                Duration.ofHours(1), Duration.ofSeconds(15), Duration.ofHours(24));
+        assertEquals("alice", validator(Clock.systemUTC(), larger).validateAccessToken(accessToken).username());
+    }
+
+    @Test
+    void aHangingJwksEndpointIsGivenUpAfterTheReadTimeout() throws Exception {
+        String accessToken = (String) POOL.client().tokens("alice", "Alice-Passw0rd!").get("access_token");
+        POOL.cognito().hang(Endpoint.JWKS, Duration.ofSeconds(20));
+        CognitoKeys.Policy oneSecond = new CognitoKeys.Policy(Duration.ofSeconds(1), Duration.ofSeconds(1), 64 * 1024,
+                Duration.ofHours(1), Duration.ofSeconds(15), Duration.ofHours(24));
+        long started = System.nanoTime();
+        assertEquals(Reason.KEYS_UNAVAILABLE, assertThrows(TokenRejected.class,
+                () -> validator(Clock.systemUTC(), oneSecond).validateAccessToken(accessToken)).reason());
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(waited.compareTo(Duration.ofSeconds(10)) < 0, "gave up after " + waited + ", not the 20 s hang");
     }
 
     private static CognitoTokenValidator validator(Clock clock) throws Exception {

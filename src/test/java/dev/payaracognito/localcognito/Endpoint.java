@@ -6,6 +6,8 @@ public enum Endpoint {
     JWKS,
     AUTHORIZE,
     LOGIN,
+    /** The stand-in identity providers' pages, {@code /federated/{providerName}}. */
+    FEDERATED,
     TOKEN,
     USERINFO,
     REVOKE,

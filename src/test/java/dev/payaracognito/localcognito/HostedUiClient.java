@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * A browser without a browser, for tests: it signs in at the hosted UI and redeems codes, following nothing by
- * itself; and a machine client's token request.
+ * itself, also through an identity provider; and a machine client's token request.
  */
 public final class HostedUiClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern ACCOUNT = Pattern.compile("name=\"userId\" value=\"([^\"]+)\"");
 
     private final LocalCognito cognito;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -69,6 +70,31 @@ public final class HostedUiClient {
         HttpResponse<String> answer = submitSignIn(parameters, username, password);
         if (answer.statusCode() != 302) {
             throw new AssertionError("sign-in did not return to the client: " + answer.statusCode());
+        }
+        return URI.create(answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    /**
+     * Signs in through an identity provider: the authorize request with {@code identity_provider}, the stand-in
+     * provider's page, its first account chosen; answers the callback URL (with code and state).
+     */
+    public URI federatedSignIn(Map<String, String> parameters, String providerName)
+            throws IOException, InterruptedException {
+        Map<String, String> withProvider = new LinkedHashMap<>(parameters);
+        withProvider.put("identity_provider", providerName);
+        String providerPage = authorize(withProvider).headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("authorize did not go on to " + providerName))
+                .substring(cognito.domain().length());
+        HttpResponse<String> page = get(providerPage);
+        Matcher csrf = CSRF.matcher(page.body());
+        Matcher account = ACCOUNT.matcher(page.body());
+        if (!csrf.find() || !account.find()) {
+            throw new AssertionError("no identity provider's page: " + page.body());
+        }
+        HttpResponse<String> answer = post(providerPage, Map.of("_csrf", csrf.group(1), "userId", account.group(1)),
+                null);
+        if (answer.statusCode() != 302) {
+            throw new AssertionError("federated sign-in did not return to the client: " + answer.statusCode());
         }
         return URI.create(answer.headers().firstValue("Location").orElseThrow());
     }

@@ -53,6 +53,8 @@ public final class LocalCognitoMain {
                     + " (" + UserPool.DEMO_READ_SCOPE + ", " + UserPool.DEMO_ADMIN_SCOPE + ")");
             System.out.println("    " + UserPool.DEMO_READ_ONLY_MACHINE_CLIENT_ID + " / "
                     + UserPool.DEMO_READ_ONLY_MACHINE_CLIENT_SECRET + " (" + UserPool.DEMO_READ_SCOPE + ")");
+            System.out.println("  identity providers: " + UserPool.DEMO_GOOGLE_PROVIDER + ", "
+                    + UserPool.DEMO_SAML_PROVIDER + " (identity_provider=… or the sign-in form's links)");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,15 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Users, groups, app clients and resource servers of one pool: the built-in demo pool, or one read from a JSON
- * file.
+ * Users, groups, app clients, resource servers and identity providers of one pool: the built-in demo pool, or one
+ * read from a JSON file (which has no identity providers).
  */
 public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<String, AppClient> clients,
-        Map<String, ResourceServer> resourceServers) {
+        Map<String, ResourceServer> resourceServers, Map<String, IdentityProvider> identityProviders) {
 
     public static final String DEMO_POOL_ID = "eu-west-1_LocalDemo";
     /** Cognito app client ids are 26 lowercase alphanumerics. */
@@ -46,6 +46,18 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
     public static final String DEMO_READ_ONLY_MACHINE_CLIENT_SECRET =
             "7r5demo0local0reader0secret0not0for0production0k3w";
 
+    /** The demo pool's identity providers: a social one and a SAML one, each with one user. */
+    public static final String DEMO_GOOGLE_PROVIDER = "Google";
+    public static final String DEMO_SAML_PROVIDER = "Okta-SAML";
+    /** {@code idp_identifier=example.org} finds the SAML provider, as an email domain does in Cognito. */
+    public static final String DEMO_SAML_IDP_IDENTIFIER = "example.org";
+    /** Google's user ids are 21 digits; this user is {@code Google_104020000000000000001} in the pool. */
+    public static final String DEMO_GOOGLE_USER_ID = "104020000000000000001";
+    /** A SAML NameID; this user is {@code Okta-SAML_sam@example.org} in the pool, and in the group admins. */
+    public static final String DEMO_SAML_USER_ID = "sam@example.org";
+    /** When Cognito first linked the demo's federated users ({@code dateCreated} of their identities). */
+    public static final Instant DEMO_FEDERATED_SINCE = Instant.parse("2026-01-01T00:00:00Z");
+
     /** Cognito's own scopes; every other scope a client may get is a resource server's. */
     private static final Set<String> STANDARD_SCOPES = Set.of("openid", "email", "phone", "profile",
             "aws.cognito.signin.user.admin");
@@ -59,15 +71,25 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
         users = Map.copyOf(users);
         clients = Map.copyOf(clients);
         resourceServers = Map.copyOf(resourceServers);
+        identityProviders = Map.copyOf(identityProviders);
         requireKnownScopes(clients.values(), resourceServers.values());
+        for (PoolUser user : users.values()) {
+            if (user.isFederated() && !identityProviders.containsValue(user.identity().provider())) {
+                throw new IllegalArgumentException(user.username() + " comes from a provider the pool does not have");
+            }
+        }
     }
 
     /**
      * The demo pool of the README: alice (no group) and bob (group admins); one user client for localhost:8080,
      * which may also ask for {@code payara-api/read}; the resource server {@code payara-api} (scopes {@code read},
-     * {@code admin}) and two machine clients of it.
+     * {@code admin}) and two machine clients of it; the identity providers Google and Okta-SAML with one user each.
      */
     public static UserPool demo() {
+        IdentityProvider google = new IdentityProvider(DEMO_GOOGLE_PROVIDER, IdentityProvider.Type.GOOGLE, null,
+                List.of());
+        IdentityProvider saml = new IdentityProvider(DEMO_SAML_PROVIDER, IdentityProvider.Type.SAML,
+                "http://www.okta.com/exk0localcognitodemo", List.of(DEMO_SAML_IDP_IDENTIFIER));
         List<AppClient> clients = List.of(
                 new AppClient(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, List.of(DEMO_CALLBACK_URL),
                         List.of(DEMO_SIGN_OUT_URL), Set.of("openid", "email", "profile", DEMO_READ_SCOPE), false),
@@ -78,9 +100,14 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
         return new UserPool(DEMO_POOL_ID,
                 byUsername(List.of(
                         demoUser("alice", "Alice-Passw0rd!", "alice@example.com", List.of()),
-                        demoUser("bob", "Bob-Passw0rd!", "bob@example.com", List.of("admins")))),
+                        demoUser("bob", "Bob-Passw0rd!", "bob@example.com", List.of("admins")),
+                        PoolUser.federated(DEMO_POOL_ID, google, DEMO_GOOGLE_USER_ID, "grace@example.com", List.of(),
+                                DEMO_FEDERATED_SINCE),
+                        PoolUser.federated(DEMO_POOL_ID, saml, DEMO_SAML_USER_ID, DEMO_SAML_USER_ID,
+                                List.of("admins"), DEMO_FEDERATED_SINCE))),
                 byClientId(clients),
-                byIdentifier(List.of(new ResourceServer(DEMO_RESOURCE_SERVER, Set.of("read", "admin")))));
+                byIdentifier(List.of(new ResourceServer(DEMO_RESOURCE_SERVER, Set.of("read", "admin")))),
+                Map.of(google.providerName(), google, saml.providerName(), saml));
     }
 
     /** Cognito usernames are case-insensitive by default. */
@@ -92,11 +119,26 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
         return Optional.ofNullable(clients.get(clientId));
     }
 
+    /** The provider {@code identity_provider} names; without one, the provider {@code idp_identifier} names. */
+    public Optional<IdentityProvider> identityProvider(String providerName, String idpIdentifier) {
+        if (providerName != null || idpIdentifier == null) {
+            return Optional.ofNullable(providerName).map(identityProviders::get);
+        }
+        return identityProviders.values().stream().filter(p -> p.idpIdentifiers().contains(idpIdentifier))
+                .findFirst();
+    }
+
+    /** The pool's users who sign in at this provider. */
+    public List<PoolUser> federatedUsers(IdentityProvider provider) {
+        return users.values().stream().filter(u -> u.isFederated() && u.identity().provider().equals(provider))
+                .toList();
+    }
+
     /** A copy of this pool whose client is replaced, e.g. to require PKCE or to add callback URLs. */
     public UserPool withClient(AppClient client) {
         Map<String, AppClient> changed = new LinkedHashMap<>(clients);
         changed.put(client.clientId(), client);
-        return new UserPool(userPoolId, users, changed, resourceServers);
+        return new UserPool(userPoolId, users, changed, resourceServers, identityProviders);
     }
 
     /**
@@ -132,25 +174,21 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
                     throw new IllegalArgumentException(username + " is in a group the pool does not list");
                 }
                 String sub = Optional.ofNullable(JSONObjectUtils.getString(u, "sub"))
-                        .orElseGet(() -> stableSub(poolId, username));
+                        .orElseGet(() -> PoolUser.stableSub(poolId, username));
                 users.add(new PoolUser(username, sub, required(JSONObjectUtils.getString(u, "passwordHash"),
                         "passwordHash"), JSONObjectUtils.getString(u, "email"),
                         Boolean.TRUE.equals(u.get("emailVerified")), memberOf));
             }
-            return new UserPool(poolId, byUsername(users), byClientId(clients), byIdentifier(resourceServers));
+            return new UserPool(poolId, byUsername(users), byClientId(clients), byIdentifier(resourceServers),
+                    Map.of());
         } catch (ParseException e) {
             throw new IOException(file + " is not a valid pool file: " + e.getMessage(), e);
         }
     }
 
     private static PoolUser demoUser(String username, String password, String email, List<String> groups) {
-        return new PoolUser(username, stableSub(DEMO_POOL_ID, username), PasswordHash.of(password), email, true,
-                groups);
-    }
-
-    /** A user keeps its {@code sub} across restarts, so data an app keys by {@code sub} survives. */
-    private static String stableSub(String poolId, String username) {
-        return UUID.nameUUIDFromBytes((poolId + "/" + username).getBytes(StandardCharsets.UTF_8)).toString();
+        return new PoolUser(username, PoolUser.stableSub(DEMO_POOL_ID, username), PasswordHash.of(password), email,
+                true, groups);
     }
 
     /**

@@ -67,12 +67,35 @@ class UserPoolTest {
         AppClient unknownScope = new AppClient("web", null, List.of(), List.of(), Set.of("openid", "payara-api/write"),
                 false);
         assertThrows(IllegalArgumentException.class, () -> new UserPool("eu-west-1_Pool", Map.of(),
-                Map.of("machine", openidMachine), Map.of("payara-api", api)));
+                Map.of("machine", openidMachine), Map.of("payara-api", api), Map.of()));
         assertThrows(IllegalArgumentException.class, () -> new UserPool("eu-west-1_Pool", Map.of(),
-                Map.of("web", unknownScope), Map.of("payara-api", api)));
-        assertThrows(IllegalArgumentException.class, () -> AppClient.machine("machine", null, Set.of("payara-api/read")));
+                Map.of("web", unknownScope), Map.of("payara-api", api), Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> AppClient.machine("machine", null,
+                Set.of("payara-api/read")));
         assertThrows(IllegalArgumentException.class, () -> new AppClient("both", "secret", List.of(), List.of(),
                 Set.of("payara-api/read"), false, Set.of(OAuthFlow.CODE, OAuthFlow.CLIENT_CREDENTIALS)));
+    }
+
+    @Test
+    void federatedUsersAreNamedAndGroupedAsCognitoDoesAndComeFromThePoolsProviders() {
+        UserPool demo = UserPool.demo();
+        PoolUser sam = demo.user("Okta-SAML_sam@example.org").orElseThrow();
+        assertEquals(List.of("eu-west-1_LocalDemo_Okta-SAML", "admins"), sam.groups());
+        assertEquals(demo.identityProviders().get("Okta-SAML"), sam.identity().provider());
+        assertEquals(List.of(sam), demo.federatedUsers(sam.identity().provider()));
+        assertEquals("Google", demo.identityProvider("Google", null).orElseThrow().providerName());
+        assertEquals("Okta-SAML", demo.identityProvider(null, "example.org").orElseThrow().providerName());
+        assertTrue(demo.identityProvider("Facebook", "example.org").isEmpty(), "identity_provider comes first");
+
+        IdentityProvider stranger = new IdentityProvider("Stranger", IdentityProvider.Type.OIDC, null, List.of());
+        PoolUser strangersUser = PoolUser.federated("eu-west-1_Pool", stranger, "1", "x@example.com", List.of(),
+                UserPool.DEMO_FEDERATED_SINCE);
+        assertThrows(IllegalArgumentException.class, () -> new UserPool("eu-west-1_Pool",
+                Map.of("stranger_1", strangersUser), Map.of(), Map.of(), Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new PoolUser("Stranger_1", "sub", PasswordHash.of("p"),
+                null, false, List.of(), strangersUser.identity()), "a federated user has no password");
+        assertThrows(IllegalArgumentException.class, () -> new IdentityProvider("Under_score",
+                IdentityProvider.Type.OIDC, null, List.of()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.payaracognito.localcognito.endpoints;
 
 import dev.payaracognito.localcognito.AppClient;
+import dev.payaracognito.localcognito.IdentityProvider;
 import dev.payaracognito.localcognito.OAuthFlow;
 import dev.payaracognito.localcognito.UserPool;
 import java.io.IOException;
@@ -9,9 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** A checked {@code /oauth2/authorize} request, as both the authorize endpoint and the login form see it. */
+/**
+ * A checked {@code /oauth2/authorize} request, as the authorize endpoint, the login form and a stand-in identity
+ * provider see it. {@code identityProvider} is the one it goes straight to, or null for the pool's own sign-in.
+ */
 record AuthorizationRequest(AppClient client, String redirectUri, String state, Set<String> scopes, String nonce,
-        String codeChallenge) {
+        String codeChallenge, IdentityProvider identityProvider) {
 
     /** RFC 7636: 43 to 128 characters of the unreserved set. */
     private static final String CODE_CHALLENGE = "[A-Za-z0-9._~-]{43,128}";
@@ -60,7 +64,21 @@ record AuthorizationRequest(AppClient client, String redirectUri, String state, 
                 || challenge == null && client.requirePkce()) {
             throw HostedUiError.redirect(redirectUri, "invalid_request", state);
         }
-        return new AuthorizationRequest(client, redirectUri, state, scopes, parameters.get("nonce"), challenge);
+        return new AuthorizationRequest(client, redirectUri, state, scopes, parameters.get("nonce"), challenge,
+                identityProvider(parameters, pool, redirectUri, state));
+    }
+
+    /** An unknown provider is refused by redirecting with {@code invalid_request} (Cognito's answer unconfirmed). */
+    private static IdentityProvider identityProvider(Map<String, String> parameters, UserPool pool,
+            String redirectUri, String state) throws HostedUiError {
+        String providerName = parameters.get("identity_provider");
+        String idpIdentifier = parameters.get("idp_identifier");
+        if (providerName == null && idpIdentifier == null) {
+            return null;
+        }
+        return pool.identityProvider(providerName, idpIdentifier).orElseThrow(() -> HostedUiError.redirect(
+                redirectUri, "invalid_request", "No identity provider " + (providerName != null ? providerName
+                        : "for " + idpIdentifier) + " in this user pool.", state));
     }
 
     /** No scope asks for all the client's scopes, as in Cognito. */

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code GET /oauth2/authorize}: with a live hosted-UI session, straight back to the client with a code;
- * otherwise on to the sign-in form with the same parameters.
+ * {@code GET /oauth2/authorize}: with {@code identity_provider} (or {@code idp_identifier}), on to that provider;
+ * with a live hosted-UI session, straight back to the client with a code; otherwise on to the sign-in form with
+ * the same parameters.
  */
 final class AuthorizeEndpoint {
 
@@ -27,6 +28,11 @@ final class AuthorizeEndpoint {
     void handle(Exchange exchange) throws IOException {
         AuthorizationRequest request = AuthorizationRequest.checkOrAnswer(exchange, context.pool);
         if (request == null) {
+            return;
+        }
+        // A named provider is visited even with a live session (unconfirmed; the provider's own session decides).
+        if (request.identityProvider() != null) {
+            exchange.redirect(FederatedEndpoint.pageUrl(context, request.identityProvider(), exchange.rawQuery()));
             return;
         }
         Optional<HostedSession> session = context.sessions.find(exchange);

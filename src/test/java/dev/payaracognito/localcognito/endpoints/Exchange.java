@@ -36,6 +36,11 @@ public final class Exchange {
         return http.getRequestURI().getPath();
     }
 
+    /** The path as sent, still percent-encoded. */
+    String rawPath() {
+        return http.getRequestURI().getRawPath();
+    }
+
     String rawQuery() {
         return Optional.ofNullable(http.getRequestURI().getRawQuery()).orElse("");
     }

@@ -12,21 +12,28 @@ final class HostedUiError extends Exception {
 
     private final String redirectUri;
     private final String error;
+    private final String description;
     private final String state;
 
-    private HostedUiError(String message, String redirectUri, String error, String state) {
+    private HostedUiError(String message, String redirectUri, String error, String description, String state) {
         super(message, null, false, false);
         this.redirectUri = redirectUri;
         this.error = error;
+        this.description = description;
         this.state = state;
     }
 
     static HostedUiError page(String message) {
-        return new HostedUiError(message, null, null, null);
+        return new HostedUiError(message, null, null, null, null);
     }
 
     static HostedUiError redirect(String redirectUri, String error, String state) {
-        return new HostedUiError(error, redirectUri, error, state);
+        return new HostedUiError(error, redirectUri, error, null, state);
+    }
+
+    /** A redirect with {@code error_description} too. */
+    static HostedUiError redirect(String redirectUri, String error, String description, String state) {
+        return new HostedUiError(error, redirectUri, error, description, state);
     }
 
     void answer(Exchange exchange) throws IOException {
@@ -36,6 +43,7 @@ final class HostedUiError extends Exception {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("error", error);
+        parameters.put("error_description", description);
         parameters.put("state", state);
         exchange.redirect(Exchange.withParameters(redirectUri, parameters));
     }

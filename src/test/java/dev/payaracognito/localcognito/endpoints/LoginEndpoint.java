@@ -5,22 +5,17 @@ import dev.payaracognito.localcognito.PoolContext;
 import dev.payaracognito.localcognito.PoolUser;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET/POST /login}: the hosted sign-in form. Like Cognito's, it is protected by a double-submit token
- * (cookie {@code XSRF-TOKEN}, field {@code _csrf}); a wrong password shows the form again with an error.
+ * {@code GET/POST /login}: the hosted sign-in form, with a link to each of the pool's identity providers. Like
+ * Cognito's, it is protected by a double-submit token; a wrong password shows the form again with an error. A
+ * request naming an identity provider goes on to that provider.
  */
 final class LoginEndpoint {
 
     private static final System.Logger LOG = System.getLogger(LoginEndpoint.class.getName());
-    private static final String CSRF_COOKIE = "XSRF-TOKEN";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PoolContext context;
 
@@ -31,6 +26,10 @@ final class LoginEndpoint {
     void handle(Exchange exchange) throws IOException {
         AuthorizationRequest request = AuthorizationRequest.checkOrAnswer(exchange, context.pool);
         if (request == null) {
+            return;
+        }
+        if (request.identityProvider() != null) {
+            exchange.redirect(FederatedEndpoint.pageUrl(context, request.identityProvider(), exchange.rawQuery()));
             return;
         }
         switch (exchange.method()) {
@@ -44,19 +43,17 @@ final class LoginEndpoint {
     }
 
     private void signIn(Exchange exchange, AuthorizationRequest request) throws IOException {
-        Map<String, String> form = exchange.form();
-        Optional<String> csrfCookie = exchange.cookie(CSRF_COOKIE);
-        String csrfField = form.getOrDefault("_csrf", "");
-        if (csrfCookie.isEmpty() || !MessageDigest.isEqual(csrfCookie.get().getBytes(StandardCharsets.UTF_8),
-                csrfField.getBytes(StandardCharsets.UTF_8))) {
+        if (!DoubleSubmitCsrf.posted(exchange)) {
             LOG.log(Level.WARNING, "sign-in form refused: missing or wrong CSRF token");
             showForm(exchange, "Your sign-in form expired. Please sign in again.");
             return;
         }
+        Map<String, String> form = exchange.form();
         String username = form.getOrDefault("username", "");
         String password = form.getOrDefault("password", "");
+        // A federated user has no password in the pool: Cognito signs it in at its provider only.
         Optional<PoolUser> user = context.pool.user(username)
-                .filter(u -> PasswordHash.matches(password, u.passwordHash()));
+                .filter(u -> !u.isFederated() && PasswordHash.matches(password, u.passwordHash()));
         if (user.isEmpty()) {
             LOG.log(Level.INFO, "sign-in refused: wrong username or password");
             showForm(exchange, "Incorrect username or password.");
@@ -69,10 +66,8 @@ final class LoginEndpoint {
     }
 
     private void showForm(Exchange exchange, String error) throws IOException {
-        byte[] token = new byte[32];
-        RANDOM.nextBytes(token);
-        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
-        exchange.setCookie(CSRF_COOKIE + "=" + csrf + "; Path=/; HttpOnly; SameSite=Lax");
-        exchange.html(200, HostedPages.signInForm(exchange.rawQuery(), csrf, error));
+        String csrf = DoubleSubmitCsrf.issue(exchange);
+        exchange.html(200, HostedPages.signInForm(exchange.rawQuery(), csrf, error,
+                context.pool.identityProviders().keySet(), exchange.query().get("lang")));
     }
 }

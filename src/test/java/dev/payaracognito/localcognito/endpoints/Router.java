@@ -22,6 +22,7 @@ public final class Router implements HttpHandler {
 
     private final PoolContext context;
     private final Map<String, Route> hostedUi;
+    private final Route federated;
 
     public Router(PoolContext context) {
         this.context = context;
@@ -35,6 +36,7 @@ public final class Router implements HttpHandler {
                 "/logout", new Route(Endpoint.LOGOUT, "GET", new LogoutEndpoint(context)::handle),
                 "/.well-known/openid-configuration", new Route(Endpoint.DISCOVERY, "GET", discovery::configuration),
                 "/.well-known/jwks.json", new Route(Endpoint.JWKS, "GET", discovery::jwks));
+        this.federated = new Route(Endpoint.FEDERATED, "GET, POST", new FederatedEndpoint(context)::handle);
     }
 
     @Override
@@ -73,11 +75,17 @@ public final class Router implements HttpHandler {
         }
     }
 
-    /** Hosted-UI paths on the domain; the two well-known documents under the issuer path {@code /{poolId}}. */
+    /**
+     * Hosted-UI paths on the domain, and the stand-in identity providers under {@code /federated/}; the two
+     * well-known documents under the issuer path {@code /{poolId}}.
+     */
     private Route route(String path) {
         String issuerPath = "/" + context.pool.userPoolId();
         if (path.startsWith(issuerPath + "/.well-known/")) {
             return hostedUi.get(path.substring(issuerPath.length()));
+        }
+        if (path.startsWith(FederatedEndpoint.PATH)) {
+            return federated;
         }
         return path.startsWith("/.well-known/") ? null : hostedUi.get(path);
     }

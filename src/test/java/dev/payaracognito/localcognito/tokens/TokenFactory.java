@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +105,25 @@ public final class TokenFactory {
         if (signIn.nonce() != null) {
             claims.claim("nonce", signIn.nonce());
         }
+        if (user.isFederated()) {
+            claims.claim("identities", List.of(identity(user.identity())));
+        }
         return claims.build();
+    }
+
+    /**
+     * One entry of a federated user's {@code identities}, in Cognito's order. In the ID token {@code primary} and
+     * {@code dateCreated} (epoch milliseconds) are strings, and {@code issuer} is there even when null.
+     */
+    private static Map<String, Object> identity(PoolUser.Identity identity) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("userId", identity.userId());
+        entry.put("providerName", identity.provider().providerName());
+        entry.put("providerType", identity.provider().providerType().typeName());
+        entry.put("issuer", identity.provider().issuer());
+        entry.put("primary", "true");
+        entry.put("dateCreated", Long.toString(identity.dateCreated().toEpochMilli()));
+        return entry;
     }
 
     private JWTClaimsSet accessClaims(SignIn signIn, Instant now, Instant expiry) {

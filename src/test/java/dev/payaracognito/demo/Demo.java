@@ -67,8 +67,13 @@ public final class Demo {
                 Ready. Open http://localhost:%d/ and sign in as
                   alice / Alice-Passw0rd!   (no group)
                   bob   / Bob-Passw0rd!     (group admins: may open the admin page)
+                or with Google or Okta-SAML (stand-in providers: choose an account).
+                A service's token for the API (client credentials), then the API:
+                  curl -u %s:%s -d grant_type=client_credentials -d scope=payara-api/read %s/oauth2/token
+                  curl -H "Authorization: Bearer <access_token>" http://localhost:%d/api/me
                 Press Ctrl+C to stop.
-                """, APP_PORT);
+                """, APP_PORT, UserPool.DEMO_MACHINE_CLIENT_ID, UserPool.DEMO_MACHINE_CLIENT_SECRET, cognito.domain(),
+                APP_PORT);
         System.exit(server.waitFor());
     }
 
@@ -107,6 +112,8 @@ public final class Demo {
                 "COGNITO_ISSUER", cognito.issuer(),
                 "COGNITO_CLIENT_ID", UserPool.DEMO_CLIENT_ID,
                 "COGNITO_CLIENT_SECRET", UserPool.DEMO_CLIENT_SECRET,
+                "COGNITO_API_CLIENT_IDS", UserPool.DEMO_MACHINE_CLIENT_ID,
+                "COGNITO_IDENTITY_PROVIDERS", UserPool.DEMO_GOOGLE_PROVIDER + "," + UserPool.DEMO_SAML_PROVIDER,
                 "APP_BASE_URL", "http://localhost:" + port);
     }
 

@@ -278,9 +278,12 @@ class BearerApiIT {
                 () -> cognito().hang(Endpoint.JWKS, Duration.ofSeconds(30)))) {
             outage.run();
             Thread.sleep(3_200); // the JWKS cache has expired: the next new token makes the app look again
+            int asked = cognito().requests(Endpoint.JWKS);
             HttpResponse<String> answer = send(request("/me").header("Authorization", "Bearer " + accessToken("alice"))
                     .timeout(Duration.ofSeconds(10)));
             assertEquals(200, answer.statusCode(), "a new token signed by a known key");
+            // not a cache that never expires: the app did go to the JWKS during the outage, and got nothing
+            assertTrue(cognito().requests(Endpoint.JWKS) > asked, "the JWKS was asked during the outage");
             cognito().healAll();
         }
         // recovery: a rotation after the outage is picked up without a restart

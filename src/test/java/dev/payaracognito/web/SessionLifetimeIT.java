@@ -100,6 +100,47 @@ class SessionLifetimeIT extends BrowserTest {
         assertNotSignedIn();
     }
 
+    /** Signed-in users keep working while Cognito is down, but neither of the session's limits waits for it. */
+    @Test
+    void bothLimitsHoldWhileCognitoIsDown() throws Exception {
+        // 1. alice signs in, goes idle, and Cognito goes down: after the 5 s idle timeout she is not signed in
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        cognito().stop();
+        try {
+            browser.getOptions().setRedirectEnabled(false);
+            assertEquals(200, status(get("/secure/profile.xhtml")), "served while Cognito is down");
+            Thread.sleep(6_000);
+            Page idle = get("/secure/profile.xhtml");
+            assertEquals(503, status(idle), "not served: signed out, and no sign-in can start while Cognito is down");
+        } finally {
+            cognito().start();
+            browser.getOptions().setRedirectEnabled(true);
+        }
+
+        // 2. bob signs in and stays busy while Cognito is down: his session still ends at its 8 s lifetime
+        browser = newBrowser();
+        signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+        Instant signedIn = Instant.now();
+        cognito().stop();
+        Page page;
+        Duration lived;
+        try {
+            browser.getOptions().setRedirectEnabled(false);
+            do {
+                Thread.sleep(500);
+                page = get("/secure/profile.xhtml");
+            } while (status(page) == 200 && Instant.now().isBefore(signedIn.plusSeconds(12)));
+            lived = Duration.between(signedIn, Instant.now());
+        } finally {
+            cognito().start();
+            browser.getOptions().setRedirectEnabled(true);
+        }
+        assertEquals(302, status(page), "the session ended after " + lived);
+        assertTrue(lived.compareTo(Duration.ofSeconds(7)) >= 0 && lived.compareTo(Duration.ofSeconds(10)) <= 0,
+                "ended after " + lived + ", the lifetime is 8 s");
+        assertNotSignedIn();
+    }
+
     /**
      * When the session ends on a request for a path that a browser would read as another site's address, the
      * redirect stays here: whatever the path says, the app's own pages only.

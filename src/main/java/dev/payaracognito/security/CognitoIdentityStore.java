@@ -16,7 +16,7 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
  * Validates Cognito's tokens with {@link CognitoTokenValidator}: the ID and access tokens of a sign-in, or an
  * API call's access token. The caller is the token's user (or, on the API, a machine client), a
  * {@link CognitoPrincipal}; a sign-in's groups are {@code cognito:groups} of the signature-checked access token,
- * an API call's roles are those groups and one role per granted scope ({@link CognitoToken#apiRoles()}). Other credentials are not ours. Refusals are recorded on the credential, for
+ * an API call's roles are a user's groups or a machine client's granted scopes ({@link CognitoToken#apiRoles()}). Other credentials are not ours. Refusals are recorded on the credential, for
  * the mechanism to log and answer.
  */
 @ApplicationScoped

@@ -45,14 +45,18 @@ public record CognitoToken(TokenUse use, String username, String subject, String
     }
 
     /**
-     * The API's roles: each group (a machine client has none), and {@code scope:}+scope for each scope. A group
-     * whose name starts with {@code scope:} gives no role (Cognito allows ':' in group names): only a scope the
-     * token was granted can give a scope's role.
+     * The API's roles. A user's are its groups; a machine client's are {@code scope:}+scope for each scope it was
+     * granted, and never a group. A user's token gives no scope role: Cognito grants resource-server scopes per app
+     * client, not per user, so a scope in a user's token would give its rights to every user of that client. A group
+     * whose name starts with {@code scope:} gives no role (Cognito allows ':' in group names).
      */
     public Set<String> apiRoles() {
         Set<String> roles = new TreeSet<>();
-        groups.stream().filter(group -> !group.startsWith(SCOPE_ROLE_PREFIX)).forEach(roles::add);
-        scopes.forEach(scope -> roles.add(SCOPE_ROLE_PREFIX + scope));
+        if (caller() == Caller.CLIENT) {
+            scopes.forEach(scope -> roles.add(SCOPE_ROLE_PREFIX + scope));
+        } else {
+            groups.stream().filter(group -> !group.startsWith(SCOPE_ROLE_PREFIX)).forEach(roles::add);
+        }
         return Collections.unmodifiableSet(roles);
     }
 }

@@ -16,11 +16,12 @@ class CognitoTokenTest {
     }
 
     @Test
-    void aUsersApiRolesAreItsGroupsAndOneRolePerScope() {
-        CognitoToken bob = access("bob", Set.of("admins"), Set.of("openid", "payara-api/read"));
+    void aUsersApiRolesAreItsGroupsAndNeverItsScopes() {
+        // Cognito grants scopes per client: a scope in a user's token would give its rights to every user of it
+        CognitoToken bob = access("bob", Set.of("admins"), Set.of("openid", "payara-api/admin"));
         assertEquals(Caller.USER, bob.caller());
         assertEquals("bob", bob.callerName());
-        assertEquals(Set.of("admins", "scope:openid", "scope:payara-api/read"), bob.apiRoles());
+        assertEquals(Set.of("admins"), bob.apiRoles());
     }
 
     @Test

@@ -46,21 +46,26 @@ public class CognitoDiscovery {
 
     /**
      * The issuer the home issuer's discovery document names, when it is one of {@code accepted}; else the home
-     * issuer. Read once; while Cognito cannot be reached the home issuer is answered and it is asked again later.
+     * issuer. Read once and kept.
+     *
+     * @throws CognitoUnavailable while Cognito cannot be reached: no guess, as the OpenID mechanism keeps the
+     *     issuer it is first given for as long as the app runs (its configuration is built once); a sign-in that
+     *     cannot start now gets the "try again" page and the next one asks again
      */
     String announcedIssuer(String home, List<String> accepted) {
         String known = announcedIssuer.get();
         if (known != null) {
             return known;
         }
+        String announced;
         try {
-            String announced = document(home).getString("issuer", "");
-            String issuer = accepted.contains(announced) ? announced : home;
-            announcedIssuer.compareAndSet(null, issuer);
-            return issuer;
-        } catch (CognitoUnavailable | ClassCastException e) {
-            return home;
+            announced = document(home).getString("issuer", "");
+        } catch (ClassCastException notText) {
+            announced = "";
         }
+        String issuer = accepted.contains(announced) ? announced : home;
+        announcedIssuer.compareAndSet(null, issuer);
+        return issuer;
     }
 
     private String authorizationEndpoint(String issuer) {

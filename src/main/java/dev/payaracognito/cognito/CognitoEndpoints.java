@@ -30,7 +30,10 @@ public class CognitoEndpoints {
     /**
      * The issuer of the ID tokens of sign-ins, which the OpenID mechanism checks exactly: with one issuer
      * accepted, that one; with both formats, the one the pool's discovery document names, if it is one of ours
-     * (the pool's issuer configuration decides which format its tokens carry), else the home issuer.
+     * (the pool's issuer configuration decides which format its tokens carry), else the home issuer. Sign-ins
+     * come through the configured hosted-UI domain, so their tokens name the home region, never a replica.
+     *
+     * @throws CognitoUnavailable when that document cannot be had now
      */
     public String getIssuer() {
         List<String> issuers = settings.issuers();

@@ -223,6 +223,11 @@ public class CognitoSettings {
     private String readIssuer(TypedConfig settings) {
         Optional<String> explicit = settings.text("cognito.issuer");
         if (explicit.isPresent()) {
+            if (settings.text("cognito.issuer-format").isPresent()
+                    || settings.text("cognito.additional-regions").isPresent()) {
+                problems.add("COGNITO_ISSUER names the one issuer accepted: COGNITO_ISSUER_FORMAT and "
+                        + "COGNITO_ADDITIONAL_REGIONS go with COGNITO_REGION and COGNITO_USER_POOL_ID instead.");
+            }
             String given = url(explicit.get(), "COGNITO_ISSUER (cognito.issuer)");
             issuers = given == null ? List.of() : List.of(given);
             return given;

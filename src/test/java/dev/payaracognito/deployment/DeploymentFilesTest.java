@@ -52,6 +52,8 @@ class DeploymentFilesTest {
         assertFalse(nginx.contains("ip_hash") || nginx.contains("sticky"), "no stickiness: it is not needed");
         assertTrue(nginx.contains("location ~ ^/(health|metrics)(/|$) {\n            return 404;"),
                 "health and metrics are not served to the public");
+        assertTrue(nginx.indexOf("location ~ ; {\n            return 404;") < nginx.indexOf("location ~ ^/(health"),
+                "path parameters, which Payara drops before mapping, are refused first");
     }
 
     @Test

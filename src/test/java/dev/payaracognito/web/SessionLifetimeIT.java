@@ -113,7 +113,7 @@ class SessionLifetimeIT extends BrowserTest {
             Page idle = get("/secure/profile.xhtml");
             assertEquals(503, status(idle), "not served: signed out, and no sign-in can start while Cognito is down");
         } finally {
-            cognito().start();
+            cognitoBack();
             browser.getOptions().setRedirectEnabled(true);
         }
 
@@ -132,7 +132,7 @@ class SessionLifetimeIT extends BrowserTest {
             } while (status(page) == 200 && Instant.now().isBefore(signedIn.plusSeconds(12)));
             lived = Duration.between(signedIn, Instant.now());
         } finally {
-            cognito().start();
+            cognitoBack();
             browser.getOptions().setRedirectEnabled(true);
         }
         assertEquals(302, status(page), "the session ended after " + lived);
@@ -162,6 +162,20 @@ class SessionLifetimeIT extends BrowserTest {
                 .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, answer.statusCode());
         assertEquals(APP + "/", answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    /**
+     * Cognito started again, and the app has seen it: it keeps its last word on Cognito for a few seconds, during
+     * which no sign-in starts (its readiness data say when it knows).
+     */
+    private void cognitoBack() throws Exception {
+        cognito().start();
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (!RAW.send(HttpRequest.newBuilder(URI.create(APP + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().matches("(?s).*\"cognito\"\\s*:\\s*\"answers\".*")) {
+            assertTrue(Instant.now().isBefore(deadline), "the app never saw Cognito back");
+            Thread.sleep(250);
+        }
     }
 
     private String sessionCookie() {

@@ -26,13 +26,8 @@ final class AuthorizeEndpoint {
     }
 
     void handle(Exchange exchange) throws IOException {
-        AuthorizationRequest request = AuthorizationRequest.checkOrAnswer(exchange, context.pool);
+        AuthorizationRequest request = FederatedEndpoint.checkOrSendOn(exchange, context);
         if (request == null) {
-            return;
-        }
-        // A named provider is visited even with a live session (unconfirmed; the provider's own session decides).
-        if (request.identityProvider() != null) {
-            exchange.redirect(FederatedEndpoint.pageUrl(context, request.identityProvider(), exchange.rawQuery()));
             return;
         }
         Optional<HostedSession> session = context.sessions.find(exchange);

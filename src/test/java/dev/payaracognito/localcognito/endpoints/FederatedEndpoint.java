@@ -25,8 +25,19 @@ final class FederatedEndpoint {
         this.context = context;
     }
 
-    static String pageUrl(PoolContext context, IdentityProvider provider, String rawQuery) {
-        return context.domain() + PATH + Exchange.encode(provider.providerName()) + "?" + rawQuery;
+    /**
+     * The exchange's authorize request, for {@code /oauth2/authorize} and {@code /login}: checked, and when it names
+     * an identity provider, sent on to that provider's page, even with a live hosted-UI session (unconfirmed; the
+     * provider's own session decides). Null when the exchange has been answered either way.
+     */
+    static AuthorizationRequest checkOrSendOn(Exchange exchange, PoolContext context) throws IOException {
+        AuthorizationRequest request = AuthorizationRequest.checkOrAnswer(exchange, context.pool);
+        if (request != null && request.identityProvider() != null) {
+            exchange.redirect(context.domain() + PATH + Exchange.encode(request.identityProvider().providerName())
+                    + "?" + exchange.rawQuery());
+            return null;
+        }
+        return request;
     }
 
     void handle(Exchange exchange) throws IOException {

@@ -24,12 +24,8 @@ final class LoginEndpoint {
     }
 
     void handle(Exchange exchange) throws IOException {
-        AuthorizationRequest request = AuthorizationRequest.checkOrAnswer(exchange, context.pool);
+        AuthorizationRequest request = FederatedEndpoint.checkOrSendOn(exchange, context);
         if (request == null) {
-            return;
-        }
-        if (request.identityProvider() != null) {
-            exchange.redirect(FederatedEndpoint.pageUrl(context, request.identityProvider(), exchange.rawQuery()));
             return;
         }
         switch (exchange.method()) {

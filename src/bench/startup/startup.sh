@@ -45,7 +45,7 @@ start() { # name war url [jvm options…] -> milliseconds until the url answers 
   echo $(( ($(date +%s%N) - began) / 1000000 ))
   kill -TERM "$pid"; wait "$pid" || true
 }
-median() { sort -n | sed -n "$(( (rounds + 1) / 2 ))p"; }
+source src/bench/load/lib.sh # median
 
 cds=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/payara-cognito.jsa")
 start training target/payara-cognito.war "http://localhost:$port/health/ready" "${cds[@]}" > /dev/null

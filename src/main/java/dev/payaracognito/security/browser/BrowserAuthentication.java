@@ -58,13 +58,13 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
             return callback.handle(openId, request, response, context);
         }
         boolean signedIn = request.getUserPrincipal() != null;
-        if (context.isProtected() && !signedIn) {
+        boolean startsSignIn = context.isProtected() && !signedIn;
+        if (startsSignIn) {
             if (!health.reachable()) {
                 LOG.warning("sign-in not started: Cognito does not answer");
                 return unavailable(response);
             }
             PendingSignIn.start(request, SiteRedirects.thisPage(request));
-            return startSignIn(request, response, context);
         }
         if (signedIn) {
             if (signedInSession.outlived(request)) {
@@ -83,7 +83,8 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
             return signedInSession.withoutRefresh(request, context, "Cognito does not answer");
         }
         try {
-            AuthenticationStatus status = openId.validateRequest(request, response, context);
+            HttpServletResponse toMechanism = startsSignIn ? choosing(response, request, context) : response;
+            AuthenticationStatus status = openId.validateRequest(request, toMechanism, context);
             return signedIn ? signedInSession.afterMechanism(status, request, context) : status;
         } catch (RuntimeException e) {
             String failure = AuditLog.describe(e);
@@ -96,26 +97,23 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
             }
             LOG.warning("sign-in could not start: " + failure);
             return unavailable(response);
+        } finally {
+            if (startsSignIn) {
+                context.setResponse(response);
+            }
         }
     }
 
     /**
-     * The mechanism sends the browser to the hosted UI, through the provider the page asked for and in the browser's
-     * language ({@link SignInChoice}).
+     * The response the mechanism sends the browser to the hosted UI with: through the provider the page asked for
+     * and in the browser's language ({@link SignInChoice}), also as the message context's response.
      */
-    private AuthenticationStatus startSignIn(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) throws AuthenticationException {
-        try {
-            HttpServletResponse choosing = SignInChoice.of(request, settings.identityProviders())
-                    .redirectsOf(response, endpoints.getAuthorizationEndpoint());
-            context.setResponse(choosing);
-            return openId.validateRequest(request, choosing, context);
-        } catch (RuntimeException e) {
-            LOG.warning("sign-in could not start: " + AuditLog.describe(e));
-            return unavailable(response);
-        } finally {
-            context.setResponse(response);
-        }
+    private HttpServletResponse choosing(HttpServletResponse response, HttpServletRequest request,
+            HttpMessageContext context) {
+        HttpServletResponse choosing = SignInChoice.of(request, settings.identityProviders())
+                .redirectsOf(response, endpoints.getAuthorizationEndpoint());
+        context.setResponse(choosing);
+        return choosing;
     }
 
     @Override

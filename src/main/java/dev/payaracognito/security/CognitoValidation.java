@@ -31,9 +31,6 @@ public class CognitoValidation {
     private CognitoSettings settings;
 
     @Inject
-    private CognitoEndpoints endpoints;
-
-    @Inject
     private DataGrid grid;
 
     @Inject

@@ -19,7 +19,7 @@ WORK=target/image-check
 COGNITO_PORT=9229
 USER_ID=1001
 # the local Cognito's demo pool (src/test/.../localcognito/UserPool.java): its client is registered for :8080
-ISSUER=http://localhost:$COGNITO_PORT/eu-west-1_LocalDemo
+ISSUER=http://localhost:$COGNITO_PORT/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo
 CLIENT_ID=localcognitodemoclient0001
 CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k
 APP=http://localhost:8080

@@ -98,7 +98,7 @@ class HooksTest {
         HttpRequest impatient = HttpRequest.newBuilder(jwksUri()).timeout(Duration.ofMillis(300)).build();
         assertThrows(HttpTimeoutException.class, () -> HttpClient.newHttpClient().send(impatient,
                 HttpResponse.BodyHandlers.ofString()));
-        assertEquals(200, pool.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/openid-configuration")
+        assertEquals(200, pool.client().wellKnown("openid-configuration")
                 .statusCode(), "one hanging endpoint does not hold up the others");
 
         pool.cognito().heal(Endpoint.JWKS);
@@ -195,7 +195,7 @@ class HooksTest {
     }
 
     private HttpResponse<String> jwks() throws Exception {
-        return pool.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json");
+        return pool.client().wellKnown("jwks.json");
     }
 
     private Set<String> kids() throws Exception {

@@ -48,6 +48,12 @@ public final class HostedUiClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** One of the issuer's documents: {@code openid-configuration} or {@code jwks.json}. */
+    public HttpResponse<String> wellKnown(String document) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(cognito.issuer() + "/.well-known/" + document)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> authorize(Map<String, String> parameters) throws IOException, InterruptedException {
         return get(Exchange.withParameters("/oauth2/authorize", parameters));
     }

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * A local stand-in for an Amazon Cognito user pool, as an OpenID Connect relying party sees it: the issuer
- * ({@code /{userPoolId}/.well-known/…}) and the hosted UI ({@code /oauth2/…}, {@code /login}, {@code /logout})
+ * ({@code /cognito-idp.{region}.amazonaws.com/{userPoolId}/.well-known/…}) and the hosted UI ({@code /oauth2/…}, {@code /login}, {@code /logout})
  * on one port. The methods below the lifecycle ones are test hooks; none of them is reachable over HTTP.
  */
 public final class LocalCognito implements AutoCloseable {
@@ -79,9 +79,22 @@ public final class LocalCognito implements AutoCloseable {
         return port;
     }
 
-    /** The issuer, {@code http://host:port/{userPoolId}}: what {@code iss} says and discovery hangs under. */
+    /**
+     * The issuer of the tokens issued now, {@code http://host:port/cognito-idp.{region}.amazonaws.com/{userPoolId}}
+     * unless {@link #issuing(IssuerConfiguration)} changed it: what {@code iss} says and discovery hangs under.
+     */
     public String issuer() {
         return context.issuer();
+    }
+
+    /** {@code http://host:port}: what the app's {@code COGNITO_EMULATOR_URL} names, AWS's issuer hosts under it. */
+    public String emulatorUrl() {
+        return context.domain();
+    }
+
+    /** The pool's issuer format and the region issuing its tokens from now on (e.g. a replica region). */
+    public void issuing(IssuerConfiguration configuration) {
+        context.issuing = configuration;
     }
 
     /** The hosted-UI domain, {@code http://host:port}. */

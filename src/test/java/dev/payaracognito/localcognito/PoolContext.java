@@ -9,11 +9,14 @@ import dev.payaracognito.localcognito.tokens.IssuedTokens;
 import dev.payaracognito.localcognito.tokens.Lifetimes;
 import dev.payaracognito.localcognito.tokens.SigningKeys;
 import dev.payaracognito.localcognito.tokens.TokenFactory;
+import java.util.Set;
 
 /** Everything the endpoints share: the pool, its keys, clock, grants and sessions, and the test hooks. */
 public final class PoolContext {
 
     public volatile UserPool pool;
+    /** Which issuer the pool's tokens name, and where its discovery documents are served. */
+    public volatile IssuerConfiguration issuing;
     /** {@code http://host:port}: the local Cognito serves its issuer and its hosted-UI domain on one port. */
     volatile String baseUrl;
 
@@ -29,11 +32,17 @@ public final class PoolContext {
 
     PoolContext(UserPool pool) {
         this.pool = pool;
+        this.issuing = IssuerConfiguration.original(pool.userPoolId());
     }
 
-    /** Cognito's issuer: {@code https://cognito-idp.{region}.amazonaws.com/{userPoolId}}, no trailing slash. */
+    /** The issuer of the tokens issued now, no trailing slash ({@link IssuerConfiguration}). */
     public String issuer() {
-        return baseUrl + "/" + pool.userPoolId();
+        return baseUrl + issuing.issuerPath(pool.userPoolId());
+    }
+
+    /** The issuer paths under which the discovery document and the JWKS are served now. */
+    public Set<String> servedIssuerPaths() {
+        return issuing.servedIssuerPaths(pool.userPoolId());
     }
 
     /** The hosted-UI domain, Cognito's second host. */

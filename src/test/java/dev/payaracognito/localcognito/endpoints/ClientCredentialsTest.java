@@ -165,7 +165,7 @@ class ClientCredentialsTest {
     }
 
     private static JWKSet jwks() throws Exception {
-        return JWKSet.parse(POOL.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json").body());
+        return JWKSet.parse(POOL.client().wellKnown("jwks.json").body());
     }
 
     private static void assertTokenError(String error, HttpResponse<String> answer) {

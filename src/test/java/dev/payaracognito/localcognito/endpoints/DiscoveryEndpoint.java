@@ -9,15 +9,21 @@ import java.util.TreeMap;
 /** The issuer's two documents: {@code /.well-known/openid-configuration} and {@code /.well-known/jwks.json}. */
 final class DiscoveryEndpoint {
 
+    static final String DOCUMENT = "/.well-known/openid-configuration";
+
     private final PoolContext context;
 
     DiscoveryEndpoint(PoolContext context) {
         this.context = context;
     }
 
-    /** Cognito's keys and values, in its alphabetical order. */
+    /**
+     * Cognito's keys and values, in its alphabetical order. Each served issuer's document names that issuer (a
+     * replica region's its own region), as each of Cognito's regional endpoints does.
+     */
     void configuration(Exchange exchange) throws IOException {
-        String issuer = context.issuer();
+        String path = exchange.path();
+        String issuer = context.domain() + path.substring(0, path.length() - DOCUMENT.length());
         String domain = context.domain();
         Map<String, Object> document = new TreeMap<>();
         document.put("authorization_endpoint", domain + "/oauth2/authorize");

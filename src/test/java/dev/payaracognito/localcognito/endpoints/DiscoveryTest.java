@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.payaracognito.localcognito.HostedUiClient;
+import dev.payaracognito.localcognito.IssuerConfiguration;
 import dev.payaracognito.localcognito.RunningCognito;
 import dev.payaracognito.localcognito.UserPool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,10 +25,10 @@ class DiscoveryTest {
 
     @Test
     void discoveryDocumentHasCognitosKeysInCognitosOrder() throws Exception {
-        String body = POOL.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/openid-configuration").body();
+        String body = POOL.client().wellKnown("openid-configuration").body();
         Map<String, Object> document = HostedUiClient.json(body);
         String domain = POOL.cognito().domain();
-        String issuer = domain + "/" + UserPool.DEMO_POOL_ID;
+        String issuer = domain + "/cognito-idp.eu-west-1.amazonaws.com/" + UserPool.DEMO_POOL_ID;
 
         assertEquals(List.of("authorization_endpoint", "end_session_endpoint",
                 "id_token_signing_alg_values_supported", "issuer", "jwks_uri", "response_types_supported",
@@ -47,7 +52,7 @@ class DiscoveryTest {
 
     @Test
     void jwksPublishesTwoRsaKeysAndTheTokensUseOneEach() throws Exception {
-        String body = POOL.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json").body();
+        String body = POOL.client().wellKnown("jwks.json").body();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> keys = (List<Map<String, Object>>) HostedUiClient.json(body).get("keys");
 
@@ -72,8 +77,75 @@ class DiscoveryTest {
     @Test
     void wellKnownDocumentsLiveOnlyUnderTheIssuerPath() throws Exception {
         assertEquals(404, POOL.client().get("/.well-known/openid-configuration").statusCode());
-        assertEquals(404, POOL.client().get("/eu-west-1_OtherPool/.well-known/jwks.json").statusCode());
+        assertEquals(404, POOL.client().get("/" + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json").statusCode());
+        assertEquals(404, POOL.client().get("/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_OtherPool/.well-known/"
+                + "jwks.json").statusCode());
+        assertEquals(404, POOL.client().get("/cognito-idp.eu-west-1.amazonaws.com.evil.example/"
+                + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json").statusCode());
         // Cognito's paths are case-sensitive: userInfo, not userinfo.
         assertEquals(404, POOL.client().get("/oauth2/userinfo").statusCode());
+    }
+
+    @Test
+    void anUpdatedPoolNamesAndServesTheUpdatedIssuerOnly() throws Exception {
+        String updated = POOL.cognito().domain() + "/issuer-cognito-idp.eu-west-1.amazonaws.com/"
+                + UserPool.DEMO_POOL_ID;
+        String original = POOL.cognito().issuer();
+        POOL.cognito().issuing(IssuerConfiguration.updated(UserPool.DEMO_POOL_ID));
+        try {
+            assertEquals(updated, POOL.cognito().issuer());
+            assertEquals(updated, HostedUiClient.json(POOL.client().wellKnown("openid-configuration").body())
+                    .get("issuer"));
+            assertEquals(200, POOL.client().wellKnown("jwks.json").statusCode());
+            assertEquals(updated, issuerOfNewTokens());
+            assertEquals(404, get(original + "/.well-known/openid-configuration").statusCode());
+            assertEquals(404, get(original + "/.well-known/jwks.json").statusCode());
+        } finally {
+            POOL.cognito().issuing(IssuerConfiguration.original(UserPool.DEMO_POOL_ID));
+        }
+    }
+
+    @Test
+    void aReplicaRegionIssuesTokensNamingItselfAndThePrimaryKeepsItsDocuments() throws Exception {
+        String replica = POOL.cognito().domain() + "/cognito-idp.us-east-1.amazonaws.com/" + UserPool.DEMO_POOL_ID;
+        String primary = POOL.cognito().issuer();
+        POOL.cognito().issuing(new IssuerConfiguration(false, "us-east-1"));
+        try {
+            assertEquals(replica, issuerOfNewTokens());
+            assertEquals(replica, HostedUiClient.json(get(replica + "/.well-known/openid-configuration").body())
+                    .get("issuer"));
+            assertEquals(primary, HostedUiClient.json(get(primary + "/.well-known/openid-configuration").body())
+                    .get("issuer"));
+            assertEquals(get(primary + "/.well-known/jwks.json").body(), get(replica + "/.well-known/jwks.json").body());
+            assertEquals(404, get(POOL.cognito().domain() + "/issuer-cognito-idp.eu-west-1.amazonaws.com/"
+                    + UserPool.DEMO_POOL_ID + "/.well-known/jwks.json").statusCode());
+        } finally {
+            POOL.cognito().issuing(IssuerConfiguration.original(UserPool.DEMO_POOL_ID));
+        }
+    }
+
+    @Test
+    void aReplicaOfTheUpdatedFormatStillNamesThePrimaryRegion() throws Exception {
+        POOL.cognito().issuing(new IssuerConfiguration(true, "us-east-1"));
+        try {
+            assertEquals(POOL.cognito().domain() + "/issuer-cognito-idp.eu-west-1.amazonaws.com/"
+                    + UserPool.DEMO_POOL_ID, issuerOfNewTokens());
+        } finally {
+            POOL.cognito().issuing(IssuerConfiguration.original(UserPool.DEMO_POOL_ID));
+        }
+    }
+
+    /** The {@code iss} of the ID and access tokens of a new sign-in, which must agree. */
+    private static String issuerOfNewTokens() throws Exception {
+        Map<String, Object> tokens = POOL.client().redeem(POOL.client().code(HostedUiClient.authorizeParameters(),
+                "alice", "Alice-Passw0rd!"));
+        String id = SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet().getIssuer();
+        assertEquals(id, SignedJWT.parse((String) tokens.get("access_token")).getJWTClaimsSet().getIssuer());
+        return id;
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

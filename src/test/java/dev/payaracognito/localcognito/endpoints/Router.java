@@ -77,12 +77,13 @@ public final class Router implements HttpHandler {
 
     /**
      * Hosted-UI paths on the domain, and the stand-in identity providers under {@code /federated/}; the two
-     * well-known documents under the issuer path {@code /{poolId}}.
+     * well-known documents under each issuer path the pool's issuer configuration serves.
      */
     private Route route(String path) {
-        String issuerPath = "/" + context.pool.userPoolId();
-        if (path.startsWith(issuerPath + "/.well-known/")) {
-            return hostedUi.get(path.substring(issuerPath.length()));
+        for (String issuerPath : context.servedIssuerPaths()) {
+            if (path.startsWith(issuerPath + "/.well-known/")) {
+                return hostedUi.get(path.substring(issuerPath.length()));
+            }
         }
         if (path.startsWith(FederatedEndpoint.PATH)) {
             return federated;

@@ -43,7 +43,7 @@ public class StatusResource {
     public Status status() {
         boolean configured = settings.problems().isEmpty();
         return new Status(version, configured ? settings.issuer() : null,
-                configured && validation.keys().available());
+                configured && validation.signingKeysKnown());
     }
 
     private static String version() {

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,27 +47,29 @@ public class CognitoDiscovery {
     }
 
     /**
-     * The issuer the home issuer's discovery document names, when it is one of {@code accepted}; else the home
-     * issuer. Read once and kept.
+     * The issuer of the pool's sign-ins, among {@code accepted} (the home issuer first): the issuer named by the
+     * discovery document of the first of them whose document is served, when it is one of {@code accepted}, else
+     * that issuer itself. Cognito serves a pool's discovery under the issuers of its issuer configuration; an issuer
+     * whose document is not served (a 4xx) is passed over, but an outage is not (no guess). Read once and kept.
      *
-     * @throws CognitoUnavailable while Cognito cannot be reached: no guess, as the OpenID mechanism keeps the
-     *     issuer it is first given for as long as the app runs (its configuration is built once); a sign-in that
-     *     cannot start now gets the "try again" page and the next one asks again
+     * @throws CognitoUnavailable while Cognito cannot be reached, or serves no document: no guess, as the OpenID
+     *     mechanism keeps the issuer it is first given for as long as the app runs (its configuration is built
+     *     once); a sign-in that cannot start now gets the "try again" page and the next one asks again
      */
-    String announcedIssuer(String home, List<String> accepted) {
+    String announcedIssuer(List<String> accepted) {
         String known = announcedIssuer.get();
         if (known != null) {
             return known;
         }
-        String announced;
-        try {
-            announced = document(home).getString("issuer", "");
-        } catch (ClassCastException notText) {
-            announced = "";
+        for (String issuer : accepted) {
+            Optional<JsonObject> document = documentIfServed(issuer);
+            if (document.isPresent()) {
+                String announced = document.get().get("issuer") instanceof JsonString named ? named.getString() : "";
+                announcedIssuer.compareAndSet(null, accepted.contains(announced) ? announced : issuer);
+                return announcedIssuer.get();
+            }
         }
-        String issuer = accepted.contains(announced) ? announced : home;
-        announcedIssuer.compareAndSet(null, issuer);
-        return issuer;
+        throw new CognitoUnavailable("no discovery document is served under the pool's issuers " + accepted, null);
     }
 
     private String authorizationEndpoint(String issuer) {
@@ -74,16 +78,25 @@ public class CognitoDiscovery {
 
     /** The discovery document, fetched now (2 s to connect, 3 s in all). */
     JsonObject document(String issuer) {
+        return documentIfServed(issuer).orElseThrow(
+                () -> new CognitoUnavailable("no discovery document is served under " + issuer, null));
+    }
+
+    /** The discovery document, or empty when Cognito answers that there is none here (a 4xx). */
+    private Optional<JsonObject> documentIfServed(String issuer) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(3))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                return Optional.empty();
+            }
             if (response.statusCode() != 200) {
                 throw new CognitoUnavailable("discovery answered " + response.statusCode(), null);
             }
             try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.readObject();
+                return Optional.of(reader.readObject());
             }
         } catch (IOException | JsonException | ClassCastException e) {
             throw new CognitoUnavailable("discovery document unavailable: " + AuditLog.describe(e), e);

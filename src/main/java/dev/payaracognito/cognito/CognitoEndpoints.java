@@ -29,15 +29,15 @@ public class CognitoEndpoints {
 
     /**
      * The issuer of the ID tokens of sign-ins, which the OpenID mechanism checks exactly: with one issuer
-     * accepted, that one; with both formats, the one the pool's discovery document names, if it is one of ours
-     * (the pool's issuer configuration decides which format its tokens carry), else the home issuer. Sign-ins
-     * come through the configured hosted-UI domain, so their tokens name the home region, never a replica.
+     * accepted, that one; with both formats, the one the pool's discovery document names (the pool's issuer
+     * configuration decides which format its tokens carry), if it is one of ours. Sign-ins come through the
+     * configured hosted-UI domain, so their tokens name the home region, never a replica.
      *
      * @throws CognitoUnavailable when that document cannot be had now
      */
     public String getIssuer() {
         List<String> issuers = settings.issuers();
-        return issuers.size() == 1 ? issuers.get(0) : discovery.announcedIssuer(settings.issuer(), issuers);
+        return issuers.size() == 1 ? issuers.get(0) : discovery.announcedIssuer(issuers);
     }
 
     /** The JWKS of the sign-ins' issuer. */
@@ -61,7 +61,7 @@ public class CognitoEndpoints {
      */
     public String domain() {
         String configured = settings.configuredDomain();
-        return configured != null ? configured : discovery.domain(settings.issuer());
+        return configured != null ? configured : discovery.domain(getIssuer());
     }
 
     public String getAuthorizationEndpoint() {

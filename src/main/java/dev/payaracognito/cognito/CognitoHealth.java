@@ -16,7 +16,7 @@ public class CognitoHealth {
     private static final Duration KEPT = Duration.ofSeconds(5);
 
     @Inject
-    private CognitoSettings settings;
+    private CognitoEndpoints endpoints;
 
     @Inject
     private CognitoDiscovery discovery;
@@ -27,10 +27,10 @@ public class CognitoHealth {
         return probe.answer();
     }
 
-    /** The issuer's discovery document: small, and served by every user pool. */
+    /** The sign-ins' issuer's discovery document: small, and served by every user pool. */
     private boolean answers() {
         try {
-            discovery.document(settings.issuer());
+            discovery.document(endpoints.getIssuer());
             return true;
         } catch (CognitoUnavailable e) {
             return false;

@@ -98,6 +98,8 @@ public class CognitoSettings {
         problems = List.copyOf(new LinkedHashSet<>(problems));
         if (!problems.isEmpty()) {
             LOG.warning("Cognito sign-in is not configured: " + String.join(" ", problems));
+        } else {
+            LOG.info("Tokens are accepted from these issuers only: " + String.join(", ", issuers));
         }
     }
 
@@ -224,9 +226,11 @@ public class CognitoSettings {
         Optional<String> explicit = settings.text("cognito.issuer");
         if (explicit.isPresent()) {
             if (settings.text("cognito.issuer-format").isPresent()
-                    || settings.text("cognito.additional-regions").isPresent()) {
-                problems.add("COGNITO_ISSUER names the one issuer accepted: COGNITO_ISSUER_FORMAT and "
-                        + "COGNITO_ADDITIONAL_REGIONS go with COGNITO_REGION and COGNITO_USER_POOL_ID instead.");
+                    || settings.text("cognito.additional-regions").isPresent()
+                    || settings.text("cognito.emulator-url").isPresent()) {
+                problems.add("COGNITO_ISSUER names the one issuer accepted: COGNITO_ISSUER_FORMAT, "
+                        + "COGNITO_ADDITIONAL_REGIONS and COGNITO_EMULATOR_URL go with COGNITO_REGION and "
+                        + "COGNITO_USER_POOL_ID instead.");
             }
             String given = url(explicit.get(), "COGNITO_ISSUER (cognito.issuer)");
             issuers = given == null ? List.of() : List.of(given);
@@ -259,6 +263,11 @@ public class CognitoSettings {
                     + "region's tokens name the primary region.");
         }
         issuers = format.issuers(region.get(), pool.get(), replicas);
+        Optional<String> emulator = settings.text("cognito.emulator-url")
+                .map(given -> url(given, "COGNITO_EMULATOR_URL (cognito.emulator-url)"));
+        if (emulator.isPresent()) {
+            issuers = issuers.stream().map(aws -> IssuerFormat.onEmulator(emulator.get(), aws)).toList();
+        }
         return issuers.get(0);
     }
 

@@ -47,4 +47,14 @@ public enum IssuerFormat {
         }
         return List.copyOf(issuers);
     }
+
+    /**
+     * Where a Cognito emulator ({@code COGNITO_EMULATOR_URL}, such as this project's local Cognito) serves one of
+     * AWS's issuers: under its own URL, with AWS's issuer host as the first path segment, so that each issuer keeps
+     * its own documents and keys: {@code https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Ab1} on
+     * {@code http://localhost:9229} is {@code http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Ab1}.
+     */
+    public static String onEmulator(String emulatorUrl, String awsIssuer) {
+        return emulatorUrl + "/" + awsIssuer.substring("https://".length());
+    }
 }

@@ -38,7 +38,7 @@ public class ReadyForSignIns implements HealthCheck {
         if (!configured) {
             return response.down().build();
         }
-        boolean keys = validation.keys().available();
+        boolean keys = validation.signingKeysKnown();
         boolean answers = cognito.reachable();
         response.withData("signingKeys", keys ? "known" : "unavailable")
                 .withData("cognito", answers ? "answers" : "does not answer");

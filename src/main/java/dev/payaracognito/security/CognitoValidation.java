@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +39,8 @@ public class CognitoValidation {
 
     private volatile Built built;
 
-    private record Built(CognitoKeys keys, CognitoTokenValidator validator, AccessTokenCache accessTokens,
-            RevokedSignIns revokedSignIns) {}
+    private record Built(Collection<CognitoKeys> keys, CognitoTokenValidator validator,
+            AccessTokenCache accessTokens, RevokedSignIns revokedSignIns) {}
 
     public CognitoTokenValidator validator() {
         return built().validator();
@@ -49,8 +50,12 @@ public class CognitoValidation {
         return built().accessTokens();
     }
 
-    public CognitoKeys keys() {
-        return built().keys();
+    /**
+     * Whether the keys of one of the accepted issuers are known or can be fetched now. A pool serves the keys of
+     * its issuer configuration's issuers; with both formats accepted, the other format's JWKS may not be served.
+     */
+    public boolean signingKeysKnown() {
+        return built().keys().stream().anyMatch(CognitoKeys::available);
     }
 
     public RevokedSignIns revokedSignIns() {
@@ -84,12 +89,11 @@ public class CognitoValidation {
             }
             CognitoTokenValidator validator = new CognitoTokenValidator(keysByIssuer, settings.clientId(),
                     Set.copyOf(settings.accessTokenClients()), Clock.systemUTC());
-            CognitoKeys keys = keysByIssuer.get(settings.issuer());
             // Shared by the nodes of a cluster: a sign-out on one is seen by the API and the sessions of all.
             RevokedSignIns revoked = new RevokedSignIns(grid.replicatedMap(REVOKED_SIGN_INS),
                     settings.revokedSignInsSize(), Clock.systemUTC());
-            return new Built(keys, validator, new AccessTokenCache(validator, revoked, settings.tokenCacheSize(),
-                    Clock.systemUTC(), counted), revoked);
+            return new Built(keysByIssuer.values(), validator, new AccessTokenCache(validator, revoked,
+                    settings.tokenCacheSize(), Clock.systemUTC(), counted), revoked);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("the JWKS URL is not a URL", e);
         }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.payaracognito.localcognito.Endpoint;
+import dev.payaracognito.localcognito.IssuerConfiguration;
+import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.localcognito.RunningCognito;
+import dev.payaracognito.localcognito.UserPool;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,16 +32,16 @@ class CognitoDiscoveryTest {
         CognitoDiscovery discovery = new CognitoDiscovery();
         String home = POOL.cognito().issuer();
         POOL.cognito().answerJson(Endpoint.DISCOVERY, "{\"issuer\":\"" + OTHER + "\"}");
-        assertEquals(OTHER, discovery.announcedIssuer(home, List.of(home, OTHER)), "named by the document");
+        assertEquals(OTHER, discovery.announcedIssuer(List.of(home, OTHER)), "named by the document");
         POOL.cognito().fail(Endpoint.DISCOVERY, 503);
-        assertEquals(OTHER, discovery.announcedIssuer(home, List.of(home, OTHER)), "kept once known");
+        assertEquals(OTHER, discovery.announcedIssuer(List.of(home, OTHER)), "kept once known");
     }
 
     @Test
     void anIssuerNotOursIsNeverTakenFromTheDocument() {
         String home = POOL.cognito().issuer();
         POOL.cognito().answerJson(Endpoint.DISCOVERY, "{\"issuer\":\"https://cognito-idp.evil.example/x\"}");
-        assertEquals(home, new CognitoDiscovery().announcedIssuer(home, List.of(home, OTHER)));
+        assertEquals(home, new CognitoDiscovery().announcedIssuer(List.of(home, OTHER)));
     }
 
     @Test
@@ -46,8 +49,41 @@ class CognitoDiscoveryTest {
         CognitoDiscovery discovery = new CognitoDiscovery();
         String home = POOL.cognito().issuer();
         POOL.cognito().fail(Endpoint.DISCOVERY, 503);
-        assertThrows(CognitoUnavailable.class, () -> discovery.announcedIssuer(home, List.of(home, OTHER)));
+        assertThrows(CognitoUnavailable.class, () -> discovery.announcedIssuer(List.of(home, OTHER)));
         POOL.cognito().heal(Endpoint.DISCOVERY);
-        assertEquals(home, discovery.announcedIssuer(home, List.of(home, OTHER)));
+        assertEquals(home, discovery.announcedIssuer(List.of(home, OTHER)));
+    }
+
+    @Test
+    void anIssuerWhoseDocumentIsNotServedIsPassedOverForTheNext() {
+        // a pool on the updated format serves no document under its original issuer (the local Cognito's reading)
+        String original = POOL.cognito().issuer();
+        POOL.cognito().issuing(IssuerConfiguration.updated(UserPool.DEMO_POOL_ID));
+        try {
+            String updated = POOL.cognito().issuer();
+            assertEquals(updated, new CognitoDiscovery().announcedIssuer(List.of(original, updated)));
+        } finally {
+            POOL.cognito().issuing(IssuerConfiguration.original(UserPool.DEMO_POOL_ID));
+        }
+    }
+
+    @Test
+    void anOutageOfTheFirstIssuerIsNotPassedOver() throws Exception {
+        // an issuer that cannot be reached, or answers 5xx, says nothing of the pool's format
+        String answering = POOL.cognito().issuer();
+        String unreachable = "http://localhost:1/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo";
+        assertThrows(CognitoUnavailable.class,
+                () -> new CognitoDiscovery().announcedIssuer(List.of(unreachable, answering)));
+        try (LocalCognito failing = LocalCognito.demo().start()) {
+            failing.fail(Endpoint.DISCOVERY, 503);
+            assertThrows(CognitoUnavailable.class,
+                    () -> new CognitoDiscovery().announcedIssuer(List.of(failing.issuer(), answering)));
+        }
+    }
+
+    @Test
+    void noDocumentUnderAnyIssuerIsUnavailableNotAGuess() {
+        String notServed = POOL.cognito().domain() + "/issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo";
+        assertThrows(CognitoUnavailable.class, () -> new CognitoDiscovery().announcedIssuer(List.of(notServed)));
     }
 }

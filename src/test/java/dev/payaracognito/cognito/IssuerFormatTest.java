@@ -29,6 +29,14 @@ class IssuerFormatTest {
     }
 
     @Test
+    void anEmulatorServesEachAwsIssuerUnderItsOwnPath() {
+        assertEquals("http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/" + POOL,
+                IssuerFormat.onEmulator("http://localhost:9229", ORIGINAL));
+        assertEquals("http://localhost:9229/issuer-cognito-idp.eu-west-1.amazonaws.com/" + POOL,
+                IssuerFormat.onEmulator("http://localhost:9229", UPDATED));
+    }
+
+    @Test
     void namedInAnyCaseAndNothingElse() {
         assertEquals(Optional.of(IssuerFormat.UPDATED), IssuerFormat.named(" updated "));
         assertEquals(Optional.of(IssuerFormat.BOTH), IssuerFormat.named("BOTH"));

@@ -1,11 +1,14 @@
 package dev.payaracognito.testing;
 
+import dev.payaracognito.localcognito.IssuerConfiguration;
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.localcognito.UserPool;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -57,6 +60,22 @@ public final class AppDeployment {
      */
     public static WebArchive war(String... overrides) {
         return war(SharedCognito.cognito(), overrides);
+    }
+
+    /**
+     * The WAR configured as for a real pool, by its region and id (the issuers derived as on AWS, in both formats
+     * unless {@code overrides} say otherwise), with the local Cognito as the emulator serving AWS's issuer hosts
+     * ({@code cognito.emulator-url}) in place of one {@code cognito.issuer}.
+     */
+    public static WebArchive warForPool(String... overrides) {
+        LocalCognito cognito = SharedCognito.cognito();
+        String poolId = cognito.pool().userPoolId();
+        List<String> settings = new ArrayList<>(List.of("cognito.issuer=",
+                "cognito.region=" + IssuerConfiguration.primaryRegion(poolId),
+                "cognito.user-pool-id=" + poolId,
+                "cognito.emulator-url=" + cognito.emulatorUrl()));
+        settings.addAll(List.of(overrides));
+        return war(cognito, settings.toArray(String[]::new));
     }
 
     /** The WAR configured for {@code cognito}, then {@code overrides}. */

@@ -41,6 +41,11 @@ public class CognitoSettings {
     private static final String SESSION_DURATIONS = "APP_SESSION_IDLE_TIMEOUT and APP_SESSION_MAX_LIFETIME"
             + " (app.session.*) must be positive ISO-8601 durations such as PT30M.";
 
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(12);
+    static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
+    static final int DEFAULT_REVOKED_SIGN_INS_SIZE = 100_000;
+
     @Inject
     private Config config;
 
@@ -83,16 +88,19 @@ public class CognitoSettings {
         apiClientIds = Arrays.stream(settings.value("cognito.api-client-ids", String[].class, new String[0],
                         "COGNITO_API_CLIENT_IDS (cognito.api-client-ids) must be app client ids, comma-separated."))
                 .map(String::strip).filter(id -> !id.isEmpty()).toList();
-        tokenCacheSize = atLeastOne(settings.value("cognito.token-cache.size", Integer.class, 10_000,
-                "COGNITO_TOKEN_CACHE_SIZE (cognito.token-cache.size) must be a whole number."), "cognito.token-cache.size");
-        revokedSignInsSize = atLeastOne(settings.value("cognito.revoked-sign-ins.size", Integer.class, 100_000,
+        tokenCacheSize = atLeastOne(settings.value("cognito.token-cache.size", Integer.class,
+                DEFAULT_TOKEN_CACHE_SIZE,
+                "COGNITO_TOKEN_CACHE_SIZE (cognito.token-cache.size) must be a whole number."),
+                "cognito.token-cache.size");
+        revokedSignInsSize = atLeastOne(settings.value("cognito.revoked-sign-ins.size", Integer.class,
+                DEFAULT_REVOKED_SIGN_INS_SIZE,
                 "COGNITO_REVOKED_SIGN_INS_SIZE (cognito.revoked-sign-ins.size) must be a whole number."),
                 "cognito.revoked-sign-ins.size");
         jwksPolicy = readJwksPolicy(settings);
         sessionIdleTimeout = positive(settings.value("app.session.idle-timeout", Duration.class,
-                Duration.ofMinutes(30), SESSION_DURATIONS), Duration.ofMinutes(30));
+                DEFAULT_IDLE_TIMEOUT, SESSION_DURATIONS), DEFAULT_IDLE_TIMEOUT);
         sessionMaxLifetime = positive(settings.value("app.session.max-lifetime", Duration.class,
-                Duration.ofHours(12), SESSION_DURATIONS), Duration.ofHours(12));
+                DEFAULT_MAX_LIFETIME, SESSION_DURATIONS), DEFAULT_MAX_LIFETIME);
         readyRequiresCognito = settings.value("app.health.ready-requires-cognito", Boolean.class, false,
                 "APP_HEALTH_READY_REQUIRES_COGNITO (app.health.ready-requires-cognito) must be true or false.");
         problems = List.copyOf(new LinkedHashSet<>(problems));

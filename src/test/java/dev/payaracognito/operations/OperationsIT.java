@@ -9,6 +9,7 @@ import dev.payaracognito.localcognito.HostedUiClient;
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.localcognito.UserPool;
 import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.AppMetrics;
 import dev.payaracognito.testing.PayaraMicroTest;
 import dev.payaracognito.testing.SharedCognito;
 import java.net.URI;
@@ -18,8 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,21 +81,21 @@ class OperationsIT {
     @Test
     void metricsCountWhatTheAdminStatsSayInPrometheusText() throws Exception {
         String token = (String) new HostedUiClient(cognito()).tokens("bob", "Bob-Passw0rd!").get("access_token");
-        double refusedBefore = metric("payara_cognito_api_calls_total", "outcome=\"refused\"");
+        double refusedBefore = AppMetrics.sample("payara_cognito_api_calls_total", "outcome=\"refused\"");
         assertEquals(401, get("/api/me", null).statusCode());
         assertEquals(401, get("/api/me", "not-a-token").statusCode());
         assertEquals(200, get("/api/me", token).statusCode());
-        assertEquals(refusedBefore + 2, metric("payara_cognito_api_calls_total", "outcome=\"refused\""));
-        assertTrue(metric("payara_cognito_refusals_total", "reason=\"api:MALFORMED\"") >= 1);
-        assertTrue(metric("payara_cognito_jwks_fetches_total", "outcome=\"fetched\"") >= 1);
+        assertEquals(refusedBefore + 2, AppMetrics.sample("payara_cognito_api_calls_total", "outcome=\"refused\""));
+        assertTrue(AppMetrics.sample("payara_cognito_refusals_total", "reason=\"api:MALFORMED\"") >= 1);
+        assertTrue(AppMetrics.sample("payara_cognito_jwks_fetches_total", "outcome=\"fetched\"") >= 1);
 
         // the admin statistics are the same counters
         Map<String, Object> stats = JSONObjectUtils.parse(get("/api/admin/stats", token).body());
-        double apiCalls = metric("payara_cognito_api_calls_total", "outcome=\"accepted\"")
-                + metric("payara_cognito_api_calls_total", "outcome=\"refused\"")
-                + metric("payara_cognito_api_calls_total", "outcome=\"public\"");
+        double apiCalls = AppMetrics.sample("payara_cognito_api_calls_total", "outcome=\"accepted\"")
+                + AppMetrics.sample("payara_cognito_api_calls_total", "outcome=\"refused\"")
+                + AppMetrics.sample("payara_cognito_api_calls_total", "outcome=\"public\"");
         assertEquals(apiCalls, ((Number) stats.get("apiCalls")).doubleValue());
-        assertEquals(metric("payara_cognito_refusals_total", "reason=\"api:NO_TOKEN\""),
+        assertEquals(AppMetrics.sample("payara_cognito_refusals_total", "reason=\"api:NO_TOKEN\""),
                 ((Number) ((Map<?, ?>) stats.get("refusals")).get("api:NO_TOKEN")).doubleValue());
     }
 
@@ -122,14 +121,6 @@ class OperationsIT {
     private static boolean pause() throws InterruptedException {
         Thread.sleep(250);
         return true;
-    }
-
-    /** One sample of the Prometheus text of {@code /metrics}, by name and a label. */
-    private double metric(String name, String label) throws Exception {
-        String text = get("/metrics?scope=application", null).body();
-        Matcher sample = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*} (\\S+)$")
-                .matcher(text);
-        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
     }
 
     private static Map<String, Object> check(String health, String name) throws Exception {

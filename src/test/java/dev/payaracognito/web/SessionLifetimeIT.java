@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.AppMetrics;
 import dev.payaracognito.testing.BrowserTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -139,6 +140,35 @@ class SessionLifetimeIT extends BrowserTest {
         assertTrue(lived.compareTo(Duration.ofSeconds(7)) >= 0 && lived.compareTo(Duration.ofSeconds(10)) <= 0,
                 "ended after " + lived + ", the lifetime is 8 s");
         assertNotSignedIn();
+    }
+
+    /**
+     * While Cognito is down, a session whose tokens are due keeps working without a refresh, and the deferral is
+     * said once per session (the audit line {@code refresh-deferred} and this counter are written together), not
+     * once per page.
+     */
+    @Test
+    void aDeferredRefreshIsSaidOncePerSessionNotOncePerPage() throws Exception {
+        // tokens of 11 s are due 1 s after sign-in (the mechanism refreshes them 10 s before they expire)
+        cognito().tokenLifetime(Duration.ofSeconds(11));
+        double before = deferredRefreshes();
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        cognito().stop();
+        try {
+            browser.getOptions().setRedirectEnabled(false);
+            for (int page = 1; page <= 4; page++) {
+                Thread.sleep(1_000); // time passing, within the 5 s idle timeout and the 8 s lifetime
+                assertEquals(200, status(get("/secure/profile.xhtml")), "page " + page + ", Cognito down");
+            }
+            assertEquals(before + 1, deferredRefreshes(), "four pages waited for a refresh: said once");
+        } finally {
+            cognitoBack();
+            browser.getOptions().setRedirectEnabled(true);
+        }
+    }
+
+    private static double deferredRefreshes() throws Exception {
+        return AppMetrics.sample("payara_cognito_token_refreshes_total", "outcome=\"deferred\"");
     }
 
     /**

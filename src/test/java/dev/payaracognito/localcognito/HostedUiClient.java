@@ -13,6 +13,7 @@ import java.text.ParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,6 +87,23 @@ public final class HostedUiClient {
      */
     public URI federatedSignIn(Map<String, String> parameters, String providerName)
             throws IOException, InterruptedException {
+        return atProvider(parameters, providerName, page -> {
+            Matcher account = ACCOUNT.matcher(page);
+            if (!account.find()) {
+                throw new AssertionError("no account on the identity provider's page: " + page);
+            }
+            return Map.of("userId", account.group(1));
+        });
+    }
+
+    /** Goes to an identity provider as {@link #federatedSignIn} does, and cancels there: the callback URL. */
+    public URI federatedCancel(Map<String, String> parameters, String providerName)
+            throws IOException, InterruptedException {
+        return atProvider(parameters, providerName, page -> Map.of("cancel", "cancel"));
+    }
+
+    private URI atProvider(Map<String, String> parameters, String providerName,
+            Function<String, Map<String, String>> choice) throws IOException, InterruptedException {
         Map<String, String> withProvider = new LinkedHashMap<>(parameters);
         withProvider.put("identity_provider", providerName);
         String providerPage = authorize(withProvider).headers().firstValue("Location")
@@ -93,14 +111,14 @@ public final class HostedUiClient {
                 .substring(cognito.domain().length());
         HttpResponse<String> page = get(providerPage);
         Matcher csrf = CSRF.matcher(page.body());
-        Matcher account = ACCOUNT.matcher(page.body());
-        if (!csrf.find() || !account.find()) {
+        if (!csrf.find()) {
             throw new AssertionError("no identity provider's page: " + page.body());
         }
-        HttpResponse<String> answer = post(providerPage, Map.of("_csrf", csrf.group(1), "userId", account.group(1)),
-                null);
+        Map<String, String> form = new LinkedHashMap<>(choice.apply(page.body()));
+        form.put("_csrf", csrf.group(1));
+        HttpResponse<String> answer = post(providerPage, form, null);
         if (answer.statusCode() != 302) {
-            throw new AssertionError("federated sign-in did not return to the client: " + answer.statusCode());
+            throw new AssertionError("the identity provider did not return to the client: " + answer.statusCode());
         }
         return URI.create(answer.headers().firstValue("Location").orElseThrow());
     }

@@ -28,6 +28,16 @@ public record IdentityProvider(String providerName, Type providerType, String is
         public String typeName() {
             return typeName;
         }
+
+        /** The type Cognito spells {@code typeName} ({@code Google}, {@code SAML}, …). */
+        public static Type named(String typeName) {
+            for (Type type : values()) {
+                if (type.typeName.equals(typeName)) {
+                    return type;
+                }
+            }
+            throw new IllegalArgumentException("not a Cognito provider type: " + typeName);
+        }
     }
 
     public IdentityProvider {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -143,9 +144,11 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
 
     /**
      * Reads a pool file: {@code {"userPoolId", "groups": [names], "resourceServers": [{"identifier", "scopes":
-     * [names]}], "clients": [{"clientId", "clientSecret", "callbackUrls", "signOutUrls", "scopes", "requirePkce",
-     * "allowedOAuthFlows": ["code" (the default) or "client_credentials"]}], "users": [{"username",
-     * "passwordHash", "email", "emailVerified", "groups", "sub"}]}}; see {@code local-cognito-pool.example.json}.
+     * [names]}], "identityProviders": [{"providerName", "providerType" (Google, SAML, …), "issuer",
+     * "idpIdentifiers"}], "clients": [{"clientId", "clientSecret", "callbackUrls", "signOutUrls", "scopes",
+     * "requirePkce", "allowedOAuthFlows": ["code" (the default) or "client_credentials"]}], "users": [{"username",
+     * "passwordHash", "email", "emailVerified", "groups", "sub"} or, for a provider's user, {"identityProvider",
+     * "userId", "email", "groups"}]}}; see {@code src/test/resources/local-cognito/pool.example.json}.
      */
     public static UserPool fromJson(Path file) throws IOException {
         try {
@@ -166,10 +169,31 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
                         Boolean.TRUE.equals(c.get("requirePkce")), flows.isEmpty() ? Set.of(OAuthFlow.CODE)
                                 : flows.stream().map(OAuthFlow::named).collect(Collectors.toSet())));
             }
+            // A provider's user is linked to the pool when it first signs in; here, when the file is read.
+            Instant loaded = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Map<String, IdentityProvider> providers = new LinkedHashMap<>();
+            for (Map<String, Object> p : objects(json, "identityProviders")) {
+                IdentityProvider provider = new IdentityProvider(required(JSONObjectUtils.getString(p,
+                        "providerName"), "providerName"), IdentityProvider.Type.named(required(
+                        JSONObjectUtils.getString(p, "providerType"), "providerType")),
+                        JSONObjectUtils.getString(p, "issuer"), strings(p, "idpIdentifiers"));
+                providers.put(provider.providerName(), provider);
+            }
             List<PoolUser> users = new ArrayList<>();
             for (Map<String, Object> u : objects(json, "users")) {
-                String username = required(JSONObjectUtils.getString(u, "username"), "username");
                 List<String> memberOf = strings(u, "groups");
+                String providerName = JSONObjectUtils.getString(u, "identityProvider");
+                if (providerName != null) {
+                    IdentityProvider provider = providers.get(providerName);
+                    if (provider == null || !groups.containsAll(memberOf)) {
+                        throw new IllegalArgumentException("a user of " + providerName
+                                + " names a provider or a group the pool does not list");
+                    }
+                    users.add(PoolUser.federated(poolId, provider, required(JSONObjectUtils.getString(u, "userId"),
+                            "userId"), JSONObjectUtils.getString(u, "email"), memberOf, loaded));
+                    continue;
+                }
+                String username = required(JSONObjectUtils.getString(u, "username"), "username");
                 if (!groups.containsAll(memberOf)) {
                     throw new IllegalArgumentException(username + " is in a group the pool does not list");
                 }
@@ -180,7 +204,7 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
                         Boolean.TRUE.equals(u.get("emailVerified")), memberOf));
             }
             return new UserPool(poolId, byUsername(users), byClientId(clients), byIdentifier(resourceServers),
-                    Map.of());
+                    providers);
         } catch (ParseException e) {
             throw new IOException(file + " is not a valid pool file: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.payaracognito.localcognito;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,16 @@ class UserPoolTest {
         assertFalse(PasswordHash.matches("carol-passw0rd!", carol.passwordHash()));
         assertTrue(pool.client("examplepoolclient000000001").orElseThrow().requirePkce());
         assertEquals(carol.sub(), UserPool.fromJson(EXAMPLE).user("carol").orElseThrow().sub(), "a stable sub");
+
+        // a SAML provider and its user: Cognito's username {providerName}_{userId}, the automatic group first
+        IdentityProvider saml = pool.identityProvider(null, "example.com").orElseThrow();
+        assertEquals("Example-SAML", saml.providerName());
+        assertEquals(IdentityProvider.Type.SAML, saml.providerType());
+        assertEquals("https://idp.example.com/saml", saml.issuer());
+        PoolUser dave = pool.user("Example-SAML_dave@example.com").orElseThrow();
+        assertEquals(List.of(dave), pool.federatedUsers(saml));
+        assertEquals(List.of("eu-west-1_ExamplePool_Example-SAML", "admins"), dave.groups());
+        assertNull(dave.passwordHash(), "no password at the pool");
     }
 
     @Test
@@ -121,6 +132,10 @@ class UserPoolTest {
         assertThrows(IllegalArgumentException.class, () -> UserPool.fromJson(write(dir, "unknown-group.json",
                 example.replace("[\"editors\"]\n", "[\"owners\"]\n"))));
         assertThrows(java.io.IOException.class, () -> UserPool.fromJson(write(dir, "not-json.json", "{")));
+        assertThrows(IllegalArgumentException.class, () -> UserPool.fromJson(write(dir, "unknown-provider.json",
+                example.replace("\"identityProvider\": \"Example-SAML\"", "\"identityProvider\": \"Facebook\""))));
+        assertThrows(IllegalArgumentException.class, () -> UserPool.fromJson(write(dir, "unknown-type.json",
+                example.replace("\"SAML\"", "\"LDAP\""))));
     }
 
     private static Path write(Path dir, String name, String content) throws Exception {

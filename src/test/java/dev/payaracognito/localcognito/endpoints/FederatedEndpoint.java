@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code GET/POST /federated/{providerName}?{the authorize request}}: the local Cognito standing in for an identity
  * provider and for Cognito's side of the round trip. The page offers the pool's users of that provider (CSRF-
  * protected like the sign-in form); choosing one starts the hosted-UI session and returns to the client with a
- * code, as Cognito does when the provider's answer reaches its {@code /oauth2/idpresponse}.
+ * code, as Cognito does when the provider's answer reaches its {@code /oauth2/idpresponse}; cancelling returns to
+ * the client with {@code error=access_denied}.
  */
 final class FederatedEndpoint {
 
@@ -58,6 +59,14 @@ final class FederatedEndpoint {
         if (!DoubleSubmitCsrf.posted(exchange)) {
             LOG.log(Level.WARNING, "federated sign-in refused: missing or wrong CSRF token");
             showPage(exchange, provider, accounts, "Your sign-in page expired. Please sign in again.");
+            return;
+        }
+        if (exchange.form().containsKey("cancel")) {
+            // The provider answers Cognito's /oauth2/idpresponse with access_denied, which Cognito passes on to the
+            // client (unconfirmed: its exact description), and no Cognito session is started.
+            LOG.log(Level.INFO, "federated sign-in cancelled at {0}", provider.providerName());
+            HostedUiError.redirect(request.redirectUri(), "access_denied", "The user cancelled the sign-in at "
+                    + provider.providerName() + ".", request.state()).answer(exchange);
             return;
         }
         String userId = exchange.form().getOrDefault("userId", "");

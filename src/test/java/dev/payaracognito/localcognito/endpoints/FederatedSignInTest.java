@@ -109,6 +109,19 @@ class FederatedSignInTest {
     }
 
     @Test
+    void cancellingAtTheProviderReturnsAccessDeniedAndStartsNoSession() throws Exception {
+        URI cancelled = pool.client().federatedCancel(authorizeParameters(), DEMO_GOOGLE_PROVIDER);
+        assertTrue(cancelled.toString().startsWith(UserPool.DEMO_CALLBACK_URL + "?"), cancelled.toString());
+        assertEquals("access_denied", queryParameter(cancelled, "error"));
+        assertEquals("state-1", queryParameter(cancelled, "state"));
+        assertNull(queryParameter(cancelled, "code"));
+        // no Cognito session: the next authorize request asks for a sign-in again
+        URI next = URI.create(pool.client().authorize(authorizeParameters()).headers().firstValue("Location")
+                .orElseThrow());
+        assertEquals("/login", next.getPath());
+    }
+
+    @Test
     void theSignInFormLeadsToEachProviderAndANamedProviderSkipsIt() throws Exception {
         String form = pool.client().get(Exchange.withParameters("/login", authorizeParameters())).body();
         assertTrue(form.contains("identity_provider=Google\">Continue with Google</a>"), form);

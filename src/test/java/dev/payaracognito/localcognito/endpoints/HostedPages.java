@@ -55,7 +55,8 @@ final class HostedPages {
                 %s
                 <form name="federatedSignInForm" method="post" action="%s">
                   <input type="hidden" name="_csrf" value="%s">
-                %s</form>
+                %s  <button name="cancel" value="cancel" type="submit">Cancel</button>
+                </form>
                 <p class="note">Local Cognito: a stand-in for the identity provider %s (%s), for development and
                 tests.</p>
                 """.formatted(name, errorMessage(error), escapeHtml(action), escapeHtml(csrfToken), buttons, name,

@@ -9,6 +9,7 @@ import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
 import java.net.URI;
 import java.util.List;
+import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.DomElement;
@@ -55,6 +56,18 @@ class FederatedSignInIT extends BrowserTest {
         assertEquals("Google_" + UserPool.DEMO_GOOGLE_USER_ID, profile.getElementById("username").getTextContent());
         // Cognito puts federated users in the automatic group {poolId}_{provider}
         assertEquals(UserPool.DEMO_POOL_ID + "_Google", profile.getElementById("groups").getTextContent());
+    }
+
+    @Test
+    void cancellingAtTheProviderSaysSoAndSignsNobodyIn() throws Exception {
+        HtmlPage home = get("/");
+        HtmlPage google = seen(((HtmlAnchor) home.getByXPath("//a[contains(@class,'signInWith')]").get(0)).click());
+        Page cancelled = seen(((DomElement) google.getFirstByXPath("//button[@name='cancel']")).click());
+        assertTrue(cancelled.getUrl().toString().startsWith(APP + "/callback?error=access_denied"),
+                cancelled.getUrl().toString());
+        assertEquals(400, status(cancelled));
+        assertTrue(text(cancelled).contains("Sign-in was cancelled or refused"), text(cancelled));
+        assertNotSignedIn();
     }
 
     @Test

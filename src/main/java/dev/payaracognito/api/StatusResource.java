@@ -1,5 +1,6 @@
 package dev.payaracognito.api;
 
+import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.security.CognitoValidation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * {@code GET /api/status}, public: the version, the issuer, and whether the app is ready (configured, and the
+ * {@code GET /api/status}, public: the version, the sign-ins' issuer, and whether the app is ready (configured, and the
  * pool's keys known or reachable). Nothing secret.
  */
 @Path("status")
@@ -33,6 +34,9 @@ public class StatusResource {
     @Inject
     private CognitoValidation validation;
 
+    @Inject
+    private CognitoEndpoints endpoints;
+
     private final String version = version();
 
     @GET
@@ -42,7 +46,7 @@ public class StatusResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)))
     public Status status() {
         boolean configured = settings.problems().isEmpty();
-        return new Status(version, configured ? settings.issuer() : null,
+        return new Status(version, configured ? endpoints.knownIssuer().orElse(settings.issuer()) : null,
                 configured && validation.signingKeysKnown());
     }
 

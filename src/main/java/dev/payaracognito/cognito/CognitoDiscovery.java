@@ -47,10 +47,11 @@ public class CognitoDiscovery {
     }
 
     /**
-     * The issuer of the pool's sign-ins, among {@code accepted} (the home issuer first): the issuer named by the
-     * discovery document of the first of them whose document is served, when it is one of {@code accepted}, else
-     * that issuer itself. Cognito serves a pool's discovery under the issuers of its issuer configuration; an issuer
-     * whose document is not served (a 4xx) is passed over, but an outage is not (no guess). Read once and kept.
+     * The issuer of the pool's sign-ins, among {@code accepted} (the home region's, the original format first): the
+     * issuer named by the discovery document of the first of them whose document is served, when it is one of
+     * {@code accepted}, else that issuer itself. Cognito serves a pool's discovery under the issuers of its issuer
+     * configuration; an issuer whose document Cognito says is not there (404) is passed over, but an outage, a
+     * throttle or any other answer is not (no guess). Read once and kept.
      *
      * @throws CognitoUnavailable while Cognito cannot be reached, or serves no document: no guess, as the OpenID
      *     mechanism keeps the issuer it is first given for as long as the app runs (its configuration is built
@@ -72,6 +73,24 @@ public class CognitoDiscovery {
         throw new CognitoUnavailable("no discovery document is served under the pool's issuers " + accepted, null);
     }
 
+    /** The issuer {@link #announcedIssuer} found, if it has. */
+    Optional<String> knownIssuer() {
+        return Optional.ofNullable(announcedIssuer.get());
+    }
+
+    /**
+     * Whether Cognito answers under {@code issuer}: with its document, or with a 404 (then the pool's issuer
+     * configuration changed since the app started; an outage it is not, and refreshes go on).
+     */
+    boolean answers(String issuer) {
+        try {
+            documentIfServed(issuer);
+            return true;
+        } catch (CognitoUnavailable e) {
+            return false;
+        }
+    }
+
     private String authorizationEndpoint(String issuer) {
         return document(issuer).getString("authorization_endpoint", "");
     }
@@ -82,14 +101,14 @@ public class CognitoDiscovery {
                 () -> new CognitoUnavailable("no discovery document is served under " + issuer, null));
     }
 
-    /** The discovery document, or empty when Cognito answers that there is none here (a 4xx). */
+    /** The discovery document, or empty when Cognito answers that there is none here (404). */
     private Optional<JsonObject> documentIfServed(String issuer) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(3))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 400 && response.statusCode() < 500) {
+            if (response.statusCode() == 404) {
                 return Optional.empty();
             }
             if (response.statusCode() != 200) {

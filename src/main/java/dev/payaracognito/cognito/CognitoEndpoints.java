@@ -36,8 +36,14 @@ public class CognitoEndpoints {
      * @throws CognitoUnavailable when that document cannot be had now
      */
     public String getIssuer() {
-        List<String> issuers = settings.issuers();
-        return issuers.size() == 1 ? issuers.get(0) : discovery.announcedIssuer(issuers);
+        List<String> candidates = settings.signInIssuers();
+        return candidates.size() == 1 ? candidates.get(0) : discovery.announcedIssuer(candidates);
+    }
+
+    /** {@link #getIssuer()} if it is known without asking Cognito: for what a public request may trigger. */
+    public Optional<String> knownIssuer() {
+        List<String> candidates = settings.signInIssuers();
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : discovery.knownIssuer();
     }
 
     /** The JWKS of the sign-ins' issuer. */

@@ -30,8 +30,7 @@ public class CognitoHealth {
     /** The sign-ins' issuer's discovery document: small, and served by every user pool. */
     private boolean answers() {
         try {
-            discovery.document(endpoints.getIssuer());
-            return true;
+            return discovery.answers(endpoints.getIssuer());
         } catch (CognitoUnavailable e) {
             return false;
         }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -51,6 +52,7 @@ public class CognitoSettings {
 
     private String issuer;
     private List<String> issuers = List.of();
+    private List<String> signInIssuers = List.of();
     private List<String> identityProviders = List.of();
     private String clientId;
     private String clientSecret;
@@ -192,6 +194,14 @@ public class CognitoSettings {
         return issuers;
     }
 
+    /**
+     * The issuers a browser sign-in's tokens may carry: those of {@link #issuers()} in the pool's own region (one
+     * per accepted format), since sign-ins come through the hosted UI of the configured domain.
+     */
+    public List<String> signInIssuers() {
+        return signInIssuers;
+    }
+
     public String clientId() {
         return clientId;
     }
@@ -242,6 +252,7 @@ public class CognitoSettings {
             }
             String given = url(explicit.get(), "COGNITO_ISSUER (cognito.issuer)");
             issuers = given == null ? List.of() : List.of(given);
+            signInIssuers = issuers;
             return given;
         }
         Optional<String> region = settings.text("cognito.region");
@@ -270,13 +281,44 @@ public class CognitoSettings {
             problems.add("COGNITO_ADDITIONAL_REGIONS is for the original issuer format: with the updated one every "
                     + "region's tokens name the primary region.");
         }
-        issuers = format.issuers(region.get(), pool.get(), replicas);
-        Optional<String> emulator = settings.text("cognito.emulator-url")
-                .map(given -> url(given, "COGNITO_EMULATOR_URL (cognito.emulator-url)"));
-        if (emulator.isPresent()) {
-            issuers = issuers.stream().map(aws -> IssuerFormat.onEmulator(emulator.get(), aws)).toList();
+        UnaryOperator<String> servedAt = UnaryOperator.identity();
+        Optional<String> emulatorSetting = settings.text("cognito.emulator-url");
+        if (emulatorSetting.isPresent()) {
+            String emulator = emulatorUrl(emulatorSetting.get());
+            if (emulator == null) {
+                return null;
+            }
+            servedAt = aws -> IssuerFormat.onEmulator(emulator, aws);
         }
+        // Sign-ins come through the hosted UI of the pool's own region: a replica region's issuer never signs in.
+        signInIssuers = format.issuers(region.get(), pool.get(), List.of()).stream().map(servedAt).toList();
+        issuers = format.issuers(region.get(), pool.get(), replicas).stream().map(servedAt).toList();
         return issuers.get(0);
+    }
+
+    /**
+     * {@code cognito.emulator-url}: on this machine only, since the app trusts the tokens of the issuers it serves
+     * as it would trust Cognito's; said in the log, as it must never be set in production.
+     */
+    private String emulatorUrl(String value) {
+        String name = "COGNITO_EMULATOR_URL (cognito.emulator-url)";
+        String url = url(value, name);
+        if (url == null) {
+            return null;
+        }
+        URI uri = URI.create(url);
+        if (!isLoopback(uri.getHost()) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problems.add(name + " must be a URL on this machine (localhost or 127.0.0.1), without query: the app "
+                    + "trusts the tokens of the issuers it serves.");
+            return null;
+        }
+        LOG.warning("COGNITO_EMULATOR_URL is set: the pool's issuers are served by the Cognito emulator at " + url
+                + ", not by AWS. Never set it in production.");
+        return url;
+    }
+
+    private static boolean isLoopback(String host) {
+        return "localhost".equals(host) || "127.0.0.1".equals(host);
     }
 
     /** An absolute https URL (http only on localhost), without a trailing slash. */
@@ -285,9 +327,8 @@ public class CognitoSettings {
         String url = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
         try {
             URI uri = URI.create(url);
-            boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
             if ("https".equals(uri.getScheme()) && uri.getHost() != null
-                    || "http".equals(uri.getScheme()) && local) {
+                    || "http".equals(uri.getScheme()) && isLoopback(uri.getHost())) {
                 return url;
             }
         } catch (IllegalArgumentException malformed) {

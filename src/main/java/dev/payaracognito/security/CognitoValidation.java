@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +31,9 @@ public class CognitoValidation {
     private CognitoSettings settings;
 
     @Inject
+    private CognitoEndpoints endpoints;
+
+    @Inject
     private DataGrid grid;
 
     @Inject
@@ -39,7 +41,7 @@ public class CognitoValidation {
 
     private volatile Built built;
 
-    private record Built(Collection<CognitoKeys> keys, CognitoTokenValidator validator,
+    private record Built(Map<String, CognitoKeys> keysByIssuer, CognitoTokenValidator validator,
             AccessTokenCache accessTokens, RevokedSignIns revokedSignIns) {}
 
     public CognitoTokenValidator validator() {
@@ -51,11 +53,14 @@ public class CognitoValidation {
     }
 
     /**
-     * Whether the keys of one of the accepted issuers are known or can be fetched now. A pool serves the keys of
-     * its issuer configuration's issuers; with both formats accepted, the other format's JWKS may not be served.
+     * Whether the keys of the sign-ins' issuer are known or can be fetched now; while that issuer is not yet known
+     * (it is learnt from Cognito, not asked for here: public requests call this), those of any accepted issuer. A
+     * pool serves the keys of its issuer configuration's issuers only.
      */
     public boolean signingKeysKnown() {
-        return built().keys().stream().anyMatch(CognitoKeys::available);
+        Map<String, CognitoKeys> keys = built().keysByIssuer();
+        return endpoints.knownIssuer().map(keys::get).map(CognitoKeys::available)
+                .orElseGet(() -> keys.values().stream().anyMatch(CognitoKeys::available));
     }
 
     public RevokedSignIns revokedSignIns() {
@@ -92,7 +97,7 @@ public class CognitoValidation {
             // Shared by the nodes of a cluster: a sign-out on one is seen by the API and the sessions of all.
             RevokedSignIns revoked = new RevokedSignIns(grid.replicatedMap(REVOKED_SIGN_INS),
                     settings.revokedSignInsSize(), Clock.systemUTC());
-            return new Built(keysByIssuer.values(), validator, new AccessTokenCache(validator, revoked,
+            return new Built(Map.copyOf(keysByIssuer), validator, new AccessTokenCache(validator, revoked,
                     settings.tokenCacheSize(), Clock.systemUTC(), counted), revoked);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("the JWKS URL is not a URL", e);

@@ -1,7 +1,9 @@
 package dev.payaracognito.cognito;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.IssuerConfiguration;
@@ -75,10 +77,24 @@ class CognitoDiscoveryTest {
         assertThrows(CognitoUnavailable.class,
                 () -> new CognitoDiscovery().announcedIssuer(List.of(unreachable, answering)));
         try (LocalCognito failing = LocalCognito.demo().start()) {
-            failing.fail(Endpoint.DISCOVERY, 503);
-            assertThrows(CognitoUnavailable.class,
-                    () -> new CognitoDiscovery().announcedIssuer(List.of(failing.issuer(), answering)));
+            // a throttle or a proxy's refusal is not Cognito saying the document is not there either
+            for (int status : List.of(503, 429, 403)) {
+                failing.fail(Endpoint.DISCOVERY, status);
+                assertThrows(CognitoUnavailable.class,
+                        () -> new CognitoDiscovery().announcedIssuer(List.of(failing.issuer(), answering)),
+                        "passed over a " + status);
+            }
         }
+    }
+
+    @Test
+    void cognitoAnswersWhenItSaysADocumentIsNotThereButNotWhenItFails() throws Exception {
+        CognitoDiscovery discovery = new CognitoDiscovery();
+        String notServed = POOL.cognito().domain() + "/issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo";
+        assertTrue(discovery.answers(POOL.cognito().issuer()));
+        assertTrue(discovery.answers(notServed), "a 404: the pool's format changed, Cognito is up");
+        POOL.cognito().fail(Endpoint.DISCOVERY, 503);
+        assertFalse(discovery.answers(POOL.cognito().issuer()));
     }
 
     @Test

@@ -1,0 +1,149 @@
+package dev.payaracognito.cognito;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+import org.junit.jupiter.api.Test;
+
+/** Which issuers the settings give, and what they refuse with a problem rather than a guess. */
+class CognitoSettingsTest {
+
+    private static final String POOL = "eu-west-1_AbC123xyz";
+    private static final String ORIGINAL = "https://cognito-idp.eu-west-1.amazonaws.com/" + POOL;
+    private static final String UPDATED = "https://issuer-cognito-idp.eu-west-1.amazonaws.com/" + POOL;
+    private static final String REPLICA = "https://cognito-idp.us-east-1.amazonaws.com/" + POOL;
+
+    @Test
+    void aPoolsIssuersAreBothFormatsAndReplicasNeverSignIn() throws Exception {
+        CognitoSettings both = settings(Map.of("cognito.additional-regions", "us-east-1"));
+        assertEquals(List.of(), both.problems());
+        assertEquals(List.of(ORIGINAL, UPDATED, REPLICA), both.issuers());
+        assertEquals(List.of(ORIGINAL, UPDATED), both.signInIssuers(), "sign-ins come through the home region");
+        assertEquals(List.of(UPDATED), settings(Map.of("cognito.issuer-format", "updated")).issuers());
+    }
+
+    @Test
+    void anEmulatorOnThisMachineServesEveryIssuer() throws Exception {
+        CognitoSettings emulated = settings(Map.of("cognito.emulator-url", "http://localhost:9229/",
+                "cognito.issuer-format", "original", "cognito.additional-regions", "us-east-1"));
+        assertEquals(List.of(), emulated.problems());
+        assertEquals(List.of("http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/" + POOL,
+                "http://localhost:9229/cognito-idp.us-east-1.amazonaws.com/" + POOL), emulated.issuers());
+    }
+
+    @Test
+    void anEmulatorElsewhereOrBesideAnIssuerIsAProblemAndNoIssuerIsTrusted() throws Exception {
+        for (String elsewhere : List.of("https://cognito.example.com", "https://localhost.example.com",
+                "http://127.0.0.2:9229", "http://localhost:9229/?x=1", "ftp://localhost")) {
+            CognitoSettings settings = settings(Map.of("cognito.emulator-url", elsewhere));
+            assertTrue(settings.problems().stream().anyMatch(p -> p.startsWith("COGNITO_EMULATOR_URL")), elsewhere);
+            assertEquals(List.of(), settings.issuers(), elsewhere + ": neither AWS's issuers nor the emulator's");
+        }
+        CognitoSettings withIssuer = settings(Map.of("cognito.issuer", "http://localhost:9229/x",
+                "cognito.emulator-url", "http://localhost:9229"));
+        assertTrue(withIssuer.problems().stream().anyMatch(p -> p.contains("COGNITO_EMULATOR_URL")),
+                withIssuer.problems().toString());
+    }
+
+    @Test
+    void settingsThatContradictCognitoAreProblems() throws Exception {
+        assertTrue(settings(Map.of("cognito.issuer-format", "newest")).problems().stream()
+                .anyMatch(p -> p.startsWith("COGNITO_ISSUER_FORMAT")));
+        assertTrue(settings(Map.of("cognito.issuer-format", "updated", "cognito.additional-regions", "us-east-1"))
+                .problems().stream().anyMatch(p -> p.contains("original issuer format")));
+        assertTrue(settings(Map.of("cognito.additional-regions", "eu-west-1")).problems().stream()
+                .anyMatch(p -> p.startsWith("COGNITO_ADDITIONAL_REGIONS")), "the home region is not a replica");
+    }
+
+    /** The settings read from a pool's region and id, our client, and {@code more}. */
+    private static CognitoSettings settings(Map<String, String> more) throws Exception {
+        Map<String, String> values = new HashMap<>(Map.of("cognito.region", "eu-west-1",
+                "cognito.user-pool-id", POOL, "cognito.client-id", "client1", "cognito.client-secret", "secret"));
+        values.putAll(more);
+        CognitoSettings settings = new CognitoSettings();
+        Field config = CognitoSettings.class.getDeclaredField("config");
+        config.setAccessible(true);
+        config.set(settings, new MapConfig(values));
+        settings.read();
+        return settings;
+    }
+
+    /**
+     * MicroProfile Config over a map, converting as Payara's does for the types the settings use (a value that
+     * cannot be converted is an IllegalArgumentException).
+     */
+    private record MapConfig(Map<String, String> values) implements Config {
+
+        @Override
+        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+            String value = values.get(name);
+            if (value == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(type.cast(convert(value, type)));
+            } catch (RuntimeException unconvertible) {
+                throw new IllegalArgumentException(name + ": " + unconvertible.getMessage(), unconvertible);
+            }
+        }
+
+        private static Object convert(String value, Class<?> type) {
+            if (type == String.class) {
+                return value;
+            }
+            if (type == String[].class) {
+                return value.split(",");
+            }
+            if (type == Duration.class) {
+                return Duration.parse(value);
+            }
+            if (type == Integer.class) {
+                return Integer.valueOf(value);
+            }
+            if (type == Boolean.class) {
+                return Boolean.valueOf(value);
+            }
+            throw new IllegalArgumentException("no converter for " + type);
+        }
+
+        @Override
+        public <T> T getValue(String name, Class<T> type) {
+            return getOptionalValue(name, type).orElseThrow();
+        }
+
+        @Override
+        public ConfigValue getConfigValue(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Iterable<String> getPropertyNames() {
+            return values.keySet();
+        }
+
+        @Override
+        public Iterable<ConfigSource> getConfigSources() {
+            return List.of();
+        }
+
+        @Override
+        public <T> Optional<Converter<T>> getConverter(Class<T> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -15,7 +15,7 @@ rounds=${4:-5}
 java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 app=http://localhost:8080
 cognito=http://localhost:9229
-issuer=$cognito/eu-west-1_LocalDemo
+issuer=$cognito/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo
 here=src/bench/load
 source "$here/lib.sh"
 command -v wrk > /dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)." >&2; exit 1; }

@@ -12,7 +12,7 @@ rounds=${1:-5}
 java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 work=target/startup-bench
 port=8080
-curl -sf http://localhost:9229/eu-west-1_LocalDemo/.well-known/openid-configuration > /dev/null \
+curl -sf http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo/.well-known/openid-configuration > /dev/null \
   || { echo "Start the local Cognito first: ./mvnw -Plocal-cognito" >&2; exit 1; }
 rm -rf "$work" && mkdir -p "$work/bare"
 echo '<!DOCTYPE html><title>bare</title>' > "$work/bare/index.html"
@@ -27,7 +27,7 @@ cp -r src/bench/startup/specs-war/WEB-INF src/bench/startup/specs-war/index.xhtm
 "$(dirname "$java")/javac" --release 21 -classpath "$api" -d "$work/specs/WEB-INF/classes" src/bench/startup/specs-war/src/*.java
 (cd "$work/specs" && jar --create --file ../specs.war .)
 
-export COGNITO_ISSUER=http://localhost:9229/eu-west-1_LocalDemo COGNITO_CLIENT_ID=localcognitodemoclient0001
+export COGNITO_ISSUER=http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo COGNITO_CLIENT_ID=localcognitodemoclient0001
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k APP_BASE_URL=http://localhost:$port
 
 start() { # name war url [jvm options…] -> milliseconds until the url answers 200

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,16 +29,14 @@ class UpdatedIssuerIT extends BrowserTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** The pool is switched before the app is deployed, as a pool is configured before an app is pointed at it. */
+    /**
+     * The pool is switched before the app is deployed, as a pool is configured before an app is pointed at it
+     * (the next class gets the original format back from {@link SharedCognito}).
+     */
     @Deployment(testable = false)
     static WebArchive deployment() {
         SharedCognito.cognito().issuing(IssuerConfiguration.updated(UserPool.DEMO_POOL_ID));
         return AppDeployment.warForPool();
-    }
-
-    @AfterAll
-    static void originalFormatAgain() {
-        SharedCognito.cognito().issuing(IssuerConfiguration.original(UserPool.DEMO_POOL_ID));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.payaracognito.testing;
 
+import dev.payaracognito.localcognito.IssuerConfiguration;
 import dev.payaracognito.localcognito.LocalCognito;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,10 +27,15 @@ public final class SharedCognito implements BeforeAllCallback {
         }
     }
 
+    /**
+     * Each class starts with the pool on its usual issuer configuration, whatever the class before it did and
+     * however it ended (a class's own after-all is skipped when its deployment fails).
+     */
     @Override
     public void beforeAll(ExtensionContext context) {
         current = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Running.class, key -> start(), Running.class).cognito();
+        current.issuing(IssuerConfiguration.original(current.pool().userPoolId()));
     }
 
     /** The run's local Cognito (the demo pool, on a free port). */

@@ -16,7 +16,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
 /**
  * The pool's discovery document: the hosted-UI domain is read from it, once, when it is not configured; and
@@ -25,11 +27,14 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class CognitoDiscovery {
 
+    private static final Logger LOG = Logger.getLogger(CognitoDiscovery.class.getName());
+
     private static final String AUTHORIZE_PATH = "/oauth2/authorize";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicReference<String> domain = new AtomicReference<>();
     private final AtomicReference<String> announcedIssuer = new AtomicReference<>();
+    private final AtomicBoolean formatChangeSaid = new AtomicBoolean();
 
     String domain(String issuer) {
         String known = domain.get();
@@ -84,7 +89,10 @@ public class CognitoDiscovery {
      */
     boolean answers(String issuer) {
         try {
-            documentIfServed(issuer);
+            if (documentIfServed(issuer).isEmpty() && formatChangeSaid.compareAndSet(false, true)) {
+                LOG.warning("Cognito serves no discovery document under the sign-ins' issuer " + issuer + " any more:"
+                        + " has the pool's issuer format changed? New sign-ins fail until the app is restarted.");
+            }
             return true;
         } catch (CognitoUnavailable e) {
             return false;

@@ -98,10 +98,12 @@ mapfile -t command < <(inspect '{{range .Config.Entrypoint}}{{println .}}{{end}}
 [[ ${command[0]} == java ]] || fail "the entrypoint is not java: ${command[*]}"
 
 step "starting the local Cognito on :$COGNITO_PORT"
-setsid ./mvnw -B -q -o -Plocal-cognito > "$WORK/cognito.log" 2>&1 &
+# Not offline: on a fresh machine the exec plugin that starts it is not in the local repository yet
+setsid ./mvnw -B -q -Plocal-cognito > "$WORK/cognito.log" 2>&1 &
 cognito_pid=$!
-for _ in $(seq 120); do
+for _ in $(seq 180); do
   curl -fs "$ISSUER/.well-known/openid-configuration" > /dev/null && break
+  kill -0 "$cognito_pid" 2> /dev/null || break
   sleep 1
 done
 curl -fs "$ISSUER/.well-known/openid-configuration" > /dev/null || fail "the local Cognito did not start: $WORK/cognito.log"

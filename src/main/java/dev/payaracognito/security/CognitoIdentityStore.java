@@ -15,9 +15,9 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 /**
  * Validates Cognito's tokens with {@link CognitoTokenValidator}: the ID and access tokens of a sign-in, or an
  * API call's access token. The caller is the token's user (or, on the API, a machine client), a
- * {@link CognitoPrincipal}. The roles follow one rule ({@link CognitoToken#roles()}): a user's are the groups
- * ({@code cognito:groups}) of its signature-checked access token, a machine client's its granted scopes. Other
- * credentials are not ours. Refusals are recorded on the credential, for the mechanism to log and answer.
+ * {@link CognitoPrincipal}; a sign-in's groups are {@code cognito:groups} of the signature-checked access token,
+ * an API call's roles are a user's groups or a machine client's granted scopes ({@link CognitoToken#apiRoles()}). Other credentials are not ours. Refusals are recorded on the credential, for
+ * the mechanism to log and answer.
  */
 @ApplicationScoped
 public class CognitoIdentityStore implements IdentityStore {
@@ -39,7 +39,7 @@ public class CognitoIdentityStore implements IdentityStore {
     private CredentialValidationResult validate(SignInTokensCredential credential) {
         try {
             CognitoToken access = validation.validator().validateSignIn(credential.idToken(), credential.accessToken());
-            return new CredentialValidationResult(new CognitoPrincipal(access), access.roles());
+            return new CredentialValidationResult(new CognitoPrincipal(access), access.groups());
         } catch (TokenRejected rejected) {
             credential.refuse(rejected);
             return INVALID_RESULT;
@@ -50,7 +50,7 @@ public class CognitoIdentityStore implements IdentityStore {
     private CredentialValidationResult validate(BearerTokenCredential credential) {
         try {
             CognitoToken token = validation.accessTokens().validate(credential.token());
-            return new CredentialValidationResult(new CognitoPrincipal(token), token.roles());
+            return new CredentialValidationResult(new CognitoPrincipal(token), token.apiRoles());
         } catch (TokenRejected rejected) {
             credential.refuse(rejected);
             return INVALID_RESULT;

@@ -45,12 +45,12 @@ public record CognitoToken(TokenUse use, String username, String subject, String
     }
 
     /**
-     * The caller's container roles, on the pages and on the API alike. A user's are its groups; a machine client's are {@code scope:}+scope for each scope it was
+     * The API's roles. A user's are its groups; a machine client's are {@code scope:}+scope for each scope it was
      * granted, and never a group. A user's token gives no scope role: Cognito grants resource-server scopes per app
      * client, not per user, so a scope in a user's token would give its rights to every user of that client. A group
      * whose name starts with {@code scope:} gives no role (Cognito allows ':' in group names).
      */
-    public Set<String> roles() {
+    public Set<String> apiRoles() {
         Set<String> roles = new TreeSet<>();
         if (caller() == Caller.CLIENT) {
             scopes.forEach(scope -> roles.add(SCOPE_ROLE_PREFIX + scope));

@@ -16,19 +16,19 @@ class CognitoTokenTest {
     }
 
     @Test
-    void aUsersRolesAreItsGroupsAndNeverItsScopes() {
+    void aUsersApiRolesAreItsGroupsAndNeverItsScopes() {
         // Cognito grants scopes per client: a scope in a user's token would give its rights to every user of it
         CognitoToken bob = access("bob", Set.of("admins"), Set.of("openid", "payara-api/admin"));
         assertEquals(Caller.USER, bob.caller());
         assertEquals("bob", bob.callerName());
-        assertEquals(Set.of("admins"), bob.roles());
+        assertEquals(Set.of("admins"), bob.apiRoles());
     }
 
     @Test
     void aGroupNamedLikeAScopeRoleGivesNoRole() {
         // Cognito allows ':' and '/' in group names: only a granted scope may give a scope's role
         CognitoToken mallory = access("mallory", Set.of("scope:payara-api/admin", "staff"), Set.of());
-        assertEquals(Set.of("staff"), mallory.roles());
+        assertEquals(Set.of("staff"), mallory.apiRoles());
     }
 
     @Test
@@ -36,6 +36,6 @@ class CognitoTokenTest {
         CognitoToken machine = access(null, Set.of(), Set.of("payara-api/admin"));
         assertEquals(Caller.CLIENT, machine.caller());
         assertEquals("client-1", machine.callerName());
-        assertEquals(Set.of("scope:payara-api/admin"), machine.roles());
+        assertEquals(Set.of("scope:payara-api/admin"), machine.apiRoles());
     }
 }

@@ -149,7 +149,7 @@ class CognitoTokenValidatorTest {
         assertEquals(CognitoToken.Caller.CLIENT, client.caller());
         assertEquals(UserPool.DEMO_CLIENT_ID, client.callerName());
         assertEquals(Set.of(), client.groups());
-        assertEquals(Set.of("scope:payara-api/admin", "scope:payara-api/read"), client.roles());
+        assertEquals(Set.of("scope:payara-api/admin", "scope:payara-api/read"), client.apiRoles());
         assertEquals(Reason.MISMATCH, assertThrows(TokenRejected.class, () -> validator.validateSignIn(
                 (String) POOL.client().tokens("bob", "Bob-Passw0rd!").get("id_token"), accessToken)).reason(),
                 "a machine token is never a sign-in's access token");

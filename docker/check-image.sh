@@ -101,12 +101,12 @@ step "starting the local Cognito on :$COGNITO_PORT"
 # Not offline: on a fresh machine the exec plugin that starts it is not in the local repository yet
 setsid ./mvnw -B -q -Plocal-cognito > "$WORK/cognito.log" 2>&1 &
 cognito_pid=$!
-for _ in $(seq 180); do
-  curl -fs "$ISSUER/.well-known/openid-configuration" > /dev/null && break
-  kill -0 "$cognito_pid" 2> /dev/null || break
+started=$SECONDS
+until curl -fs "$ISSUER/.well-known/openid-configuration" > /dev/null; do
+  kill -0 "$cognito_pid" 2> /dev/null || fail "the local Cognito stopped: $WORK/cognito.log"
+  ((SECONDS - started < 180)) || fail "the local Cognito did not start within 180 s: $WORK/cognito.log"
   sleep 1
 done
-curl -fs "$ISSUER/.well-known/openid-configuration" > /dev/null || fail "the local Cognito did not start: $WORK/cognito.log"
 
 step "running the image: ${command[*]}"
 container=$(buildah from --pull-never "$IMAGE")

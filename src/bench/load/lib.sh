@@ -1,4 +1,5 @@
-# Shared by the load scripts (source it): an access token of alice's from the local Cognito, one wrk round, medians.
+# Shared by the load scripts (source it): an access token of alice's from the local Cognito, a browser's cookies
+# signed in through the app, one wrk round, medians.
 
 # access_token app cognito -> prints alice's access token, signed in at the local Cognito's hosted UI with the code
 # redeemed as a client app would (the demo client, registered for app/callback)
@@ -16,6 +17,32 @@ access_token() {
   code=$(sed -n 's/.*[?&]code=\([^&]*\).*/\1/p' <<< "$callback")
   curl -sf -u "$client:$secret" -d grant_type=authorization_code -d "code=$code" -d "redirect_uri=$app/callback" \
     "$cognito/oauth2/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+# signed_in_cookies app -> prints the Cookie header of a browser that signed alice in through the app (a protected
+# page, the local Cognito's hosted UI, the callback), or nothing if the profile page does not then show alice
+signed_in_cookies() {
+  local app=$1
+  local jar location form action csrf profile
+  jar=$(mktemp)
+  location=$(curl -sf -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$app/secure/profile.xhtml")
+  form=$(curl -sfL -c "$jar" -b "$jar" "$location")
+  action=$(sed -nE 's/.*<form name="signInForm" method="post" action="([^"]*)".*/\1/p' <<< "$form" | sed 's/&amp;/\&/g')
+  csrf=$(sed -nE 's/.*name="_csrf" value="([^"]*)".*/\1/p' <<< "$form")
+  profile=$(curl -sfL -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode username=alice \
+    --data-urlencode 'password=Alice-Passw0rd!' "$(sed -E 's#^(https?://[^/]+).*#\1#' <<< "$location")$action")
+  if grep -q '<dd id="username">alice</dd>' <<< "$profile"; then
+    # every cookie of the jar: the local Cognito's too, which a jar cannot tell apart on localhost (cookies ignore
+    # ports); the app ignores them
+    awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF >= 7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7} END {print ""}' "$jar"
+  fi
+  rm -f "$jar"
+}
+
+# shows_alice app cookies -> whether the profile page, asked with the cookies, is alice's (a session that ended
+# would be sent to sign in, and wrk would count those 302s as successes)
+shows_alice() {
+  curl -sf -H "Cookie: $2" "$1/secure/profile.xhtml" | grep -q '<dd id="username">alice</dd>'
 }
 
 # wrk_round seconds connections url [wrk options…] -> "requests/sec errors" (errors: non-2xx/3xx and socket errors)

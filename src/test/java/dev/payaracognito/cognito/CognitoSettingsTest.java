@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -65,15 +66,48 @@ class CognitoSettingsTest {
                 .anyMatch(p -> p.startsWith("COGNITO_ADDITIONAL_REGIONS")), "the home region is not a replica");
     }
 
+    /**
+     * Whoever reaches the data grid can write Payara's "Cluster" configuration source, above the environment: none of
+     * the app's settings is taken from it.
+     */
+    @Test
+    void aSettingFromTheDataGridsConfigSourceIsAProblemAndNotUsed() throws Exception {
+        CognitoSettings issuerFromTheGrid = settings(Map.of("cognito.issuer", "https://evil.example.com/pool"),
+                Set.of("cognito.issuer"));
+        assertTrue(issuerFromTheGrid.problems().stream().anyMatch(p -> p.startsWith("cognito.issuer is set in the"
+                + " data grid")), issuerFromTheGrid.problems().toString());
+        assertEquals(List.of(ORIGINAL, UPDATED), issuerFromTheGrid.issuers(), "the pool's issuers, not the grid's");
+
+        CognitoSettings keyFromTheGrid = settings(Map.of("app.session.key", "k:" + "A".repeat(43) + "="),
+                Set.of("app.session.key"));
+        assertTrue(keyFromTheGrid.problems().stream().anyMatch(p -> p.startsWith("app.session.key is set in the"
+                + " data grid")), keyFromTheGrid.problems().toString());
+        assertTrue(keyFromTheGrid.sessionKeys().ofThisNode(), "not the grid's key");
+    }
+
+    @Test
+    void aSessionKeyThatIsNotOneIsAProblemNeverQuoted() throws Exception {
+        CognitoSettings settings = settings(Map.of("app.session.key", "k1:c2hvcnQ="));
+        assertTrue(settings.problems().stream().anyMatch(p -> p.startsWith("APP_SESSION_KEY")),
+                settings.problems().toString());
+        assertTrue(settings.problems().stream().noneMatch(p -> p.contains("c2hvcnQ")));
+        assertEquals(List.of(), settings(Map.of("app.session.key", "k1:" + "A".repeat(43) + "=")).problems());
+    }
+
     /** The settings read from a pool's region and id, our client, and {@code more}. */
     private static CognitoSettings settings(Map<String, String> more) throws Exception {
+        return settings(more, Set.of());
+    }
+
+    /** The same, with the settings named {@code fromTheGrid} set in Payara's "Cluster" configuration source. */
+    private static CognitoSettings settings(Map<String, String> more, Set<String> fromTheGrid) throws Exception {
         Map<String, String> values = new HashMap<>(Map.of("cognito.region", "eu-west-1",
                 "cognito.user-pool-id", POOL, "cognito.client-id", "client1", "cognito.client-secret", "secret"));
         values.putAll(more);
         CognitoSettings settings = new CognitoSettings();
         Field config = CognitoSettings.class.getDeclaredField("config");
         config.setAccessible(true);
-        config.set(settings, new MapConfig(values));
+        config.set(settings, new MapConfig(values, fromTheGrid));
         settings.read();
         return settings;
     }
@@ -82,7 +116,7 @@ class CognitoSettingsTest {
      * MicroProfile Config over a map, converting as Payara's does for the types the settings use (a value that
      * cannot be converted is an IllegalArgumentException).
      */
-    private record MapConfig(Map<String, String> values) implements Config {
+    private record MapConfig(Map<String, String> values, Set<String> fromTheGrid) implements Config {
 
         @Override
         public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
@@ -123,7 +157,33 @@ class CognitoSettingsTest {
 
         @Override
         public ConfigValue getConfigValue(String name) {
-            throw new UnsupportedOperationException();
+            String source = values.containsKey(name) ? fromTheGrid.contains(name) ? "Cluster" : "Environment" : null;
+            return new ConfigValue() {
+                @Override
+                public String getName() {
+                    return name;
+                }
+
+                @Override
+                public String getValue() {
+                    return values.get(name);
+                }
+
+                @Override
+                public String getRawValue() {
+                    return values.get(name);
+                }
+
+                @Override
+                public String getSourceName() {
+                    return source;
+                }
+
+                @Override
+                public int getSourceOrdinal() {
+                    return 0;
+                }
+            };
         }
 
         @Override

@@ -102,7 +102,8 @@ public class TokenValidationBenchmark {
                 CognitoKeys.Policy.defaults(), TokenEvents.NONE)), UserPool.DEMO_CLIENT_ID,
                 Set.of(UserPool.DEMO_CLIENT_ID), Clock.systemUTC());
         validator.validateAccessToken(token);
-        cache = new AccessTokenCache(validator, new RevokedSignIns(new ConcurrentHashMap<>(), 1_000, Clock.systemUTC()), 10_000,
+        cache = new AccessTokenCache(validator, new RevokedSignIns(new ConcurrentHashMap<>(), 1_000, Clock.systemUTC(),
+                TokenEvents.NONE), 10_000,
                 Clock.systemUTC(), TokenEvents.NONE);
         nimbusLean = new NimbusLeanValidator(cognito.issuer(), UserPool.DEMO_CLIENT_ID, jwks, Clock.systemUTC());
         nimbusLean.validateAccessToken(token);

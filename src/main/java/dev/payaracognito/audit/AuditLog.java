@@ -46,6 +46,14 @@ public final class AuditLog {
     }
 
     /**
+     * A session whose sign-in record or caller only a writer of the data grid could have made: it was ended. The
+     * detail says which check it failed.
+     */
+    public static void sessionForged(HttpServletRequest request, String detail) {
+        write(Level.WARNING, "session-forged", request, null, "SESSION_FORGED", detail);
+    }
+
+    /**
      * A failure as a log line tells it: the classes of the exception and of its causes, outermost first. Not their
      * messages: those may quote what Cognito or a client sent (a response body, a header), and a log line holds
      * only what this app wrote.

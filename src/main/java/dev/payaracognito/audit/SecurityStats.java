@@ -32,6 +32,7 @@ public class SecurityStats {
     private Counter refreshesDeferred;
     private Counter signOuts;
     private Counter revocations;
+    private Counter revokedOverCapacity;
     private Counter apiAccepted;
     private Counter apiRefused;
     private Counter apiPublic;
@@ -49,6 +50,8 @@ public class SecurityStats {
         refreshesDeferred = counter("token_refreshes", "Token refreshes, by outcome", new Tag("outcome", "deferred"));
         signOuts = counter("sign_outs", "Sign-outs");
         revocations = counter("revoked_sign_ins", "Sign-ins ended: their tokens refused from then on");
+        revokedOverCapacity = counter("revoked_sign_ins_over_capacity",
+                "Sign-ins ended while the list of ended sign-ins was full of live entries (it grew past its size)");
         apiAccepted = counter("api_calls", "REST API calls, by outcome", new Tag("outcome", "accepted"));
         apiRefused = counter("api_calls", "REST API calls, by outcome", new Tag("outcome", "refused"));
         apiPublic = counter("api_calls", "REST API calls, by outcome", new Tag("outcome", "public"));
@@ -79,6 +82,10 @@ public class SecurityStats {
 
     public void revoked() {
         revocations.inc();
+    }
+
+    public void revokedSignInsOverCapacity() {
+        revokedOverCapacity.inc();
     }
 
     /** A refused sign-in or API call, by reason code ({@code sign-in:…}, {@code api:…}). */

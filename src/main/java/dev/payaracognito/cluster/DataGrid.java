@@ -1,41 +1,101 @@
 package dev.payaracognito.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
+import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 
 /**
- * The data grid Payara Micro joins (Hazelcast, bound in JNDI as {@code payara/Hazelcast}), for maps every node of
- * the cluster must see. They are Hazelcast's replicated maps, read through a copy in this node's memory
- * ({@link MirroredMap}), so asking one costs no network call and no serialization, which matters on the API's hot
- * path; a write reaches the other nodes within milliseconds. Without a grid, a map in this node's memory.
+ * The data grid Payara Micro joins (Hazelcast, bound in JNDI as {@code payara/Hazelcast}), for what every node of
+ * the cluster must know at once: {@link ReplicatedLedger}s, read locally and sealed in the grid. Without a grid
+ * (Payara started with {@code --nohazelcast}) a ledger is this node's alone. A grid that is bound but not running
+ * (not up yet, restarting) is waited for: every few seconds the ledgers are shared again once it runs, and until
+ * then the log says, now and then, that this node's ended sign-ins are its own.
  */
 @ApplicationScoped
 public class DataGrid {
 
     private static final Logger LOG = Logger.getLogger(DataGrid.class.getName());
     private static final String PAYARA_HAZELCAST = "payara/Hazelcast";
+    private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final Duration WARNINGS = Duration.ofMinutes(5);
 
-    /** The map {@code name}, shared by every node of the cluster. */
-    public <K, V> Map<K, V> replicatedMap(String name) {
-        HazelcastInstance grid = payaraGrid();
-        if (grid == null) {
-            LOG.info("no data grid (Payara's Hazelcast is off): " + name + " is this node's alone");
-            return new ConcurrentHashMap<>();
-        }
-        return new MirroredMap<>(grid.getReplicatedMap(name));
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private final List<ReplicatedLedger> ledgers = new CopyOnWriteArrayList<>();
+    private volatile HazelcastInstance attachedTo;
+    private volatile Instant lastWarning = Instant.MIN;
+    private ScheduledFuture<?> retries;
+
+    @PostConstruct
+    void watch() {
+        retries = scheduler.scheduleWithFixedDelay(this::follow, RETRY.toMillis(), RETRY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    private static HazelcastInstance payaraGrid() {
+    @PreDestroy
+    void stop() {
+        retries.cancel(false);
+    }
+
+    /** The ledger {@code name}, shared by every node of the cluster, its values sealed with {@code keys}. */
+    public Map<String, Instant> ledger(String name, SessionKeys keys) {
+        ReplicatedLedger ledger = new ReplicatedLedger(name, keys, Clock.systemUTC());
+        ledgers.add(ledger);
+        follow();
+        return ledger;
+    }
+
+    /** Attaches the ledgers to the grid that runs now, if it is not the one they are attached to. */
+    private synchronized void follow() {
+        HazelcastInstance grid;
         try {
-            Object found = new InitialContext().lookup(PAYARA_HAZELCAST);
-            return found instanceof HazelcastInstance grid && grid.getLifecycleService().isRunning() ? grid : null;
-        } catch (NamingException notBound) {
-            return null;
+            grid = (HazelcastInstance) new InitialContext().lookup(PAYARA_HAZELCAST);
+        } catch (NameNotFoundException noGrid) {
+            return; // a single node: its ledgers are its own, by design
+        } catch (NamingException | ClassCastException e) {
+            grid = null;
+        }
+        boolean running = grid != null && grid.getLifecycleService().isRunning();
+        if (running && grid == attachedTo && ledgers.stream().allMatch(ReplicatedLedger::attached)) {
+            return;
+        }
+        if (!running) {
+            ledgers.forEach(ReplicatedLedger::detach);
+            attachedTo = null;
+            warnNowAndThen();
+            return;
+        }
+        for (ReplicatedLedger ledger : ledgers) {
+            ledger.attach(grid.getReplicatedMap(ledger.name()));
+        }
+        if (attachedTo == null && lastWarning != Instant.MIN) {
+            LOG.info("The data grid runs: this node shares its ended sign-ins again");
+        }
+        attachedTo = grid;
+    }
+
+    private void warnNowAndThen() {
+        Instant now = Instant.now();
+        if (!ledgers.isEmpty() && now.isAfter(lastWarning.plus(WARNINGS))) {
+            lastWarning = now;
+            LOG.warning("The data grid is not running: this node's ended sign-ins are its own, and it does not learn"
+                    + " those of other nodes, until the grid runs (tried again every " + RETRY.toSeconds() + " s)");
         }
     }
 }

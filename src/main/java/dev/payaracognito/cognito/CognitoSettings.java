@@ -1,11 +1,13 @@
 package dev.payaracognito.cognito;
 
+import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.security.token.CognitoKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,11 +41,12 @@ public class CognitoSettings {
     /** Cognito app client ids: word characters and '+', 1 to 128. */
     private static final String CLIENT_ID = "[\\w+]{1,128}";
     private static final String JWKS_DURATIONS = "cognito.jwks.* must be ISO-8601 durations such as PT15S.";
-    private static final String SESSION_DURATIONS = "APP_SESSION_IDLE_TIMEOUT and APP_SESSION_MAX_LIFETIME"
-            + " (app.session.*) must be positive ISO-8601 durations such as PT30M.";
+    private static final String SESSION_DURATIONS = "APP_SESSION_IDLE_TIMEOUT, APP_SESSION_MAX_LIFETIME and"
+            + " APP_SESSION_PENDING_LIFETIME (app.session.*) must be positive ISO-8601 durations such as PT30M.";
 
     static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(12);
+    static final Duration DEFAULT_PENDING_LIFETIME = Duration.ofMinutes(15);
     static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
     static final int DEFAULT_REVOKED_SIGN_INS_SIZE = 100_000;
 
@@ -64,6 +67,8 @@ public class CognitoSettings {
     private int revokedSignInsSize;
     private Duration sessionIdleTimeout;
     private Duration sessionMaxLifetime;
+    private Duration pendingSignInLifetime;
+    private SessionKeys sessionKeys;
     private boolean readyRequiresCognito;
     private List<String> problems = new ArrayList<>();
 
@@ -103,6 +108,9 @@ public class CognitoSettings {
                 DEFAULT_IDLE_TIMEOUT, SESSION_DURATIONS), DEFAULT_IDLE_TIMEOUT);
         sessionMaxLifetime = positive(settings.value("app.session.max-lifetime", Duration.class,
                 DEFAULT_MAX_LIFETIME, SESSION_DURATIONS), DEFAULT_MAX_LIFETIME);
+        pendingSignInLifetime = positive(settings.value("app.session.pending-lifetime", Duration.class,
+                DEFAULT_PENDING_LIFETIME, SESSION_DURATIONS), DEFAULT_PENDING_LIFETIME);
+        sessionKeys = readSessionKeys(settings);
         readyRequiresCognito = settings.value("app.health.ready-requires-cognito", Boolean.class, false,
                 "APP_HEALTH_READY_REQUIRES_COGNITO (app.health.ready-requires-cognito) must be true or false.");
         problems = List.copyOf(new LinkedHashSet<>(problems));
@@ -148,6 +156,22 @@ public class CognitoSettings {
     /** Signed-in sessions end this long after sign-in, whatever the activity: {@code app.session.max-lifetime}. */
     public Duration sessionMaxLifetime() {
         return sessionMaxLifetime;
+    }
+
+    /**
+     * How long a session that only started a sign-in lives without a request: {@code app.session.pending-lifetime},
+     * default 15 minutes (time enough at the hosted UI; an abandoned sign-in leaves the data grid soon).
+     */
+    public Duration pendingSignInLifetime() {
+        return pendingSignInLifetime;
+    }
+
+    /**
+     * The keys that seal what sessions keep in the data grid: {@code app.session.key}, or one this node made for
+     * itself when none is given (enough for a single node; the nodes of a cluster need the same key).
+     */
+    public SessionKeys sessionKeys() {
+        return sessionKeys;
     }
 
     /** How many validated access tokens are kept: {@code cognito.token-cache.size}, default 10,000. */
@@ -336,6 +360,24 @@ public class CognitoSettings {
         }
         problems.add(name + " must be an https URL (http only on localhost).");
         return null;
+    }
+
+    private SessionKeys readSessionKeys(TypedConfig settings) {
+        SecureRandom random = new SecureRandom();
+        Optional<String> given = settings.text("app.session.key");
+        if (given.isPresent()) {
+            try {
+                SessionKeys keys = SessionKeys.parse(given.get(), random);
+                LOG.info("Sessions are sealed under the key " + keys.sealingId() + " of " + SessionKeys.SETTING);
+                return keys;
+            } catch (IllegalArgumentException wrong) {
+                problems.add(wrong.getMessage());
+            }
+        } else {
+            LOG.info(SessionKeys.SETTING + " is not set: sessions are sealed under a key of this node's own, which"
+                    + " no other node has. A cluster's nodes need the same key (docs/scaling-out.md).");
+        }
+        return SessionKeys.ofThisNode(random);
     }
 
     private Duration positive(Duration value, Duration fallback) {

@@ -16,6 +16,8 @@ public enum Failure {
             "Amazon Cognito could not complete your sign-in just now. Please try again in a minute."),
     UNAVAILABLE(503, "Sign-in is temporarily unavailable",
             "Amazon Cognito cannot be reached just now. Please try again in a minute."),
+    SESSION_UNREADABLE(503, "Your session cannot be read here just now",
+            "This server cannot read your session. Please try again in a minute."),
     NOT_CONFIGURED(503, "This application is not configured yet", "Its operator needs to set:");
 
     private final int status;

@@ -95,8 +95,8 @@ public class CognitoValidation {
             CognitoTokenValidator validator = new CognitoTokenValidator(keysByIssuer, settings.clientId(),
                     Set.copyOf(settings.accessTokenClients()), Clock.systemUTC());
             // Shared by the nodes of a cluster: a sign-out on one is seen by the API and the sessions of all.
-            RevokedSignIns revoked = new RevokedSignIns(grid.replicatedMap(REVOKED_SIGN_INS),
-                    settings.revokedSignInsSize(), Clock.systemUTC());
+            RevokedSignIns revoked = new RevokedSignIns(grid.ledger(REVOKED_SIGN_INS, settings.sessionKeys()),
+                    settings.revokedSignInsSize(), Clock.systemUTC(), counted);
             return new Built(Map.copyOf(keysByIssuer), validator, new AccessTokenCache(validator, revoked,
                     settings.tokenCacheSize(), Clock.systemUTC(), counted), revoked);
         } catch (MalformedURLException e) {
@@ -125,6 +125,11 @@ public class CognitoValidation {
         @Override
         public void keysFetchFailed() {
             stats.jwksFetchFailed();
+        }
+
+        @Override
+        public void revokedSignInsOverCapacity() {
+            stats.revokedSignInsOverCapacity();
         }
     }
 }

@@ -7,7 +7,11 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 
-/** Gives every session the configured idle timeout, and keeps the count of live sessions for the statistics. */
+/**
+ * Gives every new session the configured idle timeout, and keeps the count of live sessions for the statistics.
+ * Payara also says "created" when a node loads a session another node made (from the data grid): such a session
+ * keeps the timeout it has (a pending sign-in's is shorter).
+ */
 @WebListener
 public class SessionCounter implements HttpSessionListener {
 
@@ -19,7 +23,9 @@ public class SessionCounter implements HttpSessionListener {
 
     @Override
     public void sessionCreated(HttpSessionEvent event) {
-        event.getSession().setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
+        if (event.getSession().isNew()) {
+            event.getSession().setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
+        }
         stats.sessionCreated();
     }
 

@@ -15,6 +15,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.logging.Logger;
@@ -57,7 +58,8 @@ public class SignOutBean {
         boolean cognitoReached = openIdContext.getRefreshToken()
                 .map(refreshToken -> revocation.revoke(refreshToken.getToken()))
                 .orElse(true);
-        signedInSession.signedOut(request);
+        signedInSession.signedOut(request, (HttpServletResponse) FacesContext.getCurrentInstance()
+                .getExternalContext().getResponse());
         // With Cognito unreachable, its /logout would be too: sign out here, and say so.
         String next = cognitoReached ? cognitoLogout() : redirects.location(request, "/?signed-out=locally");
         request.logout();

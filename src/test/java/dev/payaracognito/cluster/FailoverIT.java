@@ -149,7 +149,7 @@ class FailoverIT {
         // 1. the profile page's Sign out form, rendered by one node, posted to the other
         WebClient browser = browser();
         HtmlPage profile = signIn(browser, "alice", "Alice-Passw0rd!");
-        String session = session(browser);
+        String cookies = cookies(browser);
         String accessToken = cognito().lastTokens("alice").get("access_token");
         for (PayaraNode node : NODES) {
             assertEquals(200, api(node, accessToken).statusCode(), "the sign-in's token works on " + node.name());
@@ -157,10 +157,10 @@ class FailoverIT {
         HtmlPage home = profile.getHtmlElementById("signOut:signOutButton").click();
         assertEquals(APP + "/", home.getUrl().toString());
 
-        // 2. the old session cookie signs nobody in, on either node: a node that still holds a copy of the session
-        //    ends it (the sign-in is on the grid's list of ended ones), and the page sends the browser to Cognito
+        // 2. the old cookies sign nobody in, on either node: a node that still holds a copy of the session ends it
+        //    (the sign-in is on the grid's list of ended ones), and the page sends the browser to Cognito
         for (PayaraNode node : NODES) {
-            assertTrue(sendsToCognito(node, "/secure/profile.xhtml", session), node.name());
+            assertTrue(sendsToCognito(node, "/secure/profile.xhtml", cookies), node.name());
         }
         // 3. nor does the sign-in's access token reach the API of either node
         for (PayaraNode node : NODES) {
@@ -218,11 +218,18 @@ class FailoverIT {
         return browser.getCookieManager().getCookie("JSESSIONID").getValue();
     }
 
-    /** Whether the page, asked with the cookie, is not served but sends the browser to sign in at Cognito. */
-    private static boolean sendsToCognito(PayaraNode node, String page, String session) throws Exception {
+    /** The browser's cookies for the app, as its next request would send them. */
+    private static String cookies(WebClient browser) {
+        return String.join("; ", browser.getCookieManager().getCookies().stream()
+                .filter(cookie -> cookie.getName().startsWith("JSESSIONID") || cookie.getName().equals("SESSION_BINDING"))
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
+    }
+
+    /** Whether the page, asked with the cookies, is not served but sends the browser to sign in at Cognito. */
+    private static boolean sendsToCognito(PayaraNode node, String page, String cookies) throws Exception {
         for (int redirects = 0; redirects < 3; redirects++) {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri()
-                    .resolve(page)).header("Cookie", "JSESSIONID=" + session).build(),
+                    .resolve(page)).header("Cookie", cookies).build(),
                     HttpResponse.BodyHandlers.ofString());
             String location = answer.headers().firstValue("Location").orElse("");
             if (answer.statusCode() != 302) {

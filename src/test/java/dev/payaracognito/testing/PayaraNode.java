@@ -23,16 +23,22 @@ import java.util.Map;
  */
 public final class PayaraNode implements AutoCloseable {
 
-    private static final java.util.Random RANDOM = new java.util.Random();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     /** The settings every node of this app boots with (the image, docker/compose.yaml, the Kubernetes manifest). */
     public static final Path PRE_BOOT = Path.of("payara-config", "pre-boot-commands.asadmin");
 
-    /** Where the nodes of one grid listen for each other: the first takes the port, the next ones the following. */
-    public record Grid(String clusterName, int firstPort, int members) {
+    /**
+     * Where the nodes of one grid listen for each other (the first takes the port, the next ones the following), and
+     * the session key they share ({@code APP_SESSION_KEY}: a cluster's nodes need the same one).
+     */
+    public record Grid(String clusterName, int firstPort, int members, String sessionKey) {
 
-        /** A grid of its own (a unique name, free ports), so that no other Payara on this machine joins it. */
+        /** A grid of its own (a unique name, free ports, a new key), so that no other Payara on this machine joins it. */
         public static Grid ofOwn(String name, int members) {
-            return new Grid(name + "-" + ProcessHandle.current().pid(), freePorts(members), members);
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            return new Grid(name + "-" + ProcessHandle.current().pid(), freePorts(members), members,
+                    "test-" + ProcessHandle.current().pid() + ":" + java.util.Base64.getEncoder().encodeToString(key));
         }
 
         List<String> arguments() {
@@ -67,6 +73,7 @@ public final class PayaraNode implements AutoCloseable {
                 Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString()));
         command.addAll(grid.arguments());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("APP_SESSION_KEY", grid.sessionKey());
         builder.environment().putAll(environment);
         return new PayaraNode(name, httpPort, log, builder.start());
     }

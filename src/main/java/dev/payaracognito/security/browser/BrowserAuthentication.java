@@ -23,8 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * The pages' authentication, around the OpenID mechanism: the callback made authoritative; before
- * a sign-in starts, Cognito's health and the page to return to; for a signed-in session, its lifetime and its
- * refreshed tokens. None of the mechanism's failures reaches the user as a 500.
+ * a sign-in starts, Cognito's health and the page to return to; for a signed-in session, its sealed record checked,
+ * its lifetime and its refreshed tokens. None of the mechanism's failures reaches the user as a 500.
  */
 @CognitoPages
 @ApplicationScoped
@@ -46,6 +46,9 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
     private SignedInSession signedInSession;
 
     @Inject
+    private SessionCheck sessionCheck;
+
+    @Inject
     private CognitoSettings settings;
 
     @Inject
@@ -57,45 +60,22 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
         if (callback.isCallback(request)) {
             return callback.handle(openId, request, response, context);
         }
-        boolean signedIn = request.getUserPrincipal() != null;
-        boolean startsSignIn = context.isProtected() && !signedIn;
+        if (request.getUserPrincipal() != null) {
+            return signedIn(request, response, context);
+        }
+        boolean startsSignIn = context.isProtected();
         if (startsSignIn) {
             if (!health.reachable()) {
                 LOG.warning("sign-in not started: Cognito does not answer");
                 return unavailable(response);
             }
-            PendingSignIn.start(request, SiteRedirects.thisPage(request));
-        }
-        if (signedIn) {
-            if (signedInSession.outlived(request)) {
-                return signedInSession.end(request, context, "the session reached its maximum lifetime");
-            }
-            if (signedInSession.signedOutElsewhere(request)) {
-                return signedInSession.end(request, context, "the sign-in was ended (signed out elsewhere)");
-            }
-            if (!signedInSession.restoreTokens(request)) {
-                return signedInSession.end(request, context, "a signed-in session without its sign-in");
-            }
-        }
-        boolean refreshDue = signedIn && signedInSession.tokensDue();
-        if (refreshDue && !health.reachable()) {
-            // Not even tried: the mechanism would wait for the token endpoint's timeout on every request.
-            return signedInSession.withoutRefresh(request, context, "Cognito does not answer");
+            PendingSignIn.start(request, SiteRedirects.thisPage(request), settings.pendingSignInLifetime());
         }
         try {
-            HttpServletResponse toMechanism = startsSignIn ? choosing(response, request, context) : response;
-            AuthenticationStatus status = openId.validateRequest(request, toMechanism, context);
-            return signedIn ? signedInSession.afterMechanism(status, request, context) : status;
+            return openId.validateRequest(request, startsSignIn ? choosing(response, request, context) : response,
+                    context);
         } catch (RuntimeException e) {
-            String failure = AuditLog.describe(e);
-            if (refreshDue) {
-                // The mechanism's refresh failed before it touched the session: the session waits for Cognito
-                // only if Cognito is down; a malformed answer or any other failure ends it.
-                return ProviderFailure.of(e).cognitoDown()
-                        ? signedInSession.withoutRefresh(request, context, "the token refresh failed: " + failure)
-                        : signedInSession.end(request, context, "the token refresh failed: " + failure);
-            }
-            LOG.warning("sign-in could not start: " + failure);
+            LOG.warning("sign-in could not start: " + AuditLog.describe(e));
             return unavailable(response);
         } finally {
             if (startsSignIn) {
@@ -105,13 +85,44 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
+     * A request of a signed-in session, once {@link SessionCheck} found it sound: its caller is the sealed record's,
+     * and when the tokens are due the mechanism refreshes them first.
+     */
+    private AuthenticationStatus signedIn(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) throws AuthenticationException {
+        SessionCheck.Checked checked = sessionCheck.check(request, context);
+        if (!checked.isSound()) {
+            return checked.answer();
+        }
+        SignInRecord signIn = checked.signIn();
+        signedInSession.restoreTokens(signIn);
+        if (!signedInSession.tokensDue()) {
+            return signedInSession.continued(context, signIn);
+        }
+        if (!health.reachable()) {
+            // Not even tried: the mechanism would wait for the token endpoint's timeout on every request.
+            return signedInSession.withoutRefresh(request, context, signIn, "Cognito does not answer");
+        }
+        try {
+            return signedInSession.afterMechanism(openId.validateRequest(request, response, context), request, context);
+        } catch (RuntimeException e) {
+            // The mechanism's refresh failed before it touched the session: the session waits for Cognito only if
+            // Cognito is down; a malformed answer or any other failure ends it.
+            String failure = "the token refresh failed: " + AuditLog.describe(e);
+            return ProviderFailure.of(e).cognitoDown()
+                    ? signedInSession.withoutRefresh(request, context, signIn, failure)
+                    : signedInSession.end(request, context, failure);
+        }
+    }
+
+    /**
      * The response the mechanism sends the browser to the hosted UI with: through the provider the page asked for
      * and in the browser's language ({@link SignInChoice}), also as the message context's response.
      */
     private HttpServletResponse choosing(HttpServletResponse response, HttpServletRequest request,
             HttpMessageContext context) {
-        HttpServletResponse choosing = SignInChoice.of(request, settings.identityProviders())
-                .redirectsOf(response, endpoints.getAuthorizationEndpoint());
+        HttpServletResponse choosing = new AuthorizationRedirect(request, response,
+                SignInChoice.of(request, settings.identityProviders()), endpoints.getAuthorizationEndpoint());
         context.setResponse(choosing);
         return choosing;
     }

@@ -67,14 +67,16 @@ public class SignInCallback {
 
     AuthenticationStatus handle(HttpAuthenticationMechanism openId, HttpServletRequest request,
             HttpServletResponse response, HttpMessageContext context) throws AuthenticationException {
-        if (request.getUserPrincipal() != null || !PendingSignIn.isPending(request)) {
-            // Not the answer to a sign-in of this session: whoever sent it, the session is not theirs to end.
-            AuditLog.refusal(request, "sign-in:NOT_PENDING", "a callback without a sign-in pending in this session");
+        String error = request.getParameter("error");
+        boolean pending = request.getUserPrincipal() == null && PendingSignIn.isPending(request);
+        if (!pending || error != null && !PendingSignIn.isAnsweredBy(request, request.getParameter("state"))) {
+            // Not the answer to a sign-in of this session (an error must name its state): whoever sent it, the
+            // session is not theirs to end.
+            AuditLog.refusal(request, "sign-in:NOT_PENDING", "a callback that answers no sign-in of this session");
             stats.refused("sign-in:NOT_PENDING");
             ErrorPage.send(response, Failure.BAD_REQUEST);
             return SEND_FAILURE;
         }
-        String error = request.getParameter("error");
         if (error != null) {
             return refuse(context, Failure.SIGN_IN_CANCELLED, "Cognito answered error="
                     + (ERROR_CODES.contains(error) ? error : "other"));
@@ -115,7 +117,7 @@ public class SignInCallback {
                 || !groups.equals(context.getGroups())) {
             return refuse(context, Failure.SIGN_IN_FAILED, "the mechanism's caller or groups differ from the tokens'");
         }
-        signedInSession.started(context.getRequest(), principal.token());
+        signedInSession.started(context.getRequest(), context.getResponse(), principal.token());
         AuditLog.signIn(context.getRequest(), caller);
         stats.signedIn();
         return SUCCESS;

@@ -1,9 +1,6 @@
 package dev.payaracognito.security.browser;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -60,16 +57,6 @@ record SignInChoice(String identityProvider, String lang) {
             url.append("&lang=").append(encoded(lang));
         }
         return url.toString();
-    }
-
-    /** The response handed to the mechanism: its redirect to {@code authorizationEndpoint} gets the choice. */
-    HttpServletResponse redirectsOf(HttpServletResponse response, String authorizationEndpoint) {
-        return new HttpServletResponseWrapper(response) {
-            @Override
-            public void sendRedirect(String location) throws IOException {
-                super.sendRedirect(location.startsWith(authorizationEndpoint + "?") ? addTo(location) : location);
-            }
-        };
     }
 
     private static String encoded(String value) {

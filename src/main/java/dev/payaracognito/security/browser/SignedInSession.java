@@ -4,6 +4,7 @@ import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
 
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
+import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.security.CognitoPrincipal;
 import dev.payaracognito.security.CognitoValidation;
@@ -12,8 +13,7 @@ import dev.payaracognito.security.token.CognitoToken;
 import dev.payaracognito.security.token.CognitoTokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.auth.message.callback.CallerPrincipalCallback;
-import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.auth.message.callback.GroupPrincipalCallback;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -22,6 +22,7 @@ import jakarta.security.enterprise.identitystore.openid.AccessToken;
 import jakarta.security.enterprise.identitystore.openid.IdentityToken;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Instant;
@@ -34,12 +35,12 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * tokens are validated by our identity store like the first ones and must name the same user; a refused refresh
  * ends the session and sends the user to sign in again, with no error page. Only while Cognito is down does the
  * session go on without a refresh (see {@link #withoutRefresh}). What the session keeps of its sign-in is a
- * {@link SignInRecord}, which travels with the session to whichever node of a cluster serves it.
+ * {@link SignInRecord}, sealed ({@link SealedSignIn}), which travels with the session to whichever node of a
+ * cluster serves it; {@link SessionCheck} opens and checks it before anything else of a request is trusted.
  */
 @ApplicationScoped
 public class SignedInSession {
 
-    private static final String SIGN_IN = SignInRecord.class.getName();
     /** The MessageInfo key through which a mechanism asks the container to remember the caller. */
     private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
     private static final String REFRESH_DEFERRED = SignedInSession.class.getName() + ".refreshDeferred";
@@ -65,34 +66,44 @@ public class SignedInSession {
     @Inject
     private SecurityStats stats;
 
-    /** At sign-in, with the access token our identity store has just accepted. */
-    void started(HttpServletRequest request, CognitoToken access) {
-        request.getSession().setAttribute(SIGN_IN, SignInRecord.of(access, replica.tokens(), Instant.now()));
+    /**
+     * At sign-in, with the access token our identity store has just accepted: the browser gets its binding cookie,
+     * the session the sealed record, and from now on a signed-in session's idle timeout.
+     */
+    void started(HttpServletRequest request, HttpServletResponse response, CognitoToken access) {
+        String binding = SessionBinding.issue(response, settings.isHttps());
+        HttpSession session = request.getSession();
+        SealedSignIn.put(session, SignInRecord.of(access, replica.tokens(), Instant.now(), binding), keys());
+        session.setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
     }
 
-    /**
-     * Before anything else of a signed-in request: the mechanism's tokens on this node (they do not travel with
-     * the session, {@link OpenIdContextReplica}); false when the session has no sign-in to give them from.
-     */
-    boolean restoreTokens(HttpServletRequest request) {
-        SignInRecord signIn = record(request);
-        if (signIn == null) {
-            return false;
+    /** The record of the request's session, once {@link SessionCheck} has found it sound; null otherwise. */
+    SignInRecord record(HttpServletRequest request) {
+        SealedSignIn sealed = SealedSignIn.of(request);
+        try {
+            return sealed == null ? null : sealed.open(keys());
+        } catch (SessionKeys.Unopened | IOException unsound) {
+            return null;
         }
+    }
+
+    SessionKeys keys() {
+        return settings.sessionKeys();
+    }
+
+    /** Gives the OpenID mechanism the record's tokens on this node (they do not travel in its own context). */
+    void restoreTokens(SignInRecord signIn) {
         replica.restore(signIn.tokens());
-        return true;
     }
 
     /** Whether the session's sign-in has ended elsewhere: signed out on another node, or in another tab. */
-    boolean signedOutElsewhere(HttpServletRequest request) {
-        SignInRecord signIn = record(request);
-        return signIn != null && signIn.originJti() != null && validation.revokedSignIns().isRevoked(signIn.originJti());
+    boolean signedOutElsewhere(SignInRecord signIn) {
+        return signIn.originJti() != null && validation.revokedSignIns().isRevoked(signIn.originJti());
     }
 
     /** Whether the session has outlived {@code app.session.max-lifetime} since sign-in. */
-    boolean outlived(HttpServletRequest request) {
-        SignInRecord signIn = record(request);
-        return signIn != null && Instant.now().isAfter(signIn.signedInAt().plus(settings.sessionMaxLifetime()));
+    boolean outlived(SignInRecord signIn) {
+        return Instant.now().isAfter(signIn.signedInAt().plus(settings.sessionMaxLifetime()));
     }
 
     /** Whether the mechanism would refresh the tokens on this request (it does so a little before they expire). */
@@ -103,32 +114,40 @@ public class SignedInSession {
     }
 
     /**
+     * The caller of a signed-in request: the record's user in the record's groups. Given by name, so the container
+     * makes this request's caller of them rather than reuse the principal it stored in the session, which the data
+     * grid holds unsealed: what the grid says of a caller never decides anything. Groups an earlier callback of this
+     * request gave (the mechanism's, on a refresh) are cleared first: the container adds groups up.
+     */
+    AuthenticationStatus continued(HttpMessageContext context, SignInRecord signIn) {
+        try {
+            context.getHandler().handle(new Callback[] {new GroupPrincipalCallback(context.getClientSubject(), null)});
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new IllegalStateException("the container refused to clear the caller's groups", e);
+        }
+        return context.notifyContainerAboutLogin(signIn.username(), signIn.groups());
+    }
+
+    /**
      * The tokens are due but Cognito is down (unreachable, or answering 5xx): the user keeps working on the
      * session, which still ends at its idle timeout and maximum lifetime, and a later request tries the refresh
      * again. Staying up rather than locking everyone out while Cognito is down is the trade-off: during the outage
      * a user disabled in Cognito keeps the session, and nobody else gets one. Any other failed refresh ends it.
      */
-    AuthenticationStatus withoutRefresh(HttpServletRequest request, HttpMessageContext context, String reason)
-            throws AuthenticationException {
+    AuthenticationStatus withoutRefresh(HttpServletRequest request, HttpMessageContext context, SignInRecord signIn,
+            String reason) {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(REFRESH_DEFERRED) == null) {
             session.setAttribute(REFRESH_DEFERRED, Instant.now()); // logged once per session and outage
-            AuditLog.refreshDeferred(request, request.getRemoteUser(), reason);
+            AuditLog.refreshDeferred(request, signIn.username(), reason);
             stats.refreshDeferred();
         }
-        // What the mechanism does for a signed-in request whose tokens are fine: the remembered caller again.
-        try {
-            context.getHandler().handle(new Callback[] {
-                new CallerPrincipalCallback(context.getClientSubject(), request.getUserPrincipal())});
-        } catch (IOException | UnsupportedCallbackException e) {
-            throw new AuthenticationException("the container refused the signed-in caller", e);
-        }
-        return SUCCESS;
+        return continued(context, signIn);
     }
 
     /**
-     * After the OpenID mechanism handled a signed-in request: if it refreshed the tokens, validate them; if it
-     * could not refresh them (it has then ended the session), or they are refused, sign in again.
+     * After the OpenID mechanism refreshed a signed-in request's tokens: validate them; if it could not refresh
+     * them (it has then ended the session), or they are refused, sign in again.
      */
     AuthenticationStatus afterMechanism(AuthenticationStatus status, HttpServletRequest request,
             HttpMessageContext context) {
@@ -136,15 +155,15 @@ public class SignedInSession {
             if (context.getResponse().isCommitted()) {
                 // The mechanism has ended the session and already sent the browser to sign in again.
                 AuditLog.refusal(request, "session", "refresh refused by Cognito");
-                PendingSignIn.start(request, SiteRedirects.thisPage(request));
+                PendingSignIn.start(request, SiteRedirects.thisPage(request), settings.pendingSignInLifetime());
                 return status;
             }
             return end(request, context, "refresh refused by Cognito");
         }
         SignInRecord signIn = record(request);
-        String accessToken = openIdContext.getAccessToken().getToken();
-        if (signIn == null || signIn.validated(accessToken)) {
-            return status;
+        if (signIn.validated(openIdContext.getAccessToken().getToken())) {
+            // another request of this session, on this node, refreshed them a moment ago
+            return continued(context, signIn);
         }
         SignInTokensCredential tokens = SignInTokensCredential.of(openIdContext);
         CredentialValidationResult refreshed = identityStores.validate(tokens);
@@ -155,32 +174,40 @@ public class SignedInSession {
         if (!signIn.sameUser(principal.token())) {
             return end(request, context, "refreshed tokens name another user");
         }
+        SignInRecord refreshedSignIn = signIn.refreshed(principal.token(), replica.tokens());
         HttpSession session = request.getSession();
-        session.setAttribute(SIGN_IN, signIn.refreshed(principal.token(), replica.tokens()));
+        SealedSignIn.put(session, refreshedSignIn, keys());
         session.removeAttribute(REFRESH_DEFERRED);
-        AuditLog.refresh(request, request.getRemoteUser());
+        AuditLog.refresh(request, signIn.username());
         stats.refreshed();
-        return status;
+        return continued(context, refreshedSignIn);
     }
 
     /**
      * The user signs out: from now on the API refuses the access tokens of this sign-in too (Cognito revokes them
      * with the refresh token, but they still verify offline until they expire).
      */
-    public void signedOut(HttpServletRequest request) {
+    public void signedOut(HttpServletRequest request, HttpServletResponse response) {
         SignInRecord signIn = record(request);
         if (signIn != null && signIn.originJti() != null) {
             validation.revokedSignIns().revoke(signIn.originJti(),
                     signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW));
             stats.revoked();
         }
+        SessionBinding.expire(response, settings.isHttps());
     }
 
     /** Ends the session and sends the browser back to the page (on this site), which asks it to sign in again. */
     AuthenticationStatus end(HttpServletRequest request, HttpMessageContext context, String reason) {
         AuditLog.refusal(request, "session", reason);
+        return close(request, context);
+    }
+
+    /** {@link #end} without its audit line, for a caller that writes its own. */
+    AuthenticationStatus close(HttpServletRequest request, HttpMessageContext context) {
         String page = SiteRedirects.thisPage(request);
         forget(context);
+        SessionBinding.expire(context.getResponse(), settings.isHttps());
         return context.redirect(redirects.location(request, page));
     }
 
@@ -192,10 +219,5 @@ public class SignedInSession {
         }
         context.cleanClientSubject();
         context.getMessageInfo().getMap().remove(REGISTER_SESSION);
-    }
-
-    private static SignInRecord record(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(SIGN_IN) instanceof SignInRecord signIn ? signIn : null;
     }
 }

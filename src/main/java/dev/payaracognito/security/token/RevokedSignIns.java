@@ -1,6 +1,7 @@
 package dev.payaracognito.security.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,23 +11,28 @@ import java.util.logging.Logger;
  * Sign-ins that have ended (signed out here, their refresh token revoked at Cognito), by Cognito's
  * {@code origin_jti}: the access tokens of such a sign-in still verify offline until they expire, so the API
  * refuses them itself, and a browser session of that sign-in kept by another node ends. An entry is needed only
- * until the last of those tokens expires. Kept in the map given: this node's memory, or a map of the data grid
- * that every node of a cluster reads locally. Bounded: expired entries leave first; should it still be full
- * (more sign-outs within one token lifetime than it holds), the entry that would leave soonest goes, and the log
- * says so.
+ * until the last of those tokens expires, and leaves only then: a full list ({@code maxEntries}, more sign-outs
+ * within one token lifetime than it was sized for) first lets its expired entries go, and then grows past its size
+ * rather than re-admit a sign-in that ended; that is counted ({@link TokenEvents#revokedSignInsOverCapacity}) and
+ * logged, so that the operator raises the size. Kept in the map given: this node's memory, or a ledger of the data
+ * grid that every node of a cluster reads locally.
  */
 public final class RevokedSignIns {
 
     private static final Logger LOG = Logger.getLogger(RevokedSignIns.class.getName());
+    private static final Duration WARNINGS = Duration.ofMinutes(1);
 
     private final Map<String, Instant> revoked;
     private final int maxEntries;
     private final Clock clock;
+    private final TokenEvents events;
+    private volatile Instant lastWarning = Instant.MIN;
 
-    public RevokedSignIns(Map<String, Instant> revoked, int maxEntries, Clock clock) {
+    public RevokedSignIns(Map<String, Instant> revoked, int maxEntries, Clock clock, TokenEvents events) {
         this.revoked = revoked;
         this.maxEntries = maxEntries;
         this.clock = clock;
+        this.events = events;
     }
 
     /** From now on, refuse the tokens of sign-in {@code originJti}; forget it after {@code until}. */
@@ -50,7 +56,7 @@ public final class RevokedSignIns {
         return revoked.size();
     }
 
-    /** Through the map's own removals (its entry set may be a copy, as a grid's map's is). */
+    /** Expired entries leave, through the map's own removals (its entry set may be a copy, as a ledger's is). */
     private synchronized void makeRoom() {
         Instant now = clock.instant();
         for (Map.Entry<String, Instant> entry : List.copyOf(revoked.entrySet())) {
@@ -58,11 +64,13 @@ public final class RevokedSignIns {
                 revoked.remove(entry.getKey(), entry.getValue());
             }
         }
-        while (revoked.size() >= maxEntries) {
-            revoked.entrySet().stream().min(Map.Entry.comparingByValue())
-                    .ifPresent(soonest -> revoked.remove(soonest.getKey(), soonest.getValue()));
-            LOG.warning("the list of ended sign-ins is full (" + maxEntries + "): the one that expires soonest"
-                    + " was dropped early; raise cognito.revoked-sign-ins.size");
+        if (revoked.size() >= maxEntries) {
+            events.revokedSignInsOverCapacity();
+            if (now.isAfter(lastWarning.plus(WARNINGS))) {
+                lastWarning = now;
+                LOG.warning("the list of ended sign-ins is over its size (" + maxEntries + " live entries): it keeps"
+                        + " growing rather than accept an ended sign-in's tokens again; raise cognito.revoked-sign-ins.size");
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.payaracognito.security.token;
 
 /**
- * What the token cache and the pool's keys report as they work, for whoever counts it (the app's metrics); this
+ * What the token cache, the pool's keys and the ended sign-ins report as they work, for whoever counts it (the app's metrics); this
  * package stays free of any metrics API.
  */
 public interface TokenEvents {
@@ -16,4 +16,7 @@ public interface TokenEvents {
     default void keysFetched() {}
 
     default void keysFetchFailed() {}
+
+    /** A sign-out found the list of ended sign-ins full of live entries: it grew past its size. */
+    default void revokedSignInsOverCapacity() {}
 }

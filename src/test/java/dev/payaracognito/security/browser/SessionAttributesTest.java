@@ -1,44 +1,84 @@
 package dev.payaracognito.security.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.security.token.CognitoToken;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the app keeps in a session travels to other nodes as Java serialization: each attribute survives the trip
- * whole (the grid's cost per session is measured by the cluster benchmark).
+ * What the app keeps in a session travels to other nodes as Java serialization, through the data grid: the sign-in
+ * record sealed, so that the bytes in the grid hold none of it, and whole on a node given the same key.
  */
 class SessionAttributesTest {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String KEY = "k1:" + Base64.getEncoder().encodeToString(RANDOM.generateSeed(32));
+    private static final SignInRecord RECORD = SignInRecord.of(new CognitoToken(CognitoToken.TokenUse.ACCESS,
+                    "alice", "sub-1", "client", Set.of("admins", "editors"), Set.of("openid"), null, "origin-1",
+                    Instant.parse("2026-12-01T10:00:00Z")),
+            new SessionTokens("Bearer", "id.token.sig", "access.token.sig", "refresh.token.jwe.parts.five",
+                    "openid email profile"), Instant.parse("2026-12-01T09:00:00Z"), "binding-digest");
+
     @Test
-    void aSignInRecordTravelsWhole() throws Exception {
-        CognitoToken access = new CognitoToken(CognitoToken.TokenUse.ACCESS, "alice", "sub-1", "client",
-                Set.of("admins"), Set.of("openid"), null, "origin-1", Instant.parse("2026-12-01T10:00:00Z"));
-        SignInRecord record = SignInRecord.of(access, new SessionTokens("Bearer", "id.token.sig",
-                "access.token.sig", "refresh.token.jwe.parts.five", "openid email profile"),
-                Instant.parse("2026-12-01T09:00:00Z"));
-        assertEquals(record, travelled(record));
+    void aSignInRecordTravelsSealedAndOpensWholeOnANodeWithTheSameKey() throws Exception {
+        byte[] inTheGrid = serialized(SealedSignIn.sealed(RECORD, SessionKeys.parse(KEY, RANDOM)));
+        String visible = new String(inTheGrid, StandardCharsets.ISO_8859_1);
+        for (String secret : List.of("id.token.sig", "access.token.sig", "refresh.token", "alice", "admins",
+                "origin-1", "binding-digest")) {
+            assertFalse(visible.contains(secret), secret + " is readable in the grid");
+        }
+        SealedSignIn onAnotherNode = (SealedSignIn) deserialized(inTheGrid);
+        assertEquals(RECORD, onAnotherNode.open(SessionKeys.parse(KEY, RANDOM)));
+    }
+
+    @Test
+    void aNodeWithAnotherKeyCannotOpenIt() throws Exception {
+        SealedSignIn onAnotherNode = (SealedSignIn) deserialized(serialized(
+                SealedSignIn.sealed(RECORD, SessionKeys.parse(KEY, RANDOM))));
+        SessionKeys.Unopened unopened = assertThrows(SessionKeys.Unopened.class,
+                () -> onAnotherNode.open(SessionKeys.ofThisNode(RANDOM)));
+        assertEquals(SessionKeys.Unopened.Reason.UNKNOWN_KEY, unopened.reason());
+        assertEquals("k1", unopened.keyId());
+    }
+
+    @Test
+    void aRecordNeverPrintsItsTokens() {
+        String printed = RECORD + " " + RECORD.tokens();
+        for (String secret : List.of("id.token.sig", "access.token.sig", "refresh.token", "binding-digest")) {
+            assertFalse(printed.contains(secret), printed);
+        }
     }
 
     @Test
     void aPendingSignInTravelsWhole() throws Exception {
-        PendingSignIn pending = new PendingSignIn("/secure/profile.xhtml?tab=1", Instant.parse("2026-12-01T09:00:00Z"));
-        assertEquals(pending, travelled(pending));
+        PendingSignIn pending = new PendingSignIn("/secure/profile.xhtml?tab=1", Instant.parse("2026-12-01T09:00:00Z"),
+                "st4te");
+        assertEquals(pending, deserialized(serialized(pending)));
     }
 
-    private static Object travelled(Object attribute) throws Exception {
+    private static byte[] serialized(Object attribute) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(attribute);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        return bytes.toByteArray();
+    }
+
+    private static Object deserialized(byte[] bytes) throws Exception {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             return in.readObject();
         }
     }

@@ -26,7 +26,7 @@ class AccessTokenCacheTest {
 
     private final MutableClock clock = new MutableClock();
     private final CountedEvents events = new CountedEvents();
-    private final RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 100, clock);
+    private final RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 100, clock, TokenEvents.NONE);
     private AccessTokenCache cache;
 
     @BeforeEach

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RevokedSignInsTest {
@@ -18,7 +20,7 @@ class RevokedSignInsTest {
 
     @Test
     void aRevokedSignInIsRefusedUntilItsTokensHaveExpired() {
-        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 10, clock);
+        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 10, clock, TokenEvents.NONE);
         assertFalse(revoked.isRevoked("origin-1"));
         revoked.revoke("origin-1", start.plus(Duration.ofHours(1)));
         assertTrue(revoked.isRevoked("origin-1"));
@@ -29,7 +31,7 @@ class RevokedSignInsTest {
 
     @Test
     void revokingTwiceKeepsTheLaterEnd() {
-        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 10, clock);
+        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 10, clock, TokenEvents.NONE);
         revoked.revoke("origin-1", start.plus(Duration.ofHours(2)));
         revoked.revoke("origin-1", start.plus(Duration.ofHours(1)));
         clock.now = start.plus(Duration.ofMinutes(90));
@@ -37,20 +39,30 @@ class RevokedSignInsTest {
     }
 
     @Test
-    void boundedExpiredEntriesLeaveFirstThenTheSoonestToExpire() {
-        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 3, clock);
+    void aFullListLetsOnlyExpiredEntriesGoAndNeverReadmitsAnEndedSignIn() {
+        AtomicInteger overCapacity = new AtomicInteger();
+        TokenEvents counted = new TokenEvents() {
+            @Override
+            public void revokedSignInsOverCapacity() {
+                overCapacity.incrementAndGet();
+            }
+        };
+        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 3, clock, counted);
         revoked.revoke("expired", start.plusSeconds(10));
         revoked.revoke("late", start.plus(Duration.ofHours(5)));
         revoked.revoke("soon", start.plus(Duration.ofHours(1)));
         clock.now = start.plusSeconds(20);
         revoked.revoke("new", start.plus(Duration.ofHours(3)));
-        assertEquals(3, revoked.size());
-        assertTrue(revoked.isRevoked("soon") && revoked.isRevoked("late") && revoked.isRevoked("new"));
+        assertEquals(3, revoked.size(), "the expired entry made room");
+        assertEquals(0, overCapacity.get());
 
         revoked.revoke("newer", start.plus(Duration.ofHours(4)));
-        assertEquals(3, revoked.size());
-        assertFalse(revoked.isRevoked("soon"), "the entry that would have left soonest made room");
-        assertTrue(revoked.isRevoked("late") && revoked.isRevoked("new") && revoked.isRevoked("newer"));
+        revoked.revoke("newest", start.plus(Duration.ofHours(4)));
+        assertEquals(5, revoked.size(), "no live entry leaves early: the list grows past its size");
+        for (String signIn : List.of("soon", "late", "new", "newer", "newest")) {
+            assertTrue(revoked.isRevoked(signIn), signIn);
+        }
+        assertEquals(2, overCapacity.get(), "each sign-out past the size is counted");
     }
 
     static final class MovingClock extends Clock {

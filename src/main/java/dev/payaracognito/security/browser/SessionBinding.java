@@ -1,0 +1,86 @@
+package dev.payaracognito.security.browser;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The second cookie of a signed-in browser: a secret made at sign-in, whose SHA-256 digest only is in the session's
+ * sealed {@link SignInRecord}. The session id travels in the data grid (it is the key of the session's entry), so
+ * the id alone must be worth nothing: a request is the session's only with this cookie too. Same attributes as
+ * the session cookie: HttpOnly, SameSite=Lax (the callback arrives from Cognito's site), Path=/, and Secure with
+ * the {@code __Host-} prefix when the public base URL is https.
+ */
+final class SessionBinding {
+
+    private static final String NAME = "SESSION_BINDING";
+    private static final String HOST_PREFIXED_NAME = "__Host-" + NAME;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private SessionBinding() {}
+
+    /** A new secret for a sign-in, given to the browser; answers its digest, for the record. */
+    static String issue(HttpServletResponse response, boolean https) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String value = BASE64URL.encodeToString(secret);
+        response.addHeader("Set-Cookie", cookie(https, value, ""));
+        return digest(value);
+    }
+
+    /** Whether the request carries the secret whose digest is {@code digest}. */
+    static boolean presented(HttpServletRequest request, boolean https, String digest) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        String name = name(https);
+        for (Cookie cookie : cookies) {
+            if (name.equals(cookie.getName()) && MessageDigest.isEqual(
+                    digest(cookie.getValue()).getBytes(StandardCharsets.US_ASCII),
+                    digest.getBytes(StandardCharsets.US_ASCII))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The browser forgets the secret (and with it anything it held of a session). */
+    static void expire(HttpServletResponse response, boolean https) {
+        response.addHeader("Set-Cookie", cookie(https, "", "; Max-Age=0"));
+    }
+
+    /**
+     * The browser forgets the session altogether: its id and the secret. For a request that is not the session's,
+     * whose session must be left as it is.
+     */
+    static void forgetSession(HttpServletRequest request, HttpServletResponse response, boolean https) {
+        String sessionCookie = request.getServletContext().getSessionCookieConfig().getName();
+        response.addHeader("Set-Cookie", (sessionCookie == null ? "JSESSIONID" : sessionCookie)
+                + "=; Path=/; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "") + "; Max-Age=0");
+        expire(response, https);
+    }
+
+    private static String cookie(boolean https, String value, String lifetime) {
+        return name(https) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "") + lifetime;
+    }
+
+    private static String name(boolean https) {
+        return https ? HOST_PREFIXED_NAME : NAME;
+    }
+
+    private static String digest(String secret) {
+        try {
+            return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.payaracognito.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.replicatedmap.ReplicatedMap;
+import dev.payaracognito.testing.PayaraNode;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two members of a real Hazelcast grid on loopback, a ledger on each, and the grid's map written behind their
+ * backs as whoever reaches the grid could: what one node ends, every node keeps ended, whatever is done to the grid.
+ */
+class ReplicatedLedgerTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String KEY = "k1:" + key();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static HazelcastInstance memberA;
+    private static HazelcastInstance memberB;
+    private static int maps;
+
+    private final Instant inAnHour = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+
+    @BeforeAll
+    static void twoMembers() {
+        String cluster = "ledger-test-" + ProcessHandle.current().pid();
+        int port = PayaraNode.freePorts(2);
+        memberA = member(cluster, port);
+        memberB = member(cluster, port);
+        await(() -> memberA.getCluster().getMembers().size() == 2, "a grid of two");
+    }
+
+    @AfterAll
+    static void stop() {
+        Hazelcast.shutdownAll();
+    }
+
+    @Test
+    void whatOneNodeEndsTheOtherKnowsAtOnce() {
+        Ledgers ledgers = new Ledgers();
+        ledgers.a.put("alice-sign-in", inAnHour);
+        await(() -> inAnHour.equals(ledgers.b.get("alice-sign-in")), "node B learns it");
+        assertFalse(new String(ledgers.grid().get("alice-sign-in"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains(Long.toString(inAnHour.toEpochMilli())), "sealed in the grid");
+    }
+
+    @Test
+    void anEntryRemovedOrClearedFromTheGridIsNotForgottenAndIsPutBack() {
+        Ledgers ledgers = new Ledgers();
+        ledgers.a.put("alice-sign-in", inAnHour);
+        ledgers.a.put("bob-sign-in", inAnHour);
+        await(() -> ledgers.b.size() == 2, "both nodes know both");
+
+        ledgers.grid().remove("alice-sign-in");
+        await(() -> ledgers.grid().containsKey("alice-sign-in"), "put back in the grid");
+        ledgers.grid().clear();
+        await(() -> ledgers.grid().size() == 2, "put back after a clear");
+        assertEquals(inAnHour, ledgers.a.get("alice-sign-in"));
+        assertEquals(inAnHour, ledgers.b.get("bob-sign-in"));
+    }
+
+    @Test
+    void aForgedOrShortenedValueIsIgnoredAndTheEntryPutBack() throws Exception {
+        Ledgers ledgers = new Ledgers();
+        ledgers.a.put("alice-sign-in", inAnHour);
+        await(() -> ledgers.b.get("alice-sign-in") != null, "node B learns it");
+
+        // 1. garbage, and a value sealed under another key: neither is taken
+        ledgers.grid().put("alice-sign-in", new byte[] {1, 2, 3});
+        SessionKeys otherKey = SessionKeys.parse("k1:" + key(), RANDOM);
+        ledgers.grid().put("mallory", otherKey.seal(ledgers.name + ":mallory", millis(inAnHour)));
+        // 2. a value this app sealed earlier for a shorter life, replayed
+        SessionKeys keys = SessionKeys.parse(KEY, RANDOM);
+        ledgers.grid().put("alice-sign-in", keys.seal(ledgers.name + ":alice-sign-in", millis(Instant.now())));
+
+        await(() -> ledgers.grid().get("alice-sign-in").length > 8
+                && inAnHour.equals(opened(keys, ledgers.name, ledgers.grid().get("alice-sign-in"))), "put back");
+        assertEquals(inAnHour, ledgers.a.get("alice-sign-in"));
+        assertEquals(inAnHour, ledgers.b.get("alice-sign-in"));
+        assertNull(ledgers.a.get("mallory"), "nothing of another key is taken");
+        assertNull(ledgers.b.get("mallory"));
+    }
+
+    @Test
+    void aNodeWithoutAGridKeepsItsOwnAndSharesThemOnceAttached() {
+        String name = "ledger-" + ++maps;
+        ReplicatedLedger late = new ReplicatedLedger(name, SessionKeys.parse(KEY, RANDOM), Clock.systemUTC());
+        late.put("carol-sign-in", inAnHour);
+        assertFalse(late.attached());
+        assertEquals(inAnHour, late.get("carol-sign-in"));
+
+        ReplicatedLedger other = new ReplicatedLedger(name, SessionKeys.parse(KEY, RANDOM), Clock.systemUTC());
+        other.attach(memberB.getReplicatedMap(name));
+        other.put("dave-sign-in", inAnHour);
+        late.attach(memberA.getReplicatedMap(name));
+        await(() -> other.get("carol-sign-in") != null, "shared once attached");
+        assertEquals(inAnHour, late.get("dave-sign-in"), "and the grid's taken");
+    }
+
+    @Test
+    void onlyThePastLeavesAndOnlyThisNodesCopy() {
+        Ledgers ledgers = new Ledgers();
+        ledgers.a.put("alice-sign-in", inAnHour);
+        assertFalse(ledgers.a.remove("alice-sign-in", inAnHour), "a live entry does not leave");
+        Instant past = Instant.now().minusSeconds(1);
+        ledgers.a.put("old", past);
+        assertTrue(ledgers.a.remove("old", past));
+    }
+
+    /** Two nodes' ledgers over one new map of the grid. */
+    private static final class Ledgers {
+        final String name = "ledger-" + ++maps;
+        final ReplicatedLedger a = new ReplicatedLedger(name, SessionKeys.parse(KEY, RANDOM), Clock.systemUTC());
+        final ReplicatedLedger b = new ReplicatedLedger(name, SessionKeys.parse(KEY, RANDOM), Clock.systemUTC());
+
+        Ledgers() {
+            a.attach(memberA.getReplicatedMap(name));
+            b.attach(memberB.getReplicatedMap(name));
+        }
+
+        /** The map as an outsider on the grid sees it. */
+        ReplicatedMap<String, byte[]> grid() {
+            return memberB.getReplicatedMap(name);
+        }
+    }
+
+    private static Instant opened(SessionKeys keys, String name, byte[] sealed) {
+        try {
+            return Instant.ofEpochMilli(ByteBuffer.wrap(keys.open(name + ":alice-sign-in", sealed)).getLong());
+        } catch (SessionKeys.Unopened notYet) {
+            return null;
+        }
+    }
+
+    private static byte[] millis(Instant instant) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(instant.toEpochMilli()).array();
+    }
+
+    private static HazelcastInstance member(String cluster, int port) {
+        Config config = new Config().setClusterName(cluster);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.getNetworkConfig().setPort(port).setPortAutoIncrement(true).setPortCount(2);
+        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(List.of("127.0.0.1:" + port, "127.0.0.1:" + (port + 1)));
+        return Hazelcast.newHazelcastInstance(config);
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WAIT + ": " + what);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static String key() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}

@@ -1,6 +1,7 @@
 package dev.payaracognito.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.Endpoint;
@@ -85,6 +86,10 @@ class FailoverIT {
         }
         for (PayaraNode node : NODES) {
             node.close();
+        }
+        // Every node runs with the deserialization filter of payara-config: nothing a cluster needs was refused.
+        for (PayaraNode node : NODES) {
+            assertFalse(node.logSays("REJECTED"), node.name() + " refused to deserialize something: " + node.log());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.payaracognito.demo;
 
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.testing.PayaraNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -41,6 +42,7 @@ public final class Demo {
         // Payara's root directory is fixed so that the archived classes' paths are the same on every start.
         ProcessBuilder payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + war.resolveSibling("demo-payara.jsa"),
+                "-Djava.security.properties=" + PayaraNode.SERIAL_FILTER,
                 "-jar", payaraJar.toString(), "--rootdir", war.resolveSibling("demo-payara-root").toString(),
                 "--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
                 "--nocluster", "--prebootcommandfile", preBoot.toString())

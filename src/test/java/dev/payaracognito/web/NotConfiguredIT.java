@@ -44,8 +44,9 @@ class NotConfiguredIT {
             assertTrue(page.body().contains("Set COGNITO_CLIENT_ID"), path);
             assertTrue(page.body().contains("Set COGNITO_CLIENT_SECRET"), path);
             assertTrue(page.body().contains("APP_BASE_URL (app.base-url) must be an https URL"), path);
-            assertTrue(page.body().contains("APP_SESSION_IDLE_TIMEOUT and APP_SESSION_MAX_LIFETIME (app.session.*) must"
-                    + " be positive ISO-8601 durations such as PT30M"), path);
+            assertTrue(page.body().contains("APP_SESSION_IDLE_TIMEOUT, APP_SESSION_MAX_LIFETIME and"
+                    + " APP_SESSION_PENDING_LIFETIME (app.session.*) must be positive ISO-8601 durations such as PT30M"),
+                    path);
             assertTrue(page.body().contains("cognito.jwks.min-refetch-interval must be shorter than"), path);
             assertFalse(page.headers().firstValue("Location").isPresent(), "no redirect to a Cognito that isn't set");
             assertFalse(page.body().contains("Exception"), path);

@@ -27,7 +27,7 @@ class DeploymentFilesTest {
     private static final Set<String> CLUSTER_OPTIONS = Set.of("--deploy", "--prebootcommandfile", "--logproperties",
             "--port", "--clustername", "--clustermode");
     private static final Set<String> SETTINGS = Set.of("COGNITO_REGION", "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID",
-            "COGNITO_CLIENT_SECRET", "APP_BASE_URL");
+            "COGNITO_CLIENT_SECRET", "APP_BASE_URL", "APP_SESSION_KEY");
 
     @Test
     void composeRunsTwoReplicasInOneGridBehindNginx() throws IOException {
@@ -36,24 +36,60 @@ class DeploymentFilesTest {
         Map<String, Object> app = map(services.get("app"));
         assertTrue((Integer) map(app.get("deploy")).get("replicas") >= 2);
         List<String> command = strings(app.get("command"));
-        assertEquals(CLUSTER_OPTIONS, options(command));
-        assertEquals("dns:app:6900", after(command, "--clustermode"), "the replicas find each other by the service name");
+        Set<String> options = new TreeSet<>(CLUSTER_OPTIONS);
+        options.add("--interfaces");
+        assertEquals(options, options(command));
         imagePaths(command);
         Map<String, Object> environment = map(app.get("environment"));
-        assertEquals(SETTINGS, environment.keySet());
-        environment.values().forEach(value -> assertTrue(String.valueOf(value).matches("\\$\\{[A-Z_]+}"),
-                "no setting or secret written into the file: " + value));
+        assertTrue(environment.keySet().containsAll(SETTINGS), environment.keySet().toString());
+        SETTINGS.forEach(setting -> assertTrue(String.valueOf(environment.get(setting)).matches("\\$\\{[A-Z_]+}"),
+                "no setting or secret written into the file: " + setting));
+        assertEquals("${APP_CLUSTER_NAME}", after(command, "--clustername"), "the cluster name is not in the file");
 
         Map<String, Object> balancer = map(services.get("balancer"));
         assertTrue(String.valueOf(balancer.get("image")).startsWith("nginx:"), "the official nginx image");
         String nginx = Files.readString(Path.of("docker/nginx.conf"));
         assertTrue(nginx.contains("server app:8080"), "nginx sends to every replica");
-        assertTrue(nginx.contains("proxy_set_header Host $host;"));
+        assertTrue(Files.readString(Path.of("docker/proxy.conf")).contains("proxy_set_header Host $host;"));
+        assertTrue(String.valueOf(balancer.get("volumes")).contains("./proxy.conf:/etc/nginx/proxy.conf:ro"));
         assertFalse(nginx.contains("ip_hash") || nginx.contains("sticky"), "no stickiness: it is not needed");
         assertTrue(nginx.contains("location ~ ^/(health|metrics)(/|$) {\n            return 404;"),
                 "health and metrics are not served to the public");
         assertTrue(nginx.indexOf("location ~ ; {\n            return 404;") < nginx.indexOf("location ~ ^/(health"),
                 "path parameters, which Payara drops before mapping, are refused first");
+        assertTrue(nginx.contains("    server_tokens off;\n"), "no nginx version on every answer");
+        assertTrue(nginx.contains("location ~ ^/(secure/|admin/|callback$) {\n            limit_req zone=sign_in"),
+                "the paths that start or finish a sign-in are limited");
+    }
+
+    /**
+     * The grid trusts whoever reaches its port: in compose it has a network of its own, internal, that only the
+     * replicas are on, and it listens there alone; nginx is on another.
+     */
+    @Test
+    void composeKeepsTheGridOnANetworkOfItsOwn() throws IOException {
+        Map<String, Object> compose = yaml("docker/compose.yaml").get(0);
+        Map<String, Object> services = map(compose.get("services"));
+        Map<String, Object> app = map(services.get("app"));
+        Map<String, Object> networks = map(compose.get("networks"));
+        Map<String, Object> grid = map(networks.get("grid"));
+        assertEquals(true, grid.get("internal"), "no way out of the grid's network");
+        for (Map.Entry<String, Object> service : services.entrySet()) {
+            boolean onGrid = String.valueOf(map(service.getValue()).get("networks")).contains("grid");
+            assertEquals(service.getKey().equals("app"), onGrid, service.getKey() + " on the grid's network");
+        }
+        assertEquals(List.of("front"), map(services.get("balancer")).get("networks"));
+
+        // the replicas find each other by an alias that exists on the grid's network only, and listen there alone
+        List<String> command = strings(app.get("command"));
+        String alias = after(command, "--clustermode").split(":")[1];
+        assertEquals("dns:" + alias + ":6900", after(command, "--clustermode"));
+        assertEquals(List.of(alias), map(map(app.get("networks")).get("grid")).get("aliases"));
+        String subnet = String.valueOf(map(((List<?>) map(grid.get("ipam")).get("config")).get(0)).get("subnet"));
+        assertEquals(subnet.replace("0/24", "*"), after(command, "--interfaces"), "the grid's interface");
+        assertTrue(String.valueOf(map(app.get("environment")).get("JDK_JAVA_OPTIONS"))
+                .contains("-Dhazelcast.socket.bind.any=false"), "bound to that interface, not to every address");
+        assertFalse(String.valueOf(app.get("ports")).contains("6900"), "the grid's port is not published");
     }
 
     @Test
@@ -95,6 +131,8 @@ class DeploymentFilesTest {
         assertEquals("/health/live", map(map(container.get("livenessProbe")).get("httpGet")).get("path"));
         assertNotNull(map(((List<?>) container.get("envFrom")).get(0)).get("secretRef"),
                 "settings from a Secret, not written into the manifest");
+        assertEquals("$(APP_CLUSTER_NAME)", after(args, "--clustername"), "the cluster name from the Secret");
+        assertFalse(String.valueOf(container).contains("APP_SESSION_KEY="), "the session key from the Secret");
 
         // 4. the pod: not root, no privilege; Prometheus finds the metrics
         assertEquals(true, map(pod.get("securityContext")).get("runAsNonRoot"));
@@ -103,6 +141,37 @@ class DeploymentFilesTest {
         assertEquals("/metrics", annotations.get("prometheus.io/path"));
         assertTrue(Files.readString(Path.of("docker/Dockerfile")).contains("\nUSER 1001\n"),
                 "runAsNonRoot needs a numeric user in the image");
+    }
+
+    /**
+     * The grid trusts whoever reaches its port: a NetworkPolicy opens it to the app's own pods only, and the HTTP
+     * port to named sources only (the ingress controller, the metrics scraper); nothing else is opened.
+     */
+    @Test
+    void kubernetesLetsOnlyTheReplicasReachTheGrid() throws IOException {
+        List<Map<String, Object>> documents = yaml("docker/kubernetes/payara-cognito.yaml");
+        Map<String, Object> deployment = kind(documents, "Deployment");
+        Map<String, Object> labels = map(map(map(map(deployment.get("spec")).get("template")).get("metadata"))
+                .get("labels"));
+        Map<String, Object> policy = map(kind(documents, "NetworkPolicy").get("spec"));
+        assertEquals(labels, map(policy.get("podSelector")).get("matchLabels"), "it applies to the app's pods");
+        assertEquals(List.of("Ingress"), policy.get("policyTypes"));
+        Map<Integer, List<?>> sourcesByPort = new java.util.HashMap<>();
+        for (Object rule : (List<?>) policy.get("ingress")) {
+            List<?> from = (List<?>) map(rule).get("from");
+            assertNotNull(from, "a rule without sources would open its ports to everyone: " + rule);
+            assertFalse(from.isEmpty(), "no empty source list: " + rule);
+            for (Object port : (List<?>) map(rule).get("ports")) {
+                sourcesByPort.put((Integer) map(port).get("port"), from);
+            }
+        }
+        assertEquals(Set.of(6900, 8080), sourcesByPort.keySet(), "only the grid's and the HTTP port");
+        assertEquals(List.of(Map.of("podSelector", Map.of("matchLabels", labels))), sourcesByPort.get(6900),
+                "the grid: the app's own pods, in its own namespace");
+        for (Object source : sourcesByPort.get(8080)) {
+            assertTrue(map(source).containsKey("namespaceSelector") && map(source).containsKey("podSelector"),
+                    "HTTP from named pods of a named namespace: " + source);
+        }
     }
 
     /** The files the arguments name are where the image puts them (docker/Dockerfile's COPY lines). */

@@ -26,6 +26,8 @@ public final class PayaraNode implements AutoCloseable {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     /** The settings every node of this app boots with (the image, docker/compose.yaml, the Kubernetes manifest). */
     public static final Path PRE_BOOT = Path.of("payara-config", "pre-boot-commands.asadmin");
+    /** What Java deserialization may make in every node (a JEP 290 filter, as security properties). */
+    public static final Path SERIAL_FILTER = Path.of("payara-config", "serial-filter.properties");
 
     /**
      * Where the nodes of one grid listen for each other (the first takes the port, the next ones the following), and
@@ -69,7 +71,9 @@ public final class PayaraNode implements AutoCloseable {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
+                .toString(), "-Djava.security.properties=" + SERIAL_FILTER,
+                // the grid listens on --interfaces alone, not on every address (as docker/compose.yaml asks)
+                "-Dhazelcast.socket.bind.any=false", "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
                 Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString()));
         command.addAll(grid.arguments());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -46,6 +46,17 @@ public final class AuditLog {
     }
 
     /**
+     * A signed-in session that timed out (idle, or at its maximum lifetime): its sign-in was ended as by a sign-out.
+     * Written by the container's expiry, outside any request: no address, no path.
+     */
+    public static void sessionTimedOut(String user, String detail) {
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.info(JSON.createObjectBuilder().add("event", "session-timed-out").add("at", Instant.now().toString())
+                    .add("user", user).add("detail", detail).build().toString());
+        }
+    }
+
+    /**
      * A session whose sign-in record or caller only a writer of the data grid could have made: it was ended. The
      * detail says which check it failed.
      */

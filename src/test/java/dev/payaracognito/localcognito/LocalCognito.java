@@ -155,6 +155,11 @@ public final class LocalCognito implements AutoCloseable {
      * The tokens last issued to {@code username} ({@code id_token}, {@code access_token}, {@code refresh_token}: the
      * refresh token of the sign-in they come from), or null: what a relying party holds, for tests to check.
      */
+    /** Whether {@code refreshToken} would still be honoured (neither revoked nor expired). */
+    public boolean honours(String refreshToken) {
+        return context.grants.refreshGrant(refreshToken).isPresent();
+    }
+
     public Map<String, String> lastTokens(String username) {
         TokenFactory.Tokens tokens = context.issued.last(username);
         if (tokens == null) {

@@ -1,6 +1,7 @@
 package dev.payaracognito.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.Endpoint;
@@ -74,16 +75,20 @@ class SessionLifetimeIT extends BrowserTest {
         assertTrue(cognito().requests(Endpoint.AUTHORIZE) > authorizations, "signed in again at Cognito");
     }
 
+    /** An idle session ends, and its sign-in with it, as at a sign-out: Cognito no longer honours its refresh token. */
     @Test
-    void anIdleSessionEnds() throws Exception {
+    void anIdleSessionEndsItsSignIn() throws Exception {
         signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+        String refreshToken = cognito().lastTokens("bob").get("refresh_token");
         Thread.sleep(6_000);
         assertNotSignedIn();
+        assertRevokedSoon(refreshToken);
     }
 
     @Test
     void aBusySessionStillEndsAtItsMaximumLifetime() throws Exception {
         signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+        String refreshToken = cognito().lastTokens("bob").get("refresh_token");
         Instant signedIn = Instant.now(); // a little after the app recorded the sign-in
         browser.getOptions().setRedirectEnabled(false);
         // 1. busy (a page every 0.5 s, so never idle for 5 s): served until just before the 8 s lifetime
@@ -99,6 +104,17 @@ class SessionLifetimeIT extends BrowserTest {
                 "ended after " + lived + ", the lifetime is 8 s");
         assertEquals(APP + "/secure/profile.xhtml", page.getWebResponse().getResponseHeaderValue("Location"));
         assertNotSignedIn();
+        // 3. and the sign-in with it, as at a sign-out
+        assertRevokedSoon(refreshToken);
+    }
+
+    /** The app revokes in the background: within a few seconds, Cognito refuses the refresh token. */
+    private void assertRevokedSoon(String refreshToken) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (cognito().honours(refreshToken) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertFalse(cognito().honours(refreshToken), "the session's refresh token is still honoured");
     }
 
     /** Signed-in users keep working while Cognito is down, but neither of the session's limits waits for it. */

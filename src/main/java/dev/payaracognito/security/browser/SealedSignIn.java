@@ -14,7 +14,7 @@ import java.io.Serializable;
 final class SealedSignIn implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final String ATTRIBUTE = SealedSignIn.class.getName();
+    static final String ATTRIBUTE = SealedSignIn.class.getName();
     /** What the sealed bytes are: a value sealed for another purpose does not open as a record. */
     private static final String PURPOSE = "sign-in-record";
 

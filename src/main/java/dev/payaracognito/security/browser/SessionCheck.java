@@ -84,7 +84,7 @@ class SessionCheck {
         if (signedInSession.outlived(signIn)) {
             return Checked.answered(signedInSession.end(request, context, "the session reached its maximum lifetime"));
         }
-        if (signedInSession.signedOutElsewhere(signIn)) {
+        if (signedInSession.signInEnded(signIn)) {
             return Checked.answered(signedInSession.end(request, context, "the sign-in was ended (signed out elsewhere)"));
         }
         return new Checked(signIn, null);

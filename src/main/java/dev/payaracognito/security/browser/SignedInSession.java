@@ -96,11 +96,6 @@ public class SignedInSession {
         replica.restore(signIn.tokens());
     }
 
-    /** Whether the session's sign-in has ended elsewhere: signed out on another node, or in another tab. */
-    boolean signedOutElsewhere(SignInRecord signIn) {
-        return signIn.originJti() != null && validation.revokedSignIns().isRevoked(signIn.originJti());
-    }
-
     /** Whether the session has outlived {@code app.session.max-lifetime} since sign-in. */
     boolean outlived(SignInRecord signIn) {
         return Instant.now().isAfter(signIn.signedInAt().plus(settings.sessionMaxLifetime()));
@@ -189,12 +184,24 @@ public class SignedInSession {
      */
     public void signedOut(HttpServletRequest request, HttpServletResponse response) {
         SignInRecord signIn = record(request);
-        if (signIn != null && signIn.originJti() != null) {
+        if (signIn != null) {
+            endSignIn(signIn);
+        }
+        SessionBinding.expire(response, settings.isHttps());
+    }
+
+    /** Whether the sign-in was ended already (on any node): its tokens are refused. */
+    boolean signInEnded(SignInRecord signIn) {
+        return signIn.originJti() != null && validation.revokedSignIns().isRevoked(signIn.originJti());
+    }
+
+    /** From now on, on every node, the API refuses the access tokens of this sign-in (they verify until they expire). */
+    void endSignIn(SignInRecord signIn) {
+        if (signIn.originJti() != null) {
             validation.revokedSignIns().revoke(signIn.originJti(),
                     signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW));
             stats.revoked();
         }
-        SessionBinding.expire(response, settings.isHttps());
     }
 
     /** Ends the session and sends the browser back to the page (on this site), which asks it to sign in again. */

@@ -1,0 +1,79 @@
+package dev.payaracognito.security.browser;
+
+import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.cluster.SessionKeys;
+import dev.payaracognito.cognito.CognitoRevocation;
+import dev.payaracognito.cognito.CognitoSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * A signed-in session that ends because it timed out (idle past its timeout, or past its maximum lifetime) ends
+ * its sign-in as a sign-out does: the API refuses the sign-in's access tokens from then on, and the refresh token
+ * is revoked at Cognito (in the background: the container's expiry sweep must not wait for Cognito). A session
+ * ended otherwise (a sign-out, a refused refresh, a forged record) has been dealt with where it ended, and a node
+ * that shuts down keeps its sessions in the grid without ending them. In a cluster every node that holds a copy of
+ * the session says it ended; the first one revokes, the others find the sign-in ended already.
+ */
+@WebListener
+public class TimedOutSessions implements HttpSessionListener {
+
+    @Inject
+    private CognitoSettings settings;
+
+    @Inject
+    private SignedInSession signedInSession;
+
+    @Inject
+    private CognitoRevocation revocation;
+
+    @Resource
+    private ManagedExecutorService background;
+
+    @Override
+    public void sessionDestroyed(HttpSessionEvent event) {
+        HttpSession session = event.getSession();
+        SignInRecord signIn = signIn(session);
+        String why = signIn == null ? null : timedOut(session, signIn);
+        if (why == null || signedInSession.signInEnded(signIn)) {
+            return;
+        }
+        signedInSession.endSignIn(signIn);
+        String refreshToken = signIn.tokens().refreshToken();
+        if (refreshToken != null) {
+            background.execute(() -> revocation.revoke(refreshToken));
+        }
+        AuditLog.sessionTimedOut(signIn.username(), why);
+    }
+
+    /** Why the session timed out, or null when it ended otherwise. */
+    private String timedOut(HttpSession session, SignInRecord signIn) {
+        Instant now = Instant.now();
+        if (now.isAfter(signIn.signedInAt().plus(settings.sessionMaxLifetime()))) {
+            return "the session reached its maximum lifetime";
+        }
+        try {
+            long idleMillis = now.toEpochMilli() - session.getLastAccessedTime();
+            return session.getMaxInactiveInterval() > 0 && idleMillis >= session.getMaxInactiveInterval() * 1000L
+                    ? "the session was idle past its timeout" : null;
+        } catch (IllegalStateException invalidated) {
+            return null; // invalidated by the app (a sign-out): not a timeout
+        }
+    }
+
+    private SignInRecord signIn(HttpSession session) {
+        try {
+            return session.getAttribute(SealedSignIn.ATTRIBUTE) instanceof SealedSignIn sealed
+                    ? sealed.open(settings.sessionKeys()) : null;
+        } catch (SessionKeys.Unopened | IOException | IllegalStateException notOurs) {
+            return null;
+        }
+    }
+}

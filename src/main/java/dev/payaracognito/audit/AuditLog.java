@@ -21,7 +21,14 @@ public final class AuditLog {
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
     private static final int MAX_PATH = 200;
 
+    /** Whose {@code X-Forwarded-For} is believed: set once at start-up from {@code APP_TRUSTED_PROXIES}. */
+    private static volatile ClientAddress clientAddress = ClientAddress.DIRECT;
+
     private AuditLog() {}
+
+    public static void trustProxies(ClientAddress trusted) {
+        clientAddress = trusted;
+    }
 
     public static void signIn(HttpServletRequest request, String user) {
         write(Level.INFO, "sign-in", request, user, null, null);
@@ -92,7 +99,7 @@ public final class AuditLog {
         JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("event", event)
                 .add("at", Instant.now().toString())
-                .add("ip", request.getRemoteAddr())
+                .add("ip", clientAddress.of(request))
                 .add("path", path(request));
         if (user != null) {
             line.add("user", user);

@@ -1,5 +1,6 @@
 package dev.payaracognito.cognito;
 
+import dev.payaracognito.audit.ClientAddress;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.security.token.CognitoKeys;
 import jakarta.annotation.PostConstruct;
@@ -69,6 +70,7 @@ public class CognitoSettings {
     private Duration sessionMaxLifetime;
     private Duration pendingSignInLifetime;
     private SessionKeys sessionKeys;
+    private ClientAddress clientAddress = ClientAddress.DIRECT;
     private boolean readyRequiresCognito;
     private List<String> problems = new ArrayList<>();
 
@@ -111,6 +113,13 @@ public class CognitoSettings {
         pendingSignInLifetime = positive(settings.value("app.session.pending-lifetime", Duration.class,
                 DEFAULT_PENDING_LIFETIME, SESSION_DURATIONS), DEFAULT_PENDING_LIFETIME);
         sessionKeys = readSessionKeys(settings);
+        settings.text("app.trusted-proxies").ifPresent(proxies -> {
+            try {
+                clientAddress = ClientAddress.trusting(proxies);
+            } catch (IllegalArgumentException wrong) {
+                problems.add(wrong.getMessage());
+            }
+        });
         readyRequiresCognito = settings.value("app.health.ready-requires-cognito", Boolean.class, false,
                 "APP_HEALTH_READY_REQUIRES_COGNITO (app.health.ready-requires-cognito) must be true or false.");
         problems = List.copyOf(new LinkedHashSet<>(problems));
@@ -172,6 +181,11 @@ public class CognitoSettings {
      */
     public SessionKeys sessionKeys() {
         return sessionKeys;
+    }
+
+    /** Where a request comes from: {@code X-Forwarded-For} believed from {@code app.trusted-proxies} only. */
+    public ClientAddress clientAddress() {
+        return clientAddress;
     }
 
     /** How many validated access tokens are kept: {@code cognito.token-cache.size}, default 10,000. */

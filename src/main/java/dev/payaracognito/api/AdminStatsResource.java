@@ -1,6 +1,7 @@
 package dev.payaracognito.api;
 
 import dev.payaracognito.audit.SecurityStats;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,9 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * {@code GET /api/admin/stats}: sign-in and API statistics since this node started, the same counters as
- * {@code /metrics}. Group admins (web.xml).
+ * {@code /metrics}. Group admins, or a machine client granted {@code payara-api/admin}: said twice, by web.xml's
+ * constraint on {@code /api/admin/*} and here, so that neither a changed URL mapping nor a changed constraint opens it.
  */
 @Path("admin/stats")
+@RolesAllowed({"admins", "scope:payara-api/admin"})
 @ApplicationScoped
 public class AdminStatsResource {
 

@@ -36,9 +36,13 @@ public class ApiApplication extends Application {
     /** The refusals' body in the OpenAPI description. */
     static final String ERROR = "Error";
 
-    /** No WADL: Jersey would describe the whole API to anyone who sends OPTIONS. */
+    /**
+     * No WADL: Jersey would describe the whole API to anyone who sends OPTIONS. {@code @RolesAllowed} on resources
+     * is Jersey's to enforce, once its feature is registered.
+     */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        return Map.of("jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.provider.classnames", "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
     }
 }

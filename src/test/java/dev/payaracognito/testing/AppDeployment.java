@@ -78,6 +78,24 @@ public final class AppDeployment {
         return war(cognito, settings.toArray(String[]::new));
     }
 
+    /** {@code war} without web.xml's security constraint whose web resource is named {@code name}. */
+    public static WebArchive withoutConstraint(WebArchive war, String name) {
+        String webXml;
+        try (java.io.InputStream in = war.get("WEB-INF/web.xml").getAsset().openStream()) {
+            webXml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String marker = "<web-resource-name>" + name + "</web-resource-name>";
+        int start = webXml.lastIndexOf("<security-constraint>", webXml.indexOf(marker));
+        int end = webXml.indexOf("</security-constraint>", start) + "</security-constraint>".length();
+        if (webXml.indexOf(marker) < 0 || start < 0) {
+            throw new IllegalArgumentException("no security constraint named " + name);
+        }
+        war.delete("WEB-INF/web.xml");
+        return war.addAsWebInfResource(new StringAsset(webXml.substring(0, start) + webXml.substring(end)), "web.xml");
+    }
+
     /** The WAR configured for {@code cognito}, then {@code overrides}. */
     public static WebArchive war(LocalCognito cognito, String... overrides) {
         requireFreePort(8080);

@@ -108,6 +108,30 @@ class HostileSignInIT extends BrowserTest {
         assertEquals(tokenRequests, cognito().requests(Endpoint.TOKEN), "nothing exchanged");
     }
 
+    /**
+     * An error callback acts only when it names the pending sign-in's state: a link on another site that sends the
+     * browser to /callback?error=… while it is at the hosted UI does not end its sign-in.
+     */
+    @Test
+    void anErrorCallbackWithAnotherStateLeavesThePendingSignInAlone() throws Exception {
+        // 1. a sign-in is pending: the browser is at the hosted UI
+        HtmlPage login = get("/secure/profile.xhtml");
+        int tokenRequests = cognito().requests(Endpoint.TOKEN);
+
+        // 2. another site sends it to the callback with an error, a made-up state, and no state at all
+        for (String callback : List.of("/callback?error=access_denied&state=made-up", "/callback?error=server_error")) {
+            Page page = get(callback);
+            assertEquals(400, status(page), callback);
+            assertTrue(text(page).contains(NOT_UNDERSTOOD), callback);
+        }
+        assertEquals(tokenRequests, cognito().requests(Endpoint.TOKEN));
+
+        // 3. the sign-in goes on as if nothing happened
+        Page profile = signInAs(login, "alice", "Alice-Passw0rd!");
+        assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString(), text(profile));
+        assertStillAlice();
+    }
+
     @Test
     void aCallbackWithoutAnySessionIsABadRequestAndCreatesNone() throws Exception {
         browser.getOptions().setRedirectEnabled(false);

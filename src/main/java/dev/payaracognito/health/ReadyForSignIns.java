@@ -3,6 +3,7 @@ package dev.payaracognito.health;
 import dev.payaracognito.cognito.CognitoHealth;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.security.CognitoValidation;
+import dev.payaracognito.security.TokenRevocation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -30,6 +31,9 @@ public class ReadyForSignIns implements HealthCheck {
     @Inject
     private CognitoHealth cognito;
 
+    @Inject
+    private TokenRevocation tokenRevocation;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("cognito-sign-in");
@@ -41,7 +45,11 @@ public class ReadyForSignIns implements HealthCheck {
         boolean keys = validation.signingKeysKnown();
         boolean answers = cognito.reachable();
         response.withData("signingKeys", keys ? "known" : "unavailable")
-                .withData("cognito", answers ? "answers" : "does not answer");
+                .withData("cognito", answers ? "answers" : "does not answer")
+                .withData("tokenRevocation", tokenRevocation.state())
+                .withData("sessionKey", settings.sessionKeys().ofThisNode()
+                        ? "this node's own (the nodes of a cluster need APP_SESSION_KEY)"
+                        : "APP_SESSION_KEY, sealing with " + settings.sessionKeys().sealingId());
         return response.status(ready(keys, answers, settings.readyRequiresCognito())).build();
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.HostedUiClient;
+import dev.payaracognito.localcognito.tokens.Forgeries;
+import dev.payaracognito.localcognito.TokenUse;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
 import java.net.URI;
@@ -101,6 +103,31 @@ class SignInStoryIT extends BrowserTest {
         assertEquals("admins", profile.getElementById("groups").getTextContent());
         // the session id travels in its cookie only: never in a URL, a link or a form's action
         assertFalse(profile.getWebResponse().getContentAsString().toLowerCase(Locale.ROOT).contains("jsessionid"));
+    }
+
+    /**
+     * Tokens without origin_jti come from an app client whose token revocation is off: then a sign-out cannot end
+     * the sign-in's access tokens at the API. The readiness data says so; a sign-in with it on says on again.
+     */
+    @Test
+    void theReadinessDataSaysWhetherCognitosTokenRevocationIsOn() throws Exception {
+        cognito().forgeNextTokens(Forgeries.claim(TokenUse.ID, "origin_jti", null),
+                Forgeries.claim(TokenUse.ACCESS, "origin_jti", null));
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        assertTrue(tokenRevocation().startsWith("off"), tokenRevocation());
+
+        browser = newBrowser();
+        signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        assertEquals("on", tokenRevocation());
+    }
+
+    private static String tokenRevocation() throws Exception {
+        String ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(APP + "/health/ready"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher state = java.util.regex.Pattern.compile("\"tokenRevocation\":\"([^\"]*)\"")
+                .matcher(ready);
+        assertTrue(state.find(), ready);
+        return state.group(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.security.CognitoPrincipal;
 import dev.payaracognito.security.CognitoValidation;
 import dev.payaracognito.security.SignInTokensCredential;
+import dev.payaracognito.security.TokenRevocation;
 import dev.payaracognito.security.token.CognitoToken;
 import dev.payaracognito.security.token.CognitoTokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,11 +67,15 @@ public class SignedInSession {
     @Inject
     private SecurityStats stats;
 
+    @Inject
+    private TokenRevocation tokenRevocation;
+
     /**
      * At sign-in, with the access token our identity store has just accepted: the browser gets its binding cookie,
      * the session the sealed record, and from now on a signed-in session's idle timeout.
      */
     void started(HttpServletRequest request, HttpServletResponse response, CognitoToken access) {
+        tokenRevocation.signedIn(access);
         String binding = SessionBinding.issue(response, settings.isHttps());
         HttpSession session = request.getSession();
         SealedSignIn.put(session, SignInRecord.of(access, replica.tokens(), Instant.now(), binding), keys());

@@ -11,20 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
-import javax.naming.NamingException;
 
 /**
  * The data grid Payara Micro joins (Hazelcast, bound in JNDI as {@code payara/Hazelcast}), for what every node of
  * the cluster must know at once: {@link ReplicatedLedger}s, read locally and sealed in the grid. Without a grid
  * (Payara started with {@code --nohazelcast}) a ledger is this node's alone. A grid that is bound but not running
  * (not up yet, restarting) is waited for: every few seconds the ledgers are shared again once it runs, and until
- * then the log says, now and then, that this node's ended sign-ins are its own.
+ * then the log says, now and then, that this node's ended sign-ins are its own. A node that seals with a key of its
+ * own (no {@code APP_SESSION_KEY}) in a grid of several members says so too: the others cannot open its sessions.
  */
 @ApplicationScoped
 public class DataGrid {
@@ -40,7 +41,10 @@ public class DataGrid {
     private final List<ReplicatedLedger> ledgers = new CopyOnWriteArrayList<>();
     private volatile HazelcastInstance attachedTo;
     private volatile Instant lastWarning = Instant.MIN;
+    private volatile int membersWarnedOf = 1;
     private ScheduledFuture<?> retries;
+    /** Payara's grid, as JNDI has it ({@link NameNotFoundException} where Payara runs without one). */
+    Callable<Object> lookup = () -> new InitialContext().lookup(PAYARA_HAZELCAST);
 
     @PostConstruct
     void watch() {
@@ -62,16 +66,19 @@ public class DataGrid {
     }
 
     /** Attaches the ledgers to the grid that runs now, if it is not the one they are attached to. */
-    private synchronized void follow() {
+    synchronized void follow() {
         HazelcastInstance grid;
         try {
-            grid = (HazelcastInstance) new InitialContext().lookup(PAYARA_HAZELCAST);
+            grid = (HazelcastInstance) lookup.call();
         } catch (NameNotFoundException noGrid) {
             return; // a single node: its ledgers are its own, by design
-        } catch (NamingException | ClassCastException e) {
+        } catch (Exception notThereYet) {
             grid = null;
         }
         boolean running = grid != null && grid.getLifecycleService().isRunning();
+        if (running) {
+            warnOfAKeyOfItsOwn(grid.getCluster().getMembers().size());
+        }
         if (running && grid == attachedTo && ledgers.stream().allMatch(ReplicatedLedger::attached)) {
             return;
         }
@@ -88,6 +95,17 @@ public class DataGrid {
             LOG.info("The data grid runs: this node shares its ended sign-ins again");
         }
         attachedTo = grid;
+    }
+
+    /** Said once for each size the grid grows to while this node seals with a key nobody else has. */
+    private void warnOfAKeyOfItsOwn(int members) {
+        boolean ownKey = ledgers.stream().anyMatch(ledger -> ledger.keys().ofThisNode());
+        if (ownKey && members > membersWarnedOf) {
+            membersWarnedOf = members;
+            LOG.warning("This node is one of " + members + " in the data grid, but seals sessions with a key of its own"
+                    + " (no APP_SESSION_KEY): a session it sealed cannot be read on another node, which answers 503."
+                    + " Give every node the same APP_SESSION_KEY.");
+        }
     }
 
     private void warnNowAndThen() {

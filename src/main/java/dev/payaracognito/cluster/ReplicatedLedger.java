@@ -62,6 +62,10 @@ final class ReplicatedLedger extends AbstractMap<String, Instant> {
         return name;
     }
 
+    SessionKeys keys() {
+        return keys;
+    }
+
     /** Whether the entries are shared through a grid. */
     boolean attached() {
         return grid != null;

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
+import dev.payaracognito.testing.LoopbackMember;
 import dev.payaracognito.testing.PayaraNode;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +43,8 @@ class ReplicatedLedgerTest {
     static void twoMembers() {
         String cluster = "ledger-test-" + ProcessHandle.current().pid();
         int port = PayaraNode.freePorts(2);
-        memberA = member(cluster, port);
-        memberB = member(cluster, port);
+        memberA = LoopbackMember.start(cluster, port);
+        memberB = LoopbackMember.start(cluster, port);
         await(() -> memberA.getCluster().getMembers().size() == 2, "a grid of two");
     }
 
@@ -154,18 +152,6 @@ class ReplicatedLedgerTest {
 
     private static byte[] millis(Instant instant) {
         return ByteBuffer.allocate(Long.BYTES).putLong(instant.toEpochMilli()).array();
-    }
-
-    private static HazelcastInstance member(String cluster, int port) {
-        Config config = new Config().setClusterName(cluster);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().setPort(port).setPortAutoIncrement(true).setPortCount(2);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(List.of("127.0.0.1:" + port, "127.0.0.1:" + (port + 1)));
-        return Hazelcast.newHazelcastInstance(config);
     }
 
     private static void await(BooleanSupplier condition, String what) {

@@ -42,10 +42,12 @@ public final class Demo {
         // Payara's root directory is fixed so that the archived classes' paths are the same on every start.
         ProcessBuilder payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + war.resolveSibling("demo-payara.jsa"),
-                "-Djava.security.properties=" + PayaraNode.SERIAL_FILTER,
+                "-Djava.security.properties=" + PayaraNode.SERIAL_FILTER, "-Dhazelcast.socket.bind.any=false",
                 "-jar", payaraJar.toString(), "--rootdir", war.resolveSibling("demo-payara-root").toString(),
                 "--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
-                "--nocluster", "--prebootcommandfile", preBoot.toString())
+                // a grid of one on loopback only (--nocluster would listen on every address)
+                "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
+                "--prebootcommandfile", preBoot.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         payara.environment().putAll(settings(cognito, APP_PORT));

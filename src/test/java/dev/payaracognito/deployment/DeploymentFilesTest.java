@@ -87,8 +87,8 @@ class DeploymentFilesTest {
         assertEquals(List.of(alias), map(map(app.get("networks")).get("grid")).get("aliases"));
         String subnet = String.valueOf(map(((List<?>) map(grid.get("ipam")).get("config")).get(0)).get("subnet"));
         assertEquals(subnet.replace("0/24", "*"), after(command, "--interfaces"), "the grid's interface");
-        assertTrue(String.valueOf(map(app.get("environment")).get("JDK_JAVA_OPTIONS"))
-                .contains("-Dhazelcast.socket.bind.any=false"), "bound to that interface, not to every address");
+        assertTrue(Files.readString(Path.of("docker/Dockerfile")).contains("\"-Dhazelcast.socket.bind.any=false\""),
+                "the image binds the grid to that interface, not to every address");
         assertFalse(String.valueOf(app.get("ports")).contains("6900"), "the grid's port is not published");
     }
 

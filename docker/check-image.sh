@@ -113,7 +113,7 @@ container=$(buildah from --pull-never "$IMAGE")
 # --hostname localhost: Payara resolves its own host name at boot
 buildah run --isolation chroot --network host --hostname localhost \
   --env COGNITO_ISSUER="$ISSUER" --env COGNITO_CLIENT_ID="$CLIENT_ID" --env COGNITO_CLIENT_SECRET="$CLIENT_SECRET" \
-  --env APP_BASE_URL="$APP" "$container" -- "${command[@]}" > "$WORK/app.log" 2>&1 &
+  --env APP_BASE_URL="$APP" --env APP_DEVELOPMENT_MODE=true "$container" -- "${command[@]}" > "$WORK/app.log" 2>&1 &
 runner=$!
 started=$SECONDS
 until [[ $(curl -s -o /dev/null -w '%{http_code}' "$APP/health/ready") == 200 ]]; do

@@ -27,7 +27,7 @@ mkdir -p "$work"
 token_file=$work/token
 export ACCESS_TOKEN_FILE=$token_file
 export PORT=8080 OIDC_ISSUER=$issuer OIDC_CLIENT_ID=localcognitodemoclient0001
-export COGNITO_ISSUER=$issuer COGNITO_CLIENT_ID=localcognitodemoclient0001 APP_BASE_URL=$app
+export COGNITO_ISSUER=$issuer COGNITO_CLIENT_ID=localcognitodemoclient0001 APP_BASE_URL=$app APP_DEVELOPMENT_MODE=true
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k
 
 rss_mb() { echo $(($(awk '/VmRSS/ {print $2}' "/proc/$1/status") / 1024)); }

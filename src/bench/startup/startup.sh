@@ -29,6 +29,7 @@ cp -r src/bench/startup/specs-war/WEB-INF src/bench/startup/specs-war/index.xhtm
 
 export COGNITO_ISSUER=http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo COGNITO_CLIENT_ID=localcognitodemoclient0001
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k APP_BASE_URL=http://localhost:$port
+export APP_DEVELOPMENT_MODE=true
 
 start() { # name war url [jvm options…] -> milliseconds until the url answers 200
   local name=$1 war=$2 url=$3; shift 3

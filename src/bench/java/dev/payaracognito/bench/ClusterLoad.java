@@ -33,9 +33,10 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 /**
  * {@code ./mvnw -Pcluster-bench}: two Payara Micro nodes in one data grid behind a round-robin balancer, with the
  * local Cognito. N users sign in at once through the hosted UI, then keep browsing; one node is killed under load.
- * Prints a Markdown table: sign-ins per second, sign-in latency (p50, p95), bytes the grid holds per signed-in
- * session, requests and errors while browsing, and how many users had to sign in again after the kill.
- * Arguments: [users] [seconds of browsing]; defaults 200 and 60.
+ * Prints a Markdown table: what anonymous hits at a protected page cost the grid (each starts a sign-in), sign-ins
+ * per second, sign-in latency (p50, p95), bytes the grid holds per signed-in session, requests and errors while
+ * browsing, and how many users had to sign in again after the kill.
+ * Arguments: [users] [seconds of browsing] [anonymous hits]; defaults 200, 60 and 100,000.
  */
 public final class ClusterLoad {
 
@@ -57,13 +58,14 @@ public final class ClusterLoad {
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int anonymousHits = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         try (LocalCognito cognito = LocalCognito.demo().start()) {
-            new ClusterLoad(cognito).run(users, Duration.ofSeconds(seconds));
+            new ClusterLoad(cognito).run(users, Duration.ofSeconds(seconds), anonymousHits);
         }
         System.exit(0);
     }
 
-    private void run(int users, Duration browsing) throws Exception {
+    private void run(int users, Duration browsing, int anonymousHits) throws Exception {
         Path directory = Path.of("target", "cluster-bench");
         Files.createDirectories(directory);
         Path war = directory.resolve("payara-cognito.war");
@@ -82,6 +84,16 @@ public final class ClusterLoad {
                 }
             }
             warmUp();
+
+            // 0. anonymous visitors (or a client without cookies) at a protected page: each hit starts a sign-in,
+            //    whose short-lived session is what it costs the grid
+            long[] beforeHits = gridSessions();
+            Instant hitsStart = Instant.now();
+            int refusedHits = anonymousHits(people, anonymousHits);
+            double hitSeconds = Duration.between(hitsStart, Instant.now()).toMillis() / 1000.0;
+            long[] afterHits = gridSessions();
+            long pendingSessions = afterHits[0] - beforeHits[0];
+            long pendingBytes = afterHits[1] - beforeHits[1];
 
             // 0. everyone types the password at the hosted UI first: the local Cognito's password hashing (PBKDF2,
             //    210,000 iterations, on purpose) is Cognito's cost, not the app's, and would drown the measure
@@ -145,6 +157,15 @@ public final class ClusterLoad {
 
             System.out.printf("""
 
+                    | anonymous hits at a protected page (2 nodes, no cookies) | value |
+                    |---|---:|
+                    | hits / per second / not sent to sign in | %d / %.0f / %d |
+                    | sessions added to the grid / grid growth (bytes) | %d / %d |
+                    | bytes per pending sign-in | %d |
+                    """, anonymousHits, anonymousHits / hitSeconds, refusedHits, pendingSessions, pendingBytes,
+                    pendingBytes / Math.max(1, pendingSessions));
+            System.out.printf("""
+
                     | measure (%d users, 2 nodes, round-robin, %d s of browsing) | value |
                     |---|---:|
                     | sign-ins per second (all at once) | %.1f |
@@ -170,6 +191,40 @@ public final class ClusterLoad {
                 node.close();
             }
         }
+    }
+
+    /**
+     * {@code hits} GETs of a protected page without cookies, 32 at a time, half to each node; how many were not
+     * sent to sign in (anything but a 302 to Cognito).
+     */
+    private int anonymousHits(ExecutorService people, int hits) throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> visitors = new ArrayList<>();
+        for (int visitor = 0; visitor < 32; visitor++) {
+            visitors.add(people.submit(() -> {
+                for (int hit = next.getAndIncrement(); hit < hits; hit = next.getAndIncrement()) {
+                    URI page = nodes.get(hit % 2).uri().resolve("/secure/profile.xhtml");
+                    try {
+                        HttpResponse<Void> answer = anonymous.send(HttpRequest.newBuilder(page).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("")
+                                .startsWith(cognito.domain())) {
+                            refused.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        refused.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> visitor : visitors) {
+            visitor.get();
+        }
+        return refused.get();
     }
 
     /** One sign-in per node first, so that the measured ones do not pay for the first page's compilation. */

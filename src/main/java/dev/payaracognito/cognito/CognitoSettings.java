@@ -72,11 +72,14 @@ public class CognitoSettings {
     private SessionKeys sessionKeys;
     private ClientAddress clientAddress = ClientAddress.DIRECT;
     private boolean readyRequiresCognito;
+    private boolean developmentMode;
     private List<String> problems = new ArrayList<>();
 
     @PostConstruct
     void read() {
         TypedConfig settings = new TypedConfig(config, problems);
+        developmentMode = settings.value("app.development-mode", Boolean.class, false,
+                "APP_DEVELOPMENT_MODE (app.development-mode) must be true or false.");
         issuer = readIssuer(settings);
         clientId = settings.text("cognito.client-id").orElse(null);
         if (clientId == null || !clientId.matches(CLIENT_ID)) {
@@ -122,6 +125,13 @@ public class CognitoSettings {
         });
         readyRequiresCognito = settings.value("app.health.ready-requires-cognito", Boolean.class, false,
                 "APP_HEALTH_READY_REQUIRES_COGNITO (app.health.ready-requires-cognito) must be true or false.");
+        if (developmentMode) {
+            if (isHttps()) {
+                problems.add("APP_DEVELOPMENT_MODE is for a machine of your own: never with an https APP_BASE_URL.");
+            }
+            LOG.warning("APP_DEVELOPMENT_MODE is on: http and loopback addresses are accepted for Cognito and the app."
+                    + " Never in production.");
+        }
         problems = List.copyOf(new LinkedHashSet<>(problems));
         if (!problems.isEmpty()) {
             LOG.warning("Cognito sign-in is not configured: " + String.join(" ", problems));
@@ -196,6 +206,11 @@ public class CognitoSettings {
     /** How many ended sign-ins the API keeps refusing the tokens of: {@code cognito.revoked-sign-ins.size}. */
     public int revokedSignInsSize() {
         return revokedSignInsSize;
+    }
+
+    /** {@code app.development-mode}: http and loopback addresses for Cognito and the app, on a machine of one's own. */
+    public boolean developmentMode() {
+        return developmentMode;
     }
 
     /** Whether a node is "not ready" while Cognito does not answer: {@code app.health.ready-requires-cognito}. */
@@ -335,11 +350,15 @@ public class CognitoSettings {
     }
 
     /**
-     * {@code cognito.emulator-url}: on this machine only, since the app trusts the tokens of the issuers it serves
-     * as it would trust Cognito's; said in the log, as it must never be set in production.
+     * {@code cognito.emulator-url}: in development mode, on this machine only, since the app trusts the tokens of the
+     * issuers it serves as it would trust Cognito's; said in the log, as it must never be set in production.
      */
     private String emulatorUrl(String value) {
         String name = "COGNITO_EMULATOR_URL (cognito.emulator-url)";
+        if (!developmentMode) {
+            problems.add(name + " is for development only: set APP_DEVELOPMENT_MODE=true with it.");
+            return null;
+        }
         String url = url(value, name);
         if (url == null) {
             return null;
@@ -355,24 +374,43 @@ public class CognitoSettings {
         return url;
     }
 
+    /** A loopback or unspecified address, or a name for one: whatever answers there is on this machine. */
+    private static boolean isOnThisMachine(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        return name.equals("localhost") || name.endsWith(".localhost") || name.matches("127(\\.\\d{1,3}){3}")
+                || name.matches("0+(\\.0+){3}") || name.matches("\\[[0:]*:0*1?\\]");
+    }
+
     private static boolean isLoopback(String host) {
         return "localhost".equals(host) || "127.0.0.1".equals(host);
     }
 
-    /** An absolute https URL (http only on localhost), without a trailing slash. */
+    /**
+     * An absolute https URL, without a trailing slash. On this machine (localhost), and there over http too, only in
+     * development mode: a production app must never trust an issuer that answers on loopback or in clear.
+     */
     private String url(String value, String name) {
         String trimmed = value.strip();
         String url = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
         try {
             URI uri = URI.create(url);
-            if ("https".equals(uri.getScheme()) && uri.getHost() != null
-                    || "http".equals(uri.getScheme()) && isLoopback(uri.getHost())) {
+            boolean local = isOnThisMachine(uri.getHost());
+            if ("https".equals(uri.getScheme()) && uri.getHost() != null && !local
+                    || ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && local && developmentMode) {
                 return url;
+            }
+            if (local) {
+                problems.add(name + " on this machine (" + uri.getHost() + ") is for development only: set"
+                        + " APP_DEVELOPMENT_MODE=true with it.");
+                return null;
             }
         } catch (IllegalArgumentException malformed) {
             // reported below
         }
-        problems.add(name + " must be an https URL (http only on localhost).");
+        problems.add(name + " must be an https URL (http only on localhost, in development mode).");
         return null;
     }
 

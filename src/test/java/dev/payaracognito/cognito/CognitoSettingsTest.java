@@ -36,7 +36,8 @@ class CognitoSettingsTest {
     @Test
     void anEmulatorOnThisMachineServesEveryIssuer() throws Exception {
         CognitoSettings emulated = settings(Map.of("cognito.emulator-url", "http://localhost:9229/",
-                "cognito.issuer-format", "original", "cognito.additional-regions", "us-east-1"));
+                "cognito.issuer-format", "original", "cognito.additional-regions", "us-east-1",
+                "app.development-mode", "true"));
         assertEquals(List.of(), emulated.problems());
         assertEquals(List.of("http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/" + POOL,
                 "http://localhost:9229/cognito-idp.us-east-1.amazonaws.com/" + POOL), emulated.issuers());
@@ -46,12 +47,12 @@ class CognitoSettingsTest {
     void anEmulatorElsewhereOrBesideAnIssuerIsAProblemAndNoIssuerIsTrusted() throws Exception {
         for (String elsewhere : List.of("https://cognito.example.com", "https://localhost.example.com",
                 "http://127.0.0.2:9229", "http://localhost:9229/?x=1", "ftp://localhost")) {
-            CognitoSettings settings = settings(Map.of("cognito.emulator-url", elsewhere));
+            CognitoSettings settings = settings(Map.of("cognito.emulator-url", elsewhere, "app.development-mode", "true"));
             assertTrue(settings.problems().stream().anyMatch(p -> p.startsWith("COGNITO_EMULATOR_URL")), elsewhere);
             assertEquals(List.of(), settings.issuers(), elsewhere + ": neither AWS's issuers nor the emulator's");
         }
         CognitoSettings withIssuer = settings(Map.of("cognito.issuer", "http://localhost:9229/x",
-                "cognito.emulator-url", "http://localhost:9229"));
+                "cognito.emulator-url", "http://localhost:9229", "app.development-mode", "true"));
         assertTrue(withIssuer.problems().stream().anyMatch(p -> p.contains("COGNITO_EMULATOR_URL")),
                 withIssuer.problems().toString());
     }
@@ -64,6 +65,33 @@ class CognitoSettingsTest {
                 .problems().stream().anyMatch(p -> p.contains("original issuer format")));
         assertTrue(settings(Map.of("cognito.additional-regions", "eu-west-1")).problems().stream()
                 .anyMatch(p -> p.startsWith("COGNITO_ADDITIONAL_REGIONS")), "the home region is not a replica");
+    }
+
+    /**
+     * http, or any address of this machine, for Cognito or the app: only in development mode, and never with an
+     * https public address (the production case). Otherwise a problem, and no issuer trusted.
+     */
+    @Test
+    void httpAndThisMachineAreForDevelopmentModeOnly() throws Exception {
+        for (String local : List.of("http://localhost:9229/pool", "https://localhost:9229/pool",
+                "http://127.0.0.1:9229/pool", "https://127.0.0.2/pool", "https://app.localhost/pool",
+                "https://[::1]:9229/pool", "https://0.0.0.0/pool")) {
+            CognitoSettings production = settings(Map.of("cognito.issuer", local));
+            assertTrue(production.problems().stream().anyMatch(p -> p.contains("for development only")),
+                    local + ": " + production.problems());
+            assertEquals(List.of(), production.issuers(), local);
+            assertEquals(List.of(), settings(Map.of("cognito.issuer", local, "app.development-mode", "true"))
+                    .problems(), local);
+        }
+        assertTrue(settings(Map.of("cognito.emulator-url", "http://localhost:9229")).problems().stream()
+                .anyMatch(p -> p.startsWith("COGNITO_EMULATOR_URL (cognito.emulator-url) is for development only")));
+        assertTrue(settings(Map.of("app.base-url", "http://localhost:8080")).problems().stream()
+                .anyMatch(p -> p.contains("for development only")), "an app in clear");
+
+        CognitoSettings developmentBehindHttps = settings(Map.of("cognito.issuer", "http://localhost:9229/pool",
+                "app.development-mode", "true", "app.base-url", "https://app.example.com"));
+        assertTrue(developmentBehindHttps.problems().stream().anyMatch(p -> p.startsWith("APP_DEVELOPMENT_MODE is for"
+                + " a machine of your own")), developmentBehindHttps.problems().toString());
     }
 
     /**

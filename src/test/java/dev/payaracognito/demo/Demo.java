@@ -118,7 +118,8 @@ public final class Demo {
                 "COGNITO_CLIENT_SECRET", UserPool.DEMO_CLIENT_SECRET,
                 "COGNITO_API_CLIENT_IDS", UserPool.DEMO_MACHINE_CLIENT_ID,
                 "COGNITO_IDENTITY_PROVIDERS", UserPool.DEMO_GOOGLE_PROVIDER + "," + UserPool.DEMO_SAML_PROVIDER,
-                "APP_BASE_URL", "http://localhost:" + port);
+                "APP_BASE_URL", "http://localhost:" + port,
+                "APP_DEVELOPMENT_MODE", "true");
     }
 
     static void requireFree(int port, String what) {

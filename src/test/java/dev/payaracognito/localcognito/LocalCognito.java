@@ -1,6 +1,8 @@
 package dev.payaracognito.localcognito;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.payaracognito.localcognito.endpoints.Router;
 import dev.payaracognito.localcognito.faults.Faults;
 import dev.payaracognito.localcognito.faults.Hostility;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local stand-in for an Amazon Cognito user pool, as an OpenID Connect relying party sees it: the issuer
@@ -28,15 +31,22 @@ public final class LocalCognito implements AutoCloseable {
 
     private final PoolContext context;
     private final String host;
+    private final SSLContext tls;
     private int port;
     private HttpServer server;
     private ExecutorService executor;
 
     /** A pool on {@code host:port}; port 0 picks a free port at the first {@link #start()}. */
     public LocalCognito(UserPool pool, String host, int port) {
+        this(pool, host, port, null);
+    }
+
+    /** A pool served over https with {@code tls} (over http when null). */
+    public LocalCognito(UserPool pool, String host, int port, SSLContext tls) {
         this.context = new PoolContext(pool);
         this.host = host;
         this.port = port;
+        this.tls = tls;
     }
 
     /** The demo pool on localhost, on a free port: what most tests want. */
@@ -51,9 +61,15 @@ public final class LocalCognito implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        if (tls == null) {
+            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        } else {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress(host, port), 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         port = server.getAddress().getPort();
-        context.baseUrl = "http://" + host + ":" + port;
+        context.baseUrl = (tls == null ? "http://" : "https://") + host + ":" + port;
         // Virtual threads: a hanging endpoint (a test's outage) must not block the others.
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);

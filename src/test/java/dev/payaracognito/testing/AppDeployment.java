@@ -105,6 +105,8 @@ public final class AppDeployment {
                 "cognito.client-id=" + UserPool.DEMO_CLIENT_ID,
                 "cognito.client-secret=" + UserPool.DEMO_CLIENT_SECRET,
                 "app.base-url=" + APP,
+                // the local Cognito and the app answer on this machine, in clear
+                "app.development-mode=true",
                 String.join("\n", overrides));
         return ShrinkWrap.create(ZipImporter.class, "payara-cognito.war")
                 .importFrom(new File(System.getProperty("app.war", "target/payara-cognito.war")))

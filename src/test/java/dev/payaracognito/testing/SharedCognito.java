@@ -48,6 +48,7 @@ public final class SharedCognito implements BeforeAllCallback {
     }
 
     private static Running start() {
+        LocalTls.make(); // the trust store every Payara of the run is given (arquillian.xml)
         try {
             return new Running(LocalCognito.demo().start());
         } catch (IOException e) {

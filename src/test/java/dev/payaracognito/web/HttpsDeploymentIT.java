@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payaracognito.localcognito.LocalCognito;
+import dev.payaracognito.localcognito.UserPool;
 import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.LocalTls;
 import dev.payaracognito.testing.PayaraMicroTest;
+import java.io.IOException;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,21 +18,36 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deployed behind a TLS-terminating proxy: the public base URL is https, while the proxy talks to Payara in plain
- * http (as the test does). The session cookie is {@code Secure} with the {@code __Host-} prefix, every response
- * asks for HSTS, and redirects name the public https address.
+ * Deployed as in production: behind a TLS-terminating proxy (the public base URL is https, while the proxy talks to
+ * Payara in plain http, as the test does), not in development mode, with a Cognito that answers over https on a
+ * network address (a local Cognito with a certificate of this run, which this Payara trusts). The session cookie
+ * is {@code Secure} with the {@code __Host-} prefix, every response asks for HSTS, and redirects name the public
+ * https address.
  */
 @PayaraMicroTest
 class HttpsDeploymentIT {
 
     private static final String PUBLIC_URL = "https://app.example.com";
+    private static LocalCognito cognito;
 
     @Deployment(testable = false)
-    static WebArchive deployment() {
-        return AppDeployment.war("app.base-url=" + PUBLIC_URL);
+    static WebArchive deployment() throws IOException {
+        String address = LocalTls.networkAddress().orElse(null);
+        Assumptions.assumeTrue(address != null, "this machine has no network address for an https Cognito");
+        cognito = new LocalCognito(UserPool.demo(), address, 0, LocalTls.serverContext()).start();
+        return AppDeployment.war(cognito, "app.base-url=" + PUBLIC_URL, "app.development-mode=false");
+    }
+
+    @AfterAll
+    static void stopCognito() {
+        if (cognito != null) {
+            cognito.stop();
+        }
     }
 
     @Test
@@ -49,8 +68,9 @@ class HttpsDeploymentIT {
         assertTrue(cookie.isHttpOnly(), header);
         assertEquals("/", cookie.getPath(), header);
         assertEquals(null, cookie.getDomain(), "a __Host- cookie has no Domain: " + header);
-        assertTrue(protectedPage.headers().firstValue("Location").orElseThrow()
-                .contains("redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback"));
+        String location = protectedPage.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(cognito.domain() + "/oauth2/authorize?"), "to the https Cognito: " + location);
+        assertTrue(location.contains("redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback"));
 
         // 3. the cookie is the session: the same sign-in goes on with it, and no second session is made
         String session = cookie.getName() + "=" + cookie.getValue();

@@ -43,7 +43,7 @@ class NotConfiguredIT {
             assertTrue(page.body().contains("COGNITO_USER_POOL_ID must look like eu-west-1_AbC123xyz"), path);
             assertTrue(page.body().contains("Set COGNITO_CLIENT_ID"), path);
             assertTrue(page.body().contains("Set COGNITO_CLIENT_SECRET"), path);
-            assertTrue(page.body().contains("APP_BASE_URL (app.base-url) must be an https URL"), path);
+            assertTrue(page.body().contains("APP_BASE_URL (app.base-url) must be an https URL (http only on localhost, in development mode)"), path);
             assertTrue(page.body().contains("APP_SESSION_IDLE_TIMEOUT, APP_SESSION_MAX_LIFETIME and"
                     + " APP_SESSION_PENDING_LIFETIME (app.session.*) must be positive ISO-8601 durations such as PT30M"),
                     path);

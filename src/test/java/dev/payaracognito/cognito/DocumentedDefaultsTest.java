@@ -27,17 +27,18 @@ class DocumentedDefaultsTest {
     @Test
     void theReadmesDefaultsAreTheCodes() throws IOException {
         CognitoKeys.Policy jwks = CognitoKeys.Policy.defaults();
-        Map<String, Object> code = Map.of(
-                "app.session.idle-timeout", CognitoSettings.DEFAULT_IDLE_TIMEOUT,
-                "app.session.max-lifetime", CognitoSettings.DEFAULT_MAX_LIFETIME,
-                "cognito.jwks.cache-ttl", jwks.cacheTimeToLive(),
-                "cognito.jwks.min-refetch-interval", jwks.minTimeBetweenFetches(),
-                "cognito.jwks.connect-timeout", jwks.connectTimeout(),
-                "cognito.jwks.read-timeout", jwks.readTimeout(),
-                "cognito.jwks.outage-tolerance", jwks.outageTolerance(),
-                "cognito.jwks.size-limit", jwks.sizeLimitBytes(),
-                "cognito.token-cache.size", CognitoSettings.DEFAULT_TOKEN_CACHE_SIZE,
-                "cognito.revoked-sign-ins.size", CognitoSettings.DEFAULT_REVOKED_SIGN_INS_SIZE);
+        Map<String, Object> code = Map.ofEntries(
+                Map.entry("app.session.idle-timeout", CognitoSettings.DEFAULT_IDLE_TIMEOUT),
+                Map.entry("app.session.max-lifetime", CognitoSettings.DEFAULT_MAX_LIFETIME),
+                Map.entry("app.session.pending-lifetime", CognitoSettings.DEFAULT_PENDING_LIFETIME),
+                Map.entry("cognito.jwks.cache-ttl", jwks.cacheTimeToLive()),
+                Map.entry("cognito.jwks.min-refetch-interval", jwks.minTimeBetweenFetches()),
+                Map.entry("cognito.jwks.connect-timeout", jwks.connectTimeout()),
+                Map.entry("cognito.jwks.read-timeout", jwks.readTimeout()),
+                Map.entry("cognito.jwks.outage-tolerance", jwks.outageTolerance()),
+                Map.entry("cognito.jwks.size-limit", jwks.sizeLimitBytes()),
+                Map.entry("cognito.token-cache.size", CognitoSettings.DEFAULT_TOKEN_CACHE_SIZE),
+                Map.entry("cognito.revoked-sign-ins.size", CognitoSettings.DEFAULT_REVOKED_SIGN_INS_SIZE));
         Map<String, String> documented = documentedDefaults(Files.readAllLines(Path.of("README.md")));
         assertEquals(code.keySet(), documented.keySet(), "every documented default is checked, and only those");
         code.forEach((name, value) -> assertEquals(value.toString(), value instanceof Integer

@@ -1,5 +1,6 @@
 package dev.payaracognito.bench;
 
+import dev.payaracognito.cluster.Ledger;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -102,7 +103,7 @@ public class TokenValidationBenchmark {
                 CognitoKeys.Policy.defaults(), TokenEvents.NONE)), UserPool.DEMO_CLIENT_ID,
                 Set.of(UserPool.DEMO_CLIENT_ID), Clock.systemUTC());
         validator.validateAccessToken(token);
-        cache = new AccessTokenCache(validator, new RevokedSignIns(new ConcurrentHashMap<>(), 1_000, Clock.systemUTC(),
+        cache = new AccessTokenCache(validator, new RevokedSignIns(Ledger.inMemory(), 1_000, Clock.systemUTC(),
                 TokenEvents.NONE), 10_000,
                 Clock.systemUTC(), TokenEvents.NONE);
         nimbusLean = new NimbusLeanValidator(cognito.issuer(), UserPool.DEMO_CLIENT_ID, jwks, Clock.systemUTC());

@@ -20,7 +20,9 @@ public final class ClientAddress {
      * Address literals only (IPv4 dotted, or IPv6 with its colons): a name would be looked up, and a header's text is
      * not an address.
      */
-    private static final Pattern LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]{1,44}");
+    private static final Pattern LITERAL = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
+            + "|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]{1,44}");
 
     private final List<Block> trusted;
 

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -55,10 +54,11 @@ public class DataGrid {
     @PreDestroy
     void stop() {
         retries.cancel(false);
+        ledgers.forEach(ReplicatedLedger::stopListening);
     }
 
     /** The ledger {@code name}, shared by every node of the cluster, its values sealed with {@code keys}. */
-    public Map<String, Instant> ledger(String name, SessionKeys keys) {
+    public Ledger ledger(String name, SessionKeys keys) {
         ReplicatedLedger ledger = new ReplicatedLedger(name, keys, Clock.systemUTC());
         ledgers.add(ledger);
         follow();
@@ -85,11 +85,19 @@ public class DataGrid {
         if (!running) {
             ledgers.forEach(ReplicatedLedger::detach);
             attachedTo = null;
-            warnNowAndThen();
+            warnNowAndThen("The data grid is not running: this node's ended sign-ins are its own, and it does not learn"
+                    + " those of other nodes, until the grid runs (tried again every " + RETRY.toSeconds() + " s)");
             return;
         }
         for (ReplicatedLedger ledger : ledgers) {
-            ledger.attach(grid.getReplicatedMap(ledger.name()));
+            try {
+                ledger.attach(grid.getReplicatedMap(ledger.name()));
+            } catch (RuntimeException unreadable) {
+                // The map holds what cannot be read (or the grid stopped meanwhile): this node's alone, tried again.
+                ledger.detach();
+                warnNowAndThen("The data grid's " + ledger.name() + " could not be read ("
+                        + unreadable.getClass().getSimpleName() + "): this node's ended sign-ins are its own for now");
+            }
         }
         if (attachedTo == null && lastWarning != Instant.MIN) {
             LOG.info("The data grid runs: this node shares its ended sign-ins again");
@@ -108,12 +116,11 @@ public class DataGrid {
         }
     }
 
-    private void warnNowAndThen() {
+    private void warnNowAndThen(String warning) {
         Instant now = Instant.now();
         if (!ledgers.isEmpty() && now.isAfter(lastWarning.plus(WARNINGS))) {
             lastWarning = now;
-            LOG.warning("The data grid is not running: this node's ended sign-ins are its own, and it does not learn"
-                    + " those of other nodes, until the grid runs (tried again every " + RETRY.toSeconds() + " s)");
+            LOG.warning(warning);
         }
     }
 }

@@ -18,10 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The keys that seal what the app puts in the data grid (AES-256-GCM: whoever reads the grid learns nothing, whoever
  * writes it cannot make a value that opens), kept where the grid never is: {@code APP_SESSION_KEY}, a list of
- * {@code id:key} (the key 32 random bytes in base64), the first of which seals and all of which open, so that a key
- * is rotated by putting the new one first on every node, and removing the old one once no session sealed under it
- * lives. A sealed value names its key's id and what it is (its purpose, authenticated with it), so that a value
- * sealed for one purpose does not open as another.
+ * {@code id:key} (the key 32 random bytes in base64), the first of which seals and all of which open. A key is
+ * rotated in three rolls of the nodes: the new key added after the old one (every node can open what any seals),
+ * then put first (it seals), then the old one removed once no session sealed under it lives. A sealed value names
+ * its key's id and what it is (its purpose, authenticated with it), so that a value sealed for one purpose does not
+ * open as another.
  */
 public final class SessionKeys {
 
@@ -112,9 +113,12 @@ public final class SessionKeys {
             throw new Unopened(Unopened.Reason.FORGED, null);
         }
         String id = new String(sealed, 2, idLength, StandardCharsets.US_ASCII);
+        if (!id.matches(ID)) {
+            throw new Unopened(Unopened.Reason.FORGED, null);
+        }
         SecretKey key = keys.get(id);
         if (key == null) {
-            throw new Unopened(Unopened.Reason.UNKNOWN_KEY, id.matches(ID) ? id : null);
+            throw new Unopened(Unopened.Reason.UNKNOWN_KEY, id);
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -170,7 +174,7 @@ public final class SessionKeys {
             return reason;
         }
 
-        /** The key id the value names, if it looks like one; null otherwise. */
+        /** The key id the value names; null when it was forged. */
         public String keyId() {
             return keyId;
         }

@@ -73,6 +73,7 @@ public class CognitoSettings {
     private ClientAddress clientAddress = ClientAddress.DIRECT;
     private boolean readyRequiresCognito;
     private boolean developmentMode;
+    private String nodeName;
     private List<String> problems = new ArrayList<>();
 
     @PostConstruct
@@ -113,6 +114,7 @@ public class CognitoSettings {
                 DEFAULT_IDLE_TIMEOUT, SESSION_DURATIONS), DEFAULT_IDLE_TIMEOUT);
         sessionMaxLifetime = positive(settings.value("app.session.max-lifetime", Duration.class,
                 DEFAULT_MAX_LIFETIME, SESSION_DURATIONS), DEFAULT_MAX_LIFETIME);
+        nodeName = settings.text("app.node-name").orElse(null);
         pendingSignInLifetime = positive(settings.value("app.session.pending-lifetime", Duration.class,
                 DEFAULT_PENDING_LIFETIME, SESSION_DURATIONS), DEFAULT_PENDING_LIFETIME);
         sessionKeys = readSessionKeys(settings);
@@ -206,6 +208,11 @@ public class CognitoSettings {
     /** How many ended sign-ins the API keeps refusing the tokens of: {@code cognito.revoked-sign-ins.size}. */
     public int revokedSignInsSize() {
         return revokedSignInsSize;
+    }
+
+    /** This node's name for the pages' footer ({@code app.node-name}); null where none is set. */
+    public String nodeName() {
+        return nodeName;
     }
 
     /** {@code app.development-mode}: http and loopback addresses for Cognito and the app, on a machine of one's own. */
@@ -364,8 +371,8 @@ public class CognitoSettings {
             return null;
         }
         URI uri = URI.create(url);
-        if (!isLoopback(uri.getHost()) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            problems.add(name + " must be a URL on this machine (localhost or 127.0.0.1), without query: the app "
+        if (!isOnThisMachine(uri.getHost()) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problems.add(name + " must be a URL on this machine (localhost, 127.x), without query: the app "
                     + "trusts the tokens of the issuers it serves.");
             return null;
         }
@@ -381,12 +388,10 @@ public class CognitoSettings {
         }
         String name = host.toLowerCase(java.util.Locale.ROOT);
         return name.equals("localhost") || name.endsWith(".localhost") || name.matches("127(\\.\\d{1,3}){3}")
-                || name.matches("0+(\\.0+){3}") || name.matches("\\[[0:]*:0*1?\\]");
+                || name.matches("0+(\\.0+){3}") || name.matches("\\[[0:]*:0*1?\\]")
+                || name.matches("\\[(0*:)*:?ffff:(127(\\.\\d{1,3}){3}|0+(\\.0+){3})\\]");
     }
 
-    private static boolean isLoopback(String host) {
-        return "localhost".equals(host) || "127.0.0.1".equals(host);
-    }
 
     /**
      * An absolute https URL, without a trailing slash. On this machine (localhost), and there over http too, only in

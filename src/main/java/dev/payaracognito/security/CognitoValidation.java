@@ -25,7 +25,8 @@ import java.util.Set;
 @ApplicationScoped
 public class CognitoValidation {
 
-    private static final String REVOKED_SIGN_INS = "payara-cognito.revoked-sign-ins";
+    /** Sealed byte values since this name: not the unsealed ones an older version kept under another name. */
+    private static final String REVOKED_SIGN_INS = "payara-cognito.ended-sign-ins";
 
     @Inject
     private CognitoSettings settings;

@@ -1,10 +1,9 @@
 package dev.payaracognito.web;
 
-import jakarta.annotation.PostConstruct;
+import dev.payaracognito.cognito.CognitoSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Which node of a cluster served the page, for the footer: {@code app.node-name} ({@code APP_NODE_NAME}), shown
@@ -15,16 +14,9 @@ import org.eclipse.microprofile.config.Config;
 public class NodeName {
 
     @Inject
-    private Config config;
-
-    private String name;
-
-    @PostConstruct
-    void read() {
-        name = config.getOptionalValue("app.node-name", String.class).orElse(null);
-    }
+    private CognitoSettings settings;
 
     public String getName() {
-        return name;
+        return settings.nodeName();
     }
 }

@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -58,9 +57,9 @@ class DataGridTest {
         grid.lookup = () -> {
             throw new NameNotFoundException("payara/Hazelcast");
         };
-        Map<String, Instant> ledger = grid.ledger("ended", keys());
-        ledger.put("alice-sign-in", Instant.now().plusSeconds(60));
-        assertTrue(ledger.containsKey("alice-sign-in"));
+        Ledger ledger = grid.ledger("ended", keys());
+        ledger.extend("alice-sign-in", Instant.now().plusSeconds(60));
+        assertEquals(Instant.now().plusSeconds(60).getEpochSecond(), ledger.until("alice-sign-in").getEpochSecond(), 2);
         assertEquals(List.of(), warnings);
     }
 
@@ -74,9 +73,9 @@ class DataGridTest {
         grid.lookup = () -> notYet;
 
         // 1. bound but not running: the node keeps its own, and says so
-        Map<String, Instant> ledger = grid.ledger("ended", keys());
+        Ledger ledger = grid.ledger("ended", keys());
         Instant inAnHour = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
-        ledger.put("alice-sign-in", inAnHour);
+        ledger.extend("alice-sign-in", inAnHour);
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("The data grid is not running")), warnings.toString());
 
         // 2. up: the next try shares what the node kept
@@ -84,7 +83,7 @@ class DataGridTest {
         grid.lookup = () -> running;
         grid.follow();
         assertTrue(running.getReplicatedMap("ended").containsKey("alice-sign-in"));
-        assertEquals(inAnHour, ledger.get("alice-sign-in"));
+        assertEquals(inAnHour, ledger.until("alice-sign-in"));
     }
 
     @Test

@@ -56,32 +56,32 @@ class ReplicatedLedgerTest {
     @Test
     void whatOneNodeEndsTheOtherKnowsAtOnce() {
         Ledgers ledgers = new Ledgers();
-        ledgers.a.put("alice-sign-in", inAnHour);
-        await(() -> inAnHour.equals(ledgers.b.get("alice-sign-in")), "node B learns it");
-        assertFalse(new String(ledgers.grid().get("alice-sign-in"), java.nio.charset.StandardCharsets.ISO_8859_1)
+        ledgers.a.extend("alice-sign-in", inAnHour);
+        await(() -> inAnHour.equals(ledgers.b.until("alice-sign-in")), "node B learns it");
+        assertFalse(new String((byte[]) ledgers.grid().get("alice-sign-in"), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .contains(Long.toString(inAnHour.toEpochMilli())), "sealed in the grid");
     }
 
     @Test
     void anEntryRemovedOrClearedFromTheGridIsNotForgottenAndIsPutBack() {
         Ledgers ledgers = new Ledgers();
-        ledgers.a.put("alice-sign-in", inAnHour);
-        ledgers.a.put("bob-sign-in", inAnHour);
+        ledgers.a.extend("alice-sign-in", inAnHour);
+        ledgers.a.extend("bob-sign-in", inAnHour);
         await(() -> ledgers.b.size() == 2, "both nodes know both");
 
         ledgers.grid().remove("alice-sign-in");
         await(() -> ledgers.grid().containsKey("alice-sign-in"), "put back in the grid");
         ledgers.grid().clear();
         await(() -> ledgers.grid().size() == 2, "put back after a clear");
-        assertEquals(inAnHour, ledgers.a.get("alice-sign-in"));
-        assertEquals(inAnHour, ledgers.b.get("bob-sign-in"));
+        assertEquals(inAnHour, ledgers.a.until("alice-sign-in"));
+        assertEquals(inAnHour, ledgers.b.until("bob-sign-in"));
     }
 
     @Test
     void aForgedOrShortenedValueIsIgnoredAndTheEntryPutBack() throws Exception {
         Ledgers ledgers = new Ledgers();
-        ledgers.a.put("alice-sign-in", inAnHour);
-        await(() -> ledgers.b.get("alice-sign-in") != null, "node B learns it");
+        ledgers.a.extend("alice-sign-in", inAnHour);
+        await(() -> ledgers.b.until("alice-sign-in") != null, "node B learns it");
 
         // 1. garbage, and a value sealed under another key: neither is taken
         ledgers.grid().put("alice-sign-in", new byte[] {1, 2, 3});
@@ -91,38 +91,71 @@ class ReplicatedLedgerTest {
         SessionKeys keys = SessionKeys.parse(KEY, RANDOM);
         ledgers.grid().put("alice-sign-in", keys.seal(ledgers.name + ":alice-sign-in", millis(Instant.now())));
 
-        await(() -> ledgers.grid().get("alice-sign-in").length > 8
-                && inAnHour.equals(opened(keys, ledgers.name, ledgers.grid().get("alice-sign-in"))), "put back");
-        assertEquals(inAnHour, ledgers.a.get("alice-sign-in"));
-        assertEquals(inAnHour, ledgers.b.get("alice-sign-in"));
-        assertNull(ledgers.a.get("mallory"), "nothing of another key is taken");
-        assertNull(ledgers.b.get("mallory"));
+        await(() -> inAnHour.equals(opened(keys, ledgers.name, ledgers.grid().get("alice-sign-in"))), "put back");
+        assertEquals(inAnHour, ledgers.a.until("alice-sign-in"));
+        assertEquals(inAnHour, ledgers.b.until("alice-sign-in"));
+        assertNull(ledgers.a.until("mallory"), "nothing of another key is taken");
+        assertNull(ledgers.b.until("mallory"));
     }
 
     @Test
     void aNodeWithoutAGridKeepsItsOwnAndSharesThemOnceAttached() {
         String name = "ledger-" + ++maps;
         ReplicatedLedger late = new ReplicatedLedger(name, SessionKeys.parse(KEY, RANDOM), Clock.systemUTC());
-        late.put("carol-sign-in", inAnHour);
+        late.extend("carol-sign-in", inAnHour);
         assertFalse(late.attached());
-        assertEquals(inAnHour, late.get("carol-sign-in"));
+        assertEquals(inAnHour, late.until("carol-sign-in"));
 
         ReplicatedLedger other = new ReplicatedLedger(name, SessionKeys.parse(KEY, RANDOM), Clock.systemUTC());
-        other.attach(memberB.getReplicatedMap(name));
-        other.put("dave-sign-in", inAnHour);
-        late.attach(memberA.getReplicatedMap(name));
-        await(() -> other.get("carol-sign-in") != null, "shared once attached");
-        assertEquals(inAnHour, late.get("dave-sign-in"), "and the grid's taken");
+        other.attach(memberB.<Object, Object>getReplicatedMap(name));
+        other.extend("dave-sign-in", inAnHour);
+        late.attach(memberA.<Object, Object>getReplicatedMap(name));
+        await(() -> other.until("carol-sign-in") != null, "shared once attached");
+        assertEquals(inAnHour, late.until("dave-sign-in"), "and the grid's taken");
     }
 
     @Test
     void onlyThePastLeavesAndOnlyThisNodesCopy() {
         Ledgers ledgers = new Ledgers();
-        ledgers.a.put("alice-sign-in", inAnHour);
-        assertFalse(ledgers.a.remove("alice-sign-in", inAnHour), "a live entry does not leave");
-        Instant past = Instant.now().minusSeconds(1);
-        ledgers.a.put("old", past);
-        assertTrue(ledgers.a.remove("old", past));
+        ledgers.a.extend("alice-sign-in", inAnHour);
+        Instant past = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        ledgers.a.extend("old", past);
+        ledgers.a.sweep(Instant.now());
+        assertEquals(inAnHour, ledgers.a.until("alice-sign-in"), "a live entry does not leave");
+        assertNull(ledgers.a.until("old"));
+    }
+
+    /** Whatever type the grid is given where the ledger's sealed bytes belong: ignored, and the entry put back. */
+    @Test
+    void aValueOfAnotherTypeIsIgnoredAndAttachingStillWorks() {
+        Ledgers ledgers = new Ledgers();
+        ledgers.a.extend("alice-sign-in", inAnHour);
+        await(() -> ledgers.b.until("alice-sign-in") != null, "node B learns it");
+        ledgers.grid().put("alice-sign-in", 42);
+        ledgers.grid().put(7, "not a key of ours");
+        await(() -> ledgers.grid().get("alice-sign-in") instanceof byte[], "put back");
+
+        ReplicatedLedger joining = new ReplicatedLedger(ledgers.name, SessionKeys.parse(KEY, RANDOM),
+                Clock.systemUTC());
+        joining.attach(memberA.<Object, Object>getReplicatedMap(ledgers.name));
+        assertEquals(inAnHour, joining.until("alice-sign-in"), "a node that joins takes what opens");
+    }
+
+    /**
+     * A value sealed under a key this node lacks is another node's (a cluster without one key, a rotation under
+     * way): neither taken nor overwritten, so that two such nodes do not overwrite each other without end.
+     */
+    @Test
+    void aValueUnderAKeyThisNodeLacksIsNeitherTakenNorOverwritten() throws Exception {
+        Ledgers ledgers = new Ledgers();
+        ledgers.a.extend("alice-sign-in", inAnHour);
+        await(() -> ledgers.b.until("alice-sign-in") != null, "node B learns it");
+        SessionKeys otherNode = SessionKeys.parse("k2:" + key(), RANDOM);
+        byte[] theirs = otherNode.seal(ledgers.name + ":alice-sign-in", millis(inAnHour.plusSeconds(60)));
+        ledgers.grid().put("alice-sign-in", theirs);
+        Thread.sleep(500);
+        assertTrue(java.util.Arrays.equals(theirs, (byte[]) ledgers.grid().get("alice-sign-in")), "left as it is");
+        assertEquals(inAnHour, ledgers.a.until("alice-sign-in"), "and not taken");
     }
 
     /** Two nodes' ledgers over one new map of the grid. */
@@ -132,19 +165,20 @@ class ReplicatedLedgerTest {
         final ReplicatedLedger b = new ReplicatedLedger(name, SessionKeys.parse(KEY, RANDOM), Clock.systemUTC());
 
         Ledgers() {
-            a.attach(memberA.getReplicatedMap(name));
-            b.attach(memberB.getReplicatedMap(name));
+            a.attach(memberA.<Object, Object>getReplicatedMap(name));
+            b.attach(memberB.<Object, Object>getReplicatedMap(name));
         }
 
         /** The map as an outsider on the grid sees it. */
-        ReplicatedMap<String, byte[]> grid() {
-            return memberB.getReplicatedMap(name);
+        ReplicatedMap<Object, Object> grid() {
+            return memberB.<Object, Object>getReplicatedMap(name);
         }
     }
 
-    private static Instant opened(SessionKeys keys, String name, byte[] sealed) {
+    private static Instant opened(SessionKeys keys, String name, Object sealed) {
         try {
-            return Instant.ofEpochMilli(ByteBuffer.wrap(keys.open(name + ":alice-sign-in", sealed)).getLong());
+            return sealed instanceof byte[] bytes
+                    ? Instant.ofEpochMilli(ByteBuffer.wrap(keys.open(name + ":alice-sign-in", bytes)).getLong()) : null;
         } catch (SessionKeys.Unopened notYet) {
             return null;
         }

@@ -62,6 +62,16 @@ class SessionKeysTest {
         assertEquals("2025", unopened.keyId());
     }
 
+    /** A key id that is not the shape of one is a forgery, not a key some other node might have. */
+    @Test
+    void anIdThatIsNotOneIsForged() throws Exception {
+        byte[] sealed = SessionKeys.parse("k1:" + key(), RANDOM).seal("sign-in", RECORD);
+        sealed[2] = '/';
+        SessionKeys.Unopened unopened = assertThrows(SessionKeys.Unopened.class,
+                () -> SessionKeys.parse("k1:" + key(), RANDOM).open("sign-in", sealed));
+        assertEquals(SessionKeys.Unopened.Reason.FORGED, unopened.reason());
+    }
+
     @Test
     void keysOfTheirOwnDoNotOpenEachOthersSessions() {
         SessionKeys nodeA = SessionKeys.ofThisNode(RANDOM);

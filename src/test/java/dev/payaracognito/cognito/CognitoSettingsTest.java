@@ -46,7 +46,7 @@ class CognitoSettingsTest {
     @Test
     void anEmulatorElsewhereOrBesideAnIssuerIsAProblemAndNoIssuerIsTrusted() throws Exception {
         for (String elsewhere : List.of("https://cognito.example.com", "https://localhost.example.com",
-                "http://127.0.0.2:9229", "http://localhost:9229/?x=1", "ftp://localhost")) {
+                "http://192.0.2.1:9229", "http://localhost:9229/?x=1", "ftp://localhost")) {
             CognitoSettings settings = settings(Map.of("cognito.emulator-url", elsewhere, "app.development-mode", "true"));
             assertTrue(settings.problems().stream().anyMatch(p -> p.startsWith("COGNITO_EMULATOR_URL")), elsewhere);
             assertEquals(List.of(), settings.issuers(), elsewhere + ": neither AWS's issuers nor the emulator's");
@@ -75,7 +75,7 @@ class CognitoSettingsTest {
     void httpAndThisMachineAreForDevelopmentModeOnly() throws Exception {
         for (String local : List.of("http://localhost:9229/pool", "https://localhost:9229/pool",
                 "http://127.0.0.1:9229/pool", "https://127.0.0.2/pool", "https://app.localhost/pool",
-                "https://[::1]:9229/pool", "https://0.0.0.0/pool")) {
+                "https://[::1]:9229/pool", "https://0.0.0.0/pool", "https://[::ffff:127.0.0.1]/pool")) {
             CognitoSettings production = settings(Map.of("cognito.issuer", local));
             assertTrue(production.problems().stream().anyMatch(p -> p.contains("for development only")),
                     local + ": " + production.problems());

@@ -42,9 +42,12 @@ class DeploymentFilesTest {
         imagePaths(command);
         Map<String, Object> environment = map(app.get("environment"));
         assertTrue(environment.keySet().containsAll(SETTINGS), environment.keySet().toString());
-        SETTINGS.forEach(setting -> assertTrue(String.valueOf(environment.get(setting)).matches("\\$\\{[A-Z_]+}"),
+        SETTINGS.forEach(setting -> assertTrue(String.valueOf(environment.get(setting)).matches("\\$\\{[A-Z_]+(:\\?[^}]+)?}"),
                 "no setting or secret written into the file: " + setting));
-        assertEquals("${APP_CLUSTER_NAME}", after(command, "--clustername"), "the cluster name is not in the file");
+        assertTrue(String.valueOf(environment.get("APP_SESSION_KEY")).startsWith("${APP_SESSION_KEY:?"),
+                "compose refuses to start the replicas without one session key");
+        assertTrue(after(command, "--clustername").startsWith("${APP_CLUSTER_NAME:?"),
+                "the cluster name is not in the file, and compose refuses to start without it");
 
         Map<String, Object> balancer = map(services.get("balancer"));
         assertTrue(String.valueOf(balancer.get("image")).startsWith("nginx:"), "the official nginx image");
@@ -60,6 +63,7 @@ class DeploymentFilesTest {
         assertTrue(nginx.contains("    server_tokens off;\n"), "no nginx version on every answer");
         assertTrue(nginx.contains("location ~ ^/(secure/|admin/|callback$) {\n            limit_req zone=sign_in"),
                 "the paths that start or finish a sign-in are limited");
+        assertTrue(nginx.contains("limit_req_zone $binary_remote_addr zone=sign_in"), "per client address, always");
     }
 
     /**
@@ -78,7 +82,11 @@ class DeploymentFilesTest {
             boolean onGrid = String.valueOf(map(service.getValue()).get("networks")).contains("grid");
             assertEquals(service.getKey().equals("app"), onGrid, service.getKey() + " on the grid's network");
         }
-        assertEquals(List.of("front"), map(services.get("balancer")).get("networks"));
+        assertEquals(Set.of("front"), map(map(services.get("balancer")).get("networks")).keySet());
+        String nginxAddress = String.valueOf(map(map(map(services.get("balancer")).get("networks")).get("front"))
+                .get("ipv4_address"));
+        assertEquals(nginxAddress, map(app.get("environment")).get("APP_TRUSTED_PROXIES"),
+                "X-Forwarded-For believed from nginx alone");
 
         // the replicas find each other by an alias that exists on the grid's network only, and listen there alone
         List<String> command = strings(app.get("command"));

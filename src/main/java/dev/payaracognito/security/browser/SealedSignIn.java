@@ -14,7 +14,7 @@ import java.io.Serializable;
 final class SealedSignIn implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final String ATTRIBUTE = SealedSignIn.class.getName();
+    private static final String ATTRIBUTE = SealedSignIn.class.getName();
     /** What the sealed bytes are: a value sealed for another purpose does not open as a record. */
     private static final String PURPOSE = "sign-in-record";
 
@@ -38,7 +38,12 @@ final class SealedSignIn implements Serializable {
     /** The sealed record of the request's session; null when the session has none (or there is no session). */
     static SealedSignIn of(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(ATTRIBUTE) instanceof SealedSignIn sealed ? sealed : null;
+        return session == null ? null : of(session);
+    }
+
+    /** The session's sealed record; null when it has none. */
+    static SealedSignIn of(HttpSession session) {
+        return session.getAttribute(ATTRIBUTE) instanceof SealedSignIn sealed ? sealed : null;
     }
 
     /** The record; {@link SessionKeys.Unopened} if it was not sealed by this app, or under a key not given here. */

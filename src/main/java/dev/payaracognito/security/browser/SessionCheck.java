@@ -61,6 +61,9 @@ class SessionCheck {
     }
 
     Checked check(HttpServletRequest request, HttpMessageContext context) {
+        if (signedInSession.idle(request.getSession())) {
+            return Checked.answered(signedInSession.end(request, context, "the session was idle past its timeout"));
+        }
         SealedSignIn sealed = SealedSignIn.of(request);
         if (sealed == null) {
             return Checked.answered(signedInSession.end(request, context, "a signed-in session without its sign-in"));
@@ -87,6 +90,7 @@ class SessionCheck {
         if (signedInSession.signInEnded(signIn)) {
             return Checked.answered(signedInSession.end(request, context, "the sign-in was ended (signed out elsewhere)"));
         }
+        signedInSession.served(request);
         return new Checked(signIn, null);
     }
 

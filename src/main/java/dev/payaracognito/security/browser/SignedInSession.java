@@ -45,6 +45,12 @@ public class SignedInSession {
     /** The MessageInfo key through which a mechanism asks the container to remember the caller. */
     private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
     private static final String REFRESH_DEFERRED = SignedInSession.class.getName() + ".refreshDeferred";
+    /**
+     * When the session last served a request the check found sound. Payara's own idle time counts every request
+     * that names the session, turned away or not (a session id read from the grid would keep a session alive), and
+     * its timeout is an attribute of the stored session: the app's idle timeout counts from this instead.
+     */
+    private static final String LAST_SOUND = SignedInSession.class.getName() + ".lastSound";
 
     @Inject
     private CognitoSettings settings;
@@ -80,16 +86,34 @@ public class SignedInSession {
         HttpSession session = request.getSession();
         SealedSignIn.put(session, SignInRecord.of(access, replica.tokens(), Instant.now(), binding), keys());
         session.setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
+        session.setAttribute(LAST_SOUND, Instant.now());
     }
 
     /** The record of the request's session, once {@link SessionCheck} has found it sound; null otherwise. */
     SignInRecord record(HttpServletRequest request) {
-        SealedSignIn sealed = SealedSignIn.of(request);
+        HttpSession session = request.getSession(false);
+        return session == null ? null : record(session);
+    }
+
+    /** The session's record, if it has one that opens; null otherwise. */
+    SignInRecord record(HttpSession session) {
+        SealedSignIn sealed = SealedSignIn.of(session);
         try {
             return sealed == null ? null : sealed.open(keys());
         } catch (SessionKeys.Unopened | IOException unsound) {
             return null;
         }
+    }
+
+    /** Whether the session has gone without a sound request for longer than {@code app.session.idle-timeout}. */
+    boolean idle(HttpSession session) {
+        return session.getAttribute(LAST_SOUND) instanceof Instant last
+                && Instant.now().isAfter(last.plus(settings.sessionIdleTimeout()));
+    }
+
+    /** A sound request: the session's idle time starts again. */
+    void served(HttpServletRequest request) {
+        request.getSession().setAttribute(LAST_SOUND, Instant.now());
     }
 
     SessionKeys keys() {
@@ -161,6 +185,9 @@ public class SignedInSession {
             return end(request, context, "refresh refused by Cognito");
         }
         SignInRecord signIn = record(request);
+        if (signIn == null) {
+            return end(request, context, "the session lost its sign-in during the refresh");
+        }
         if (signIn.validated(openIdContext.getAccessToken().getToken())) {
             // another request of this session, on this node, refreshed them a moment ago
             return continued(context, signIn);
@@ -200,11 +227,17 @@ public class SignedInSession {
         return signIn.originJti() != null && validation.revokedSignIns().isRevoked(signIn.originJti());
     }
 
-    /** From now on, on every node, the API refuses the access tokens of this sign-in (they verify until they expire). */
+    /**
+     * From now on, on every node, the API refuses the access tokens of this sign-in (they verify until they expire),
+     * and any copy of one of its sessions ends, for as long as such a session could live: a copy kept by a node, or
+     * put back into the grid, could otherwise refresh its tokens again should the revocation at Cognito have failed.
+     */
     void endSignIn(SignInRecord signIn) {
         if (signIn.originJti() != null) {
+            Instant tokensExpire = signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW);
+            Instant sessionsEnd = signIn.signedInAt().plus(settings.sessionMaxLifetime());
             validation.revokedSignIns().revoke(signIn.originJti(),
-                    signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW));
+                    tokensExpire.isAfter(sessionsEnd) ? tokensExpire : sessionsEnd);
             stats.revoked();
         }
     }

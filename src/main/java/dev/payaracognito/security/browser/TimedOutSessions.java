@@ -1,9 +1,7 @@
 package dev.payaracognito.security.browser;
 
 import dev.payaracognito.audit.AuditLog;
-import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cognito.CognitoRevocation;
-import dev.payaracognito.cognito.CognitoSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -11,8 +9,6 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
-import java.io.IOException;
-import java.time.Instant;
 
 /**
  * A signed-in session that ends because it timed out (idle past its timeout, or past its maximum lifetime) ends
@@ -26,9 +22,6 @@ import java.time.Instant;
 public class TimedOutSessions implements HttpSessionListener {
 
     @Inject
-    private CognitoSettings settings;
-
-    @Inject
     private SignedInSession signedInSession;
 
     @Inject
@@ -40,7 +33,7 @@ public class TimedOutSessions implements HttpSessionListener {
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         HttpSession session = event.getSession();
-        SignInRecord signIn = signIn(session);
+        SignInRecord signIn = signedInSession.record(session);
         String why = signIn == null ? null : timedOut(session, signIn);
         if (why == null || signedInSession.signInEnded(signIn)) {
             return;
@@ -55,25 +48,12 @@ public class TimedOutSessions implements HttpSessionListener {
 
     /** Why the session timed out, or null when it ended otherwise. */
     private String timedOut(HttpSession session, SignInRecord signIn) {
-        Instant now = Instant.now();
-        if (now.isAfter(signIn.signedInAt().plus(settings.sessionMaxLifetime()))) {
+        if (signedInSession.outlived(signIn)) {
             return "the session reached its maximum lifetime";
         }
-        try {
-            long idleMillis = now.toEpochMilli() - session.getLastAccessedTime();
-            return session.getMaxInactiveInterval() > 0 && idleMillis >= session.getMaxInactiveInterval() * 1000L
-                    ? "the session was idle past its timeout" : null;
-        } catch (IllegalStateException invalidated) {
-            return null; // invalidated by the app (a sign-out): not a timeout
-        }
-    }
-
-    private SignInRecord signIn(HttpSession session) {
-        try {
-            return session.getAttribute(SealedSignIn.ATTRIBUTE) instanceof SealedSignIn sealed
-                    ? sealed.open(settings.sessionKeys()) : null;
-        } catch (SessionKeys.Unopened | IOException | IllegalStateException notOurs) {
-            return null;
-        }
+        // An ending session is still valid while its listeners are told (Catalina's expire()): its times can be read.
+        long idleMillis = System.currentTimeMillis() - session.getLastAccessedTime();
+        return session.getMaxInactiveInterval() > 0 && idleMillis >= session.getMaxInactiveInterval() * 1000L
+                || signedInSession.idle(session) ? "the session was idle past its timeout" : null;
     }
 }

@@ -1,10 +1,9 @@
 package dev.payaracognito.security.token;
 
+import dev.payaracognito.cluster.Ledger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -14,21 +13,21 @@ import java.util.logging.Logger;
  * until the last of those tokens expires, and leaves only then: a full list ({@code maxEntries}, more sign-outs
  * within one token lifetime than it was sized for) first lets its expired entries go, and then grows past its size
  * rather than re-admit a sign-in that ended; that is counted ({@link TokenEvents#revokedSignInsOverCapacity}) and
- * logged, so that the operator raises the size. Kept in the map given: this node's memory, or a ledger of the data
- * grid that every node of a cluster reads locally.
+ * logged, so that the operator raises the size. Kept in the ledger given: this node's memory, or one of the data grid
+ * that every node of a cluster reads locally.
  */
 public final class RevokedSignIns {
 
     private static final Logger LOG = Logger.getLogger(RevokedSignIns.class.getName());
     private static final Duration WARNINGS = Duration.ofMinutes(1);
 
-    private final Map<String, Instant> revoked;
+    private final Ledger revoked;
     private final int maxEntries;
     private final Clock clock;
     private final TokenEvents events;
     private volatile Instant lastWarning = Instant.MIN;
 
-    public RevokedSignIns(Map<String, Instant> revoked, int maxEntries, Clock clock, TokenEvents events) {
+    public RevokedSignIns(Ledger revoked, int maxEntries, Clock clock, TokenEvents events) {
         this.revoked = revoked;
         this.maxEntries = maxEntries;
         this.clock = clock;
@@ -40,7 +39,7 @@ public final class RevokedSignIns {
         if (revoked.size() >= maxEntries) {
             makeRoom();
         }
-        revoked.merge(originJti, until, (old, now) -> old.isAfter(now) ? old : now);
+        revoked.extend(originJti, until);
     }
 
     public boolean isRevoked(String originJti) {
@@ -48,7 +47,7 @@ public final class RevokedSignIns {
         if (revoked.isEmpty()) {
             return false;
         }
-        Instant until = revoked.get(originJti);
+        Instant until = revoked.until(originJti);
         return until != null && !clock.instant().isAfter(until);
     }
 
@@ -56,14 +55,10 @@ public final class RevokedSignIns {
         return revoked.size();
     }
 
-    /** Expired entries leave, through the map's own removals (its entry set may be a copy, as a ledger's is). */
+    /** Expired entries leave. */
     private synchronized void makeRoom() {
         Instant now = clock.instant();
-        for (Map.Entry<String, Instant> entry : List.copyOf(revoked.entrySet())) {
-            if (now.isAfter(entry.getValue())) {
-                revoked.remove(entry.getKey(), entry.getValue());
-            }
-        }
+        revoked.sweep(now);
         if (revoked.size() >= maxEntries) {
             events.revokedSignInsOverCapacity();
             if (now.isAfter(lastWarning.plus(WARNINGS))) {

@@ -1,5 +1,6 @@
 package dev.payaracognito.security.token;
 
+import dev.payaracognito.cluster.Ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class AccessTokenCacheTest {
 
     private final MutableClock clock = new MutableClock();
     private final CountedEvents events = new CountedEvents();
-    private final RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 100, clock, TokenEvents.NONE);
+    private final RevokedSignIns revoked = new RevokedSignIns(Ledger.inMemory(), 100, clock, TokenEvents.NONE);
     private AccessTokenCache cache;
 
     @BeforeEach

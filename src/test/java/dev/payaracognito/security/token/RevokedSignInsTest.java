@@ -1,5 +1,6 @@
 package dev.payaracognito.security.token;
 
+import dev.payaracognito.cluster.Ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class RevokedSignInsTest {
 
     @Test
     void aRevokedSignInIsRefusedUntilItsTokensHaveExpired() {
-        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 10, clock, TokenEvents.NONE);
+        RevokedSignIns revoked = new RevokedSignIns(Ledger.inMemory(), 10, clock, TokenEvents.NONE);
         assertFalse(revoked.isRevoked("origin-1"));
         revoked.revoke("origin-1", start.plus(Duration.ofHours(1)));
         assertTrue(revoked.isRevoked("origin-1"));
@@ -31,7 +32,7 @@ class RevokedSignInsTest {
 
     @Test
     void revokingTwiceKeepsTheLaterEnd() {
-        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 10, clock, TokenEvents.NONE);
+        RevokedSignIns revoked = new RevokedSignIns(Ledger.inMemory(), 10, clock, TokenEvents.NONE);
         revoked.revoke("origin-1", start.plus(Duration.ofHours(2)));
         revoked.revoke("origin-1", start.plus(Duration.ofHours(1)));
         clock.now = start.plus(Duration.ofMinutes(90));
@@ -47,7 +48,7 @@ class RevokedSignInsTest {
                 overCapacity.incrementAndGet();
             }
         };
-        RevokedSignIns revoked = new RevokedSignIns(new ConcurrentHashMap<>(), 3, clock, counted);
+        RevokedSignIns revoked = new RevokedSignIns(Ledger.inMemory(), 3, clock, counted);
         revoked.revoke("expired", start.plusSeconds(10));
         revoked.revoke("late", start.plus(Duration.ofHours(5)));
         revoked.revoke("soon", start.plus(Duration.ofHours(1)));

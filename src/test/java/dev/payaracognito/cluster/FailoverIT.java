@@ -8,24 +8,17 @@ import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.PayaraNode;
-import dev.payaracognito.testing.RoundRobinBalancer;
 import dev.payaracognito.testing.SharedCognito;
+import dev.payaracognito.testing.TwoNodeCluster;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.htmlunit.Page;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,47 +39,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FailoverIT {
 
     private static final String APP = AppDeployment.APP;
-    private static final Duration STARTUP = Duration.ofMinutes(3);
 
-    private static final List<PayaraNode> NODES = new ArrayList<>();
-    private static RoundRobinBalancer balancer;
-
-    private final List<WebClient> browsers = new ArrayList<>();
+    private static TwoNodeCluster cluster;
+    private static List<PayaraNode> NODES;
 
     @BeforeAll
     static void startTwoNodesAndABalancer() throws Exception {
-        Path directory = Path.of("target", "failover");
-        Path war = directory.resolve("payara-cognito.war");
-        directory.toFile().mkdirs();
-        AppDeployment.war().as(ZipExporter.class).exportTo(war.toFile(), true);
-        PayaraNode.Grid grid = PayaraNode.Grid.ofOwn("failover-it", 2);
-        Path payara = Path.of(System.getProperty("payara.micro.jar"));
-        for (String name : List.of("node-a", "node-b")) {
-            NODES.add(PayaraNode.start(name, PayaraNode.freePort(), grid, payara, war,
-                    Map.of("APP_NODE_NAME", name), directory));
-        }
-        List<CompletableFuture<Boolean>> ready = NODES.stream().map(node -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return node.awaitReady(2, STARTUP);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        })).toList();
-        for (int i = 0; i < NODES.size(); i++) {
-            assertTrue(ready.get(i).get(), NODES.get(i).name() + " did not join a grid of two: " + NODES.get(i).log());
-        }
-        balancer = new RoundRobinBalancer(8080, NODES.stream().map(PayaraNode::uri).toList());
+        cluster = TwoNodeCluster.start("failover");
+        NODES = cluster.nodes();
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        if (balancer != null) {
-            balancer.close();
+        if (cluster == null) {
+            return;
         }
-        for (PayaraNode node : NODES) {
-            node.close();
-        }
+        cluster.close();
         // Every node runs with the deserialization filter of payara-config: nothing a cluster needs was refused.
         for (PayaraNode node : NODES) {
             assertFalse(node.logSays("REJECTED"), node.name() + " refused to deserialize something: " + node.log());
@@ -100,7 +68,7 @@ class FailoverIT {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebClient::close);
+        cluster.closeBrowsers();
     }
 
     @Test
@@ -198,29 +166,15 @@ class FailoverIT {
     }
 
     private WebClient browser() {
-        WebClient browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        browsers.add(browser);
-        return browser;
+        return cluster.browser();
     }
 
     private static HtmlPage signIn(WebClient browser, String user, String password) throws Exception {
-        HtmlPage login = browser.getPage(new URL(APP + "/secure/profile.xhtml"));
-        assertTrue(login.getUrl().toString().startsWith(cognito().domain() + "/login"), login.getUrl().toString());
-        HtmlForm form = login.getFormByName("signInForm");
-        form.getInputByName("username").setValue(user);
-        form.getInputByName("password").setValue(password);
-        Page page = form.getInputByName("signInSubmitButton").click();
-        assertEquals(APP + "/secure/profile.xhtml", page.getUrl().toString(), page.getWebResponse().getContentAsString());
-        HtmlPage profile = (HtmlPage) page;
-        assertEquals(user, profile.getElementById("username").getTextContent());
-        return profile;
+        return TwoNodeCluster.signIn(browser, user, password);
     }
 
     private static String session(WebClient browser) {
-        return browser.getCookieManager().getCookie("JSESSIONID").getValue();
+        return TwoNodeCluster.cookie(browser, "JSESSIONID");
     }
 
     /** The browser's cookies for the app, as its next request would send them. */

@@ -23,8 +23,8 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.PayaraNode;
-import dev.payaracognito.testing.RoundRobinBalancer;
 import dev.payaracognito.testing.SharedCognito;
+import dev.payaracognito.testing.TwoNodeCluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
@@ -42,7 +42,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -51,13 +50,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,38 +79,18 @@ class GridOutsiderIT {
     private static final String SESSIONS = "";
     private static final String ENDED_SIGN_INS = "payara-cognito.ended-sign-ins";
 
-    private static final List<PayaraNode> NODES = new ArrayList<>();
+    private static TwoNodeCluster cluster;
+    private static List<PayaraNode> NODES;
     private static PayaraNode.Grid grid;
-    private static RoundRobinBalancer balancer;
     private static HazelcastInstance outsider;
 
-    private final List<WebClient> browsers = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     static void twoNodesAndAnOutsider() throws Exception {
-        Path directory = Path.of("target", "grid-outsider");
-        Path war = directory.resolve("payara-cognito.war");
-        Files.createDirectories(directory);
-        AppDeployment.war().as(ZipExporter.class).exportTo(war.toFile(), true);
-        grid = PayaraNode.Grid.ofOwn("grid-outsider-it", 2);
-        Path payara = Path.of(System.getProperty("payara.micro.jar"));
-        for (String name : List.of("node-a", "node-b")) {
-            NODES.add(PayaraNode.start(name, PayaraNode.freePort(), grid, payara, war, Map.of("APP_NODE_NAME", name),
-                    directory));
-        }
-        List<CompletableFuture<Boolean>> ready = NODES.stream().map(node -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return node.awaitReady(2, Duration.ofMinutes(3));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        })).toList();
-        for (int i = 0; i < NODES.size(); i++) {
-            assertTrue(ready.get(i).get(), NODES.get(i).name() + " did not join a grid of two: " + NODES.get(i).log());
-        }
-        balancer = new RoundRobinBalancer(8080, NODES.stream().map(PayaraNode::uri).toList());
+        cluster = TwoNodeCluster.start("grid-outsider");
+        NODES = cluster.nodes();
+        grid = cluster.grid();
 
         // The outsider: the grid's address and name, nothing else; Payara's values read as the bytes they are.
         ClientConfig config = new ClientConfig().setClusterName(grid.clusterName());
@@ -132,17 +108,14 @@ class GridOutsiderIT {
         if (outsider != null) {
             outsider.shutdown();
         }
-        if (balancer != null) {
-            balancer.close();
-        }
-        for (PayaraNode node : NODES) {
-            node.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebClient::close);
+        cluster.closeBrowsers();
     }
 
     @Test
@@ -421,22 +394,11 @@ class GridOutsiderIT {
     }
 
     private WebClient browser() {
-        WebClient browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        browsers.add(browser);
-        return browser;
+        return cluster.browser();
     }
 
     private static HtmlPage signIn(WebClient browser, String user, String password) throws Exception {
-        HtmlPage login = browser.getPage(new URL(APP + PROFILE));
-        HtmlForm form = login.getFormByName("signInForm");
-        form.getInputByName("username").setValue(user);
-        form.getInputByName("password").setValue(password);
-        HtmlPage profile = form.getInputByName("signInSubmitButton").click();
-        assertEquals(user, profile.getElementById("username").getTextContent(), profile.asXml());
-        return profile;
+        return TwoNodeCluster.signIn(browser, user, password);
     }
 
     private static HtmlPage profile(WebClient browser) throws Exception {
@@ -444,7 +406,7 @@ class GridOutsiderIT {
     }
 
     private static String cookie(WebClient browser, String name) {
-        return browser.getCookieManager().getCookie(name).getValue();
+        return TwoNodeCluster.cookie(browser, name);
     }
 
     /**

@@ -49,6 +49,9 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
     private SessionCheck sessionCheck;
 
     @Inject
+    private SessionRefresh refresh;
+
+    @Inject
     private CognitoSettings settings;
 
     @Inject
@@ -101,16 +104,16 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
         }
         if (!health.reachable()) {
             // Not even tried: the mechanism would wait for the token endpoint's timeout on every request.
-            return signedInSession.withoutRefresh(request, context, signIn, "Cognito does not answer");
+            return refresh.withoutRefresh(request, context, signIn, "Cognito does not answer");
         }
         try {
-            return signedInSession.afterMechanism(openId.validateRequest(request, response, context), request, context);
+            return refresh.afterMechanism(openId.validateRequest(request, response, context), request, context);
         } catch (RuntimeException e) {
             // The mechanism's refresh failed before it touched the session: the session waits for Cognito only if
             // Cognito is down; a malformed answer or any other failure ends it.
             String failure = "the token refresh failed: " + AuditLog.describe(e);
             return ProviderFailure.of(e).cognitoDown()
-                    ? signedInSession.withoutRefresh(request, context, signIn, failure)
+                    ? refresh.withoutRefresh(request, context, signIn, failure)
                     : signedInSession.end(request, context, failure);
         }
     }

@@ -61,7 +61,7 @@ class SessionCheck {
     }
 
     Checked check(HttpServletRequest request, HttpMessageContext context) {
-        if (signedInSession.idle(request.getSession())) {
+        if (signedInSession.idle(request.getSession(false))) {
             return Checked.answered(signedInSession.end(request, context, "the session was idle past its timeout"));
         }
         SealedSignIn sealed = SealedSignIn.of(request);
@@ -115,8 +115,8 @@ class SessionCheck {
 
     /** Sealed under a key this node lacks: said once per key, the user asked to try again; the session lives on. */
     private AuthenticationStatus unreadable(HttpServletRequest request, HttpMessageContext context, String keyId) {
-        String key = keyId == null ? "an unknown key" : "the key " + keyId;
-        if (reportedKeys.size() < MAX_REPORTED_KEYS && reportedKeys.add(String.valueOf(keyId))) {
+        String key = "the key " + keyId;
+        if (reportedKeys.size() < MAX_REPORTED_KEYS && reportedKeys.add(keyId)) {
             LOG.severe("A session sealed under " + key + ", which this node was not given: the nodes of a cluster"
                     + " need the same " + SessionKeys.SETTING + " (this node seals under "
                     + signedInSession.keys().sealingId() + "). Such sessions are answered 503 here, not ended.");

@@ -1,14 +1,10 @@
 package dev.payaracognito.security.browser;
 
-import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
-
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cognito.CognitoSettings;
-import dev.payaracognito.security.CognitoPrincipal;
 import dev.payaracognito.security.CognitoValidation;
-import dev.payaracognito.security.SignInTokensCredential;
 import dev.payaracognito.security.TokenRevocation;
 import dev.payaracognito.security.token.CognitoToken;
 import dev.payaracognito.security.token.CognitoTokenValidator;
@@ -17,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.GroupPrincipalCallback;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.security.enterprise.identitystore.openid.AccessToken;
 import jakarta.security.enterprise.identitystore.openid.IdentityToken;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
@@ -31,20 +25,17 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 
 /**
- * A browser's signed-in session after sign-in: it ends at its absolute lifetime whatever the activity, and it
- * lives on past the tokens' life because the OpenID mechanism refreshes them with the refresh token. Refreshed
- * tokens are validated by our identity store like the first ones and must name the same user; a refused refresh
- * ends the session and sends the user to sign in again, with no error page. Only while Cognito is down does the
- * session go on without a refresh (see {@link #withoutRefresh}). What the session keeps of its sign-in is a
- * {@link SignInRecord}, sealed ({@link SealedSignIn}), which travels with the session to whichever node of a
- * cluster serves it; {@link SessionCheck} opens and checks it before anything else of a request is trusted.
+ * A browser's signed-in session after sign-in: it ends at its idle timeout and its absolute lifetime whatever the
+ * activity, and lives on past the tokens' life ({@link SessionRefresh}). What the session keeps of its sign-in is a
+ * {@link SignInRecord}, sealed ({@link SealedSignIn}), which travels with the session to whichever node of a cluster
+ * serves it; {@link SessionCheck} opens and checks it before anything else of a request is trusted, and the
+ * container's caller on every request is the record's ({@link #continued}).
  */
 @ApplicationScoped
 public class SignedInSession {
 
     /** The MessageInfo key through which a mechanism asks the container to remember the caller. */
     private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
-    private static final String REFRESH_DEFERRED = SignedInSession.class.getName() + ".refreshDeferred";
     /**
      * When the session last served a request the check found sound. Payara's own idle time counts every request
      * that names the session, turned away or not (a session id read from the grid would keep a session alive), and
@@ -57,9 +48,6 @@ public class SignedInSession {
 
     @Inject
     private OpenIdContext openIdContext;
-
-    @Inject
-    private IdentityStoreHandler identityStores;
 
     @Inject
     private SiteRedirects redirects;
@@ -107,7 +95,7 @@ public class SignedInSession {
 
     /** Whether the session has gone without a sound request for longer than {@code app.session.idle-timeout}. */
     boolean idle(HttpSession session) {
-        return session.getAttribute(LAST_SOUND) instanceof Instant last
+        return session != null && session.getAttribute(LAST_SOUND) instanceof Instant last
                 && Instant.now().isAfter(last.plus(settings.sessionIdleTimeout()));
     }
 
@@ -150,64 +138,6 @@ public class SignedInSession {
             throw new IllegalStateException("the container refused to clear the caller's groups", e);
         }
         return context.notifyContainerAboutLogin(signIn.username(), signIn.groups());
-    }
-
-    /**
-     * The tokens are due but Cognito is down (unreachable, or answering 5xx): the user keeps working on the
-     * session, which still ends at its idle timeout and maximum lifetime, and a later request tries the refresh
-     * again. Staying up rather than locking everyone out while Cognito is down is the trade-off: during the outage
-     * a user disabled in Cognito keeps the session, and nobody else gets one. Any other failed refresh ends it.
-     */
-    AuthenticationStatus withoutRefresh(HttpServletRequest request, HttpMessageContext context, SignInRecord signIn,
-            String reason) {
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(REFRESH_DEFERRED) == null) {
-            session.setAttribute(REFRESH_DEFERRED, Instant.now()); // logged once per session and outage
-            AuditLog.refreshDeferred(request, signIn.username(), reason);
-            stats.refreshDeferred();
-        }
-        return continued(context, signIn);
-    }
-
-    /**
-     * After the OpenID mechanism refreshed a signed-in request's tokens: validate them; if it could not refresh
-     * them (it has then ended the session), or they are refused, sign in again.
-     */
-    AuthenticationStatus afterMechanism(AuthenticationStatus status, HttpServletRequest request,
-            HttpMessageContext context) {
-        if (status != SUCCESS) {
-            if (context.getResponse().isCommitted()) {
-                // The mechanism has ended the session and already sent the browser to sign in again.
-                AuditLog.refusal(request, "session", "refresh refused by Cognito");
-                PendingSignIn.start(request, SiteRedirects.thisPage(request), settings.pendingSignInLifetime());
-                return status;
-            }
-            return end(request, context, "refresh refused by Cognito");
-        }
-        SignInRecord signIn = record(request);
-        if (signIn == null) {
-            return end(request, context, "the session lost its sign-in during the refresh");
-        }
-        if (signIn.validated(openIdContext.getAccessToken().getToken())) {
-            // another request of this session, on this node, refreshed them a moment ago
-            return continued(context, signIn);
-        }
-        SignInTokensCredential tokens = SignInTokensCredential.of(openIdContext);
-        CredentialValidationResult refreshed = identityStores.validate(tokens);
-        if (refreshed.getStatus() != CredentialValidationResult.Status.VALID
-                || !(refreshed.getCallerPrincipal() instanceof CognitoPrincipal principal)) {
-            return end(request, context, "refreshed tokens refused: " + tokens.refusal());
-        }
-        if (!signIn.sameUser(principal.token())) {
-            return end(request, context, "refreshed tokens name another user");
-        }
-        SignInRecord refreshedSignIn = signIn.refreshed(principal.token(), replica.tokens());
-        HttpSession session = request.getSession();
-        SealedSignIn.put(session, refreshedSignIn, keys());
-        session.removeAttribute(REFRESH_DEFERRED);
-        AuditLog.refresh(request, signIn.username());
-        stats.refreshed();
-        return continued(context, refreshedSignIn);
     }
 
     /**

@@ -7,10 +7,11 @@ import java.util.Set;
  * An app client of the pool. Callback and sign-out URLs are matched as exact strings, as Cognito does (a
  * trailing slash counts). {@code requirePkce} makes the authorize endpoint refuse requests without S256.
  * {@code scopes} are the scopes it may get (Cognito's {@code AllowedOAuthScopes}), {@code oauthFlows} the flows it
- * may use: a user client has {@link OAuthFlow#CODE}, a machine client {@link OAuthFlow#CLIENT_CREDENTIALS}.
+ * may use: a user client has {@link OAuthFlow#CODE}, a machine client {@link OAuthFlow#CLIENT_CREDENTIALS};
+ * {@code rotation}, whether its refreshes rotate the refresh token.
  */
 public record AppClient(String clientId, String clientSecret, List<String> callbackUrls, List<String> signOutUrls,
-        Set<String> scopes, boolean requirePkce, Set<OAuthFlow> oauthFlows) {
+        Set<String> scopes, boolean requirePkce, Set<OAuthFlow> oauthFlows, RefreshTokenRotation rotation) {
 
     public AppClient {
         callbackUrls = List.copyOf(callbackUrls);
@@ -23,6 +24,13 @@ public record AppClient(String clientId, String clientSecret, List<String> callb
             throw new IllegalArgumentException(clientId + ": client_credentials needs a secret and scopes, and no"
                     + " other flow");
         }
+    }
+
+    /** A client that does not rotate refresh tokens (Cognito's default). */
+    public AppClient(String clientId, String clientSecret, List<String> callbackUrls, List<String> signOutUrls,
+            Set<String> scopes, boolean requirePkce, Set<OAuthFlow> oauthFlows) {
+        this(clientId, clientSecret, callbackUrls, signOutUrls, scopes, requirePkce, oauthFlows,
+                RefreshTokenRotation.DISABLED);
     }
 
     /** A user client: the authorization code flow. */
@@ -46,6 +54,11 @@ public record AppClient(String clientId, String clientSecret, List<String> callb
     }
 
     public AppClient withRequirePkce(boolean required) {
-        return new AppClient(clientId, clientSecret, callbackUrls, signOutUrls, scopes, required, oauthFlows);
+        return new AppClient(clientId, clientSecret, callbackUrls, signOutUrls, scopes, required, oauthFlows, rotation);
+    }
+
+    public AppClient withRotation(RefreshTokenRotation refreshTokenRotation) {
+        return new AppClient(clientId, clientSecret, callbackUrls, signOutUrls, scopes, requirePkce, oauthFlows,
+                refreshTokenRotation);
     }
 }

@@ -167,15 +167,20 @@ public final class LocalCognito implements AutoCloseable {
         context.issued.reset();
     }
 
-    /**
-     * The tokens last issued to {@code username} ({@code id_token}, {@code access_token}, {@code refresh_token}: the
-     * refresh token of the sign-in they come from), or null: what a relying party holds, for tests to check.
-     */
     /** Whether {@code refreshToken} would still be honoured (neither revoked nor expired). */
     public boolean honours(String refreshToken) {
         return context.grants.refreshGrant(refreshToken).isPresent();
     }
 
+    /** The token endpoint's refusals since the counts were last reset: {@code error (why)}, oldest first. */
+    public List<String> tokenRefusals() {
+        return context.issued.refusals();
+    }
+
+    /**
+     * The tokens last issued to {@code username} ({@code id_token}, {@code access_token}, {@code refresh_token}: the
+     * refresh token of the sign-in they come from), or null: what a relying party holds, for tests to check.
+     */
     public Map<String, String> lastTokens(String username) {
         TokenFactory.Tokens tokens = context.issued.last(username);
         if (tokens == null) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -146,7 +147,8 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
      * Reads a pool file: {@code {"userPoolId", "groups": [names], "resourceServers": [{"identifier", "scopes":
      * [names]}], "identityProviders": [{"providerName", "providerType" (Google, SAML, …), "issuer",
      * "idpIdentifiers"}], "clients": [{"clientId", "clientSecret", "callbackUrls", "signOutUrls", "scopes",
-     * "requirePkce", "allowedOAuthFlows": ["code" (the default) or "client_credentials"]}], "users": [{"username",
+     * "requirePkce", "allowedOAuthFlows": ["code" (the default) or "client_credentials"], "refreshTokenRotation":
+     * {"feature": "ENABLED" or "DISABLED", "retryGracePeriodSeconds": 0 to 60}}], "users": [{"username",
      * "passwordHash", "email", "emailVerified", "groups", "sub"} or, for a provider's user, {"identityProvider",
      * "userId", "email", "groups"}]}}; see {@code src/test/resources/local-cognito/pool.example.json}.
      */
@@ -167,7 +169,8 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
                         JSONObjectUtils.getString(c, "clientSecret"), strings(c, "callbackUrls"),
                         strings(c, "signOutUrls"), Set.copyOf(strings(c, "scopes")),
                         Boolean.TRUE.equals(c.get("requirePkce")), flows.isEmpty() ? Set.of(OAuthFlow.CODE)
-                                : flows.stream().map(OAuthFlow::named).collect(Collectors.toSet())));
+                                : flows.stream().map(OAuthFlow::named).collect(Collectors.toSet()),
+                        rotation(JSONObjectUtils.getJSONObject(c, "refreshTokenRotation"))));
             }
             // A provider's user is linked to the pool when it first signs in; here, when the file is read.
             Instant loaded = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -247,6 +250,15 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
         Map<String, PoolUser> map = new LinkedHashMap<>();
         users.forEach(u -> map.put(u.username().toLowerCase(Locale.ROOT), u));
         return map;
+    }
+
+    /** Cognito's {@code RefreshTokenRotation} of an app client: {@code Feature}, {@code RetryGracePeriodSeconds}. */
+    private static RefreshTokenRotation rotation(Map<String, Object> rotation) throws ParseException {
+        if (rotation == null || !"ENABLED".equals(JSONObjectUtils.getString(rotation, "feature"))) {
+            return RefreshTokenRotation.DISABLED;
+        }
+        Number grace = rotation.get("retryGracePeriodSeconds") instanceof Number seconds ? seconds : 0;
+        return RefreshTokenRotation.enabled(Duration.ofSeconds(grace.longValue()));
     }
 
     private static List<String> strings(Map<String, Object> json, String key) throws ParseException {

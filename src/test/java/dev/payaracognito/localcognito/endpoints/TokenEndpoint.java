@@ -58,6 +58,7 @@ final class TokenEndpoint {
             }
         } catch (TokenError error) {
             LOG.log(Level.INFO, "token request refused: {0} ({1})", error.code(), error.getMessage());
+            context.issued.refused(error.code(), error.getMessage());
             error.answer(exchange);
         }
     }
@@ -85,7 +86,10 @@ final class TokenEndpoint {
         answer(exchange, tokens);
     }
 
-    /** Cognito does not rotate refresh tokens by default: the response has no new one. */
+    /**
+     * Cognito does not rotate refresh tokens by default: the response has no new one. With the client's rotation on,
+     * it has, and the token sent stays valid for the grace period only (to the millisecond; not at all with 0).
+     */
     private void refresh(Exchange exchange, AppClient client) throws IOException, TokenError, JOSEException {
         String token = exchange.form().get("refresh_token");
         if (token == null) {
@@ -94,7 +98,13 @@ final class TokenEndpoint {
         RefreshGrant grant = context.grants.refreshGrant(token)
                 .filter(g -> g.signIn().client().clientId().equals(client.clientId()))
                 .orElseThrow(() -> new TokenError("invalid_grant", "unknown, revoked or expired refresh token"));
-        TokenFactory.Tokens tokens = context.tokens.mint(grant.signIn(), false, context.hostility.takeForgeries());
+        boolean rotates = client.rotation().enabled();
+        TokenFactory.Tokens tokens = context.tokens.mint(grant.signIn(), rotates, context.hostility.takeForgeries());
+        if (rotates) {
+            context.grants.rememberRefreshToken(tokens.refreshToken(), new RefreshGrant(grant.signIn(),
+                    context.clock.instant().plus(context.lifetimes.refreshToken)));
+            context.grants.rotatedOut(token, context.clock.instant().plus(client.rotation().retryGracePeriod()));
+        }
         context.issued.issued(grant.signIn().user().username(), tokens);
         answer(exchange, tokens);
     }

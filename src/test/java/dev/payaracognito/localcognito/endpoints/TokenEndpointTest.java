@@ -11,6 +11,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.payaracognito.localcognito.HostedUiClient;
+import dev.payaracognito.localcognito.RefreshTokenRotation;
 import dev.payaracognito.localcognito.RunningCognito;
 import dev.payaracognito.localcognito.UserPool;
 import java.net.http.HttpResponse;
@@ -199,6 +200,63 @@ class TokenEndpointTest {
         assertNull(id.getClaim("nonce"), "Cognito does not repeat the nonce on refresh");
         assertEquals(SignedJWT.parse((String) first.get("id_token")).getJWTClaimsSet().getClaim("auth_time"),
                 id.getClaim("auth_time"));
+    }
+
+    /** Rotation, grace period 0: a new refresh token each time, and the one sent is spent at once. */
+    @Test
+    void withRotationEachRefreshAnswersANewRefreshTokenAndSpendsTheOneSent() throws Exception {
+        rotate(RefreshTokenRotation.enabled(Duration.ZERO));
+        String first = (String) signIn("bob", "Bob-Passw0rd!").get("refresh_token");
+
+        Map<String, Object> refreshed = HostedUiClient.json(refresh(first).body());
+        String second = (String) refreshed.get("refresh_token");
+        assertEquals(Set.of("id_token", "access_token", "refresh_token", "expires_in", "token_type"),
+                refreshed.keySet());
+        assertNotEquals(first, second);
+        assertGrantError("invalid_grant", refresh(first));
+        assertEquals(200, refresh(second).statusCode(), "the new one works, once");
+        assertGrantError("invalid_grant", refresh(second));
+    }
+
+    /**
+     * The grace period: the token sent still works until it ends, and not after (the pool's clock also moves with
+     * real time, hence the half second on either side).
+     */
+    @Test
+    void withAGracePeriodTheTokenSentStillWorksUntilItEnds() throws Exception {
+        rotate(RefreshTokenRotation.enabled(Duration.ofSeconds(30)));
+        String first = (String) signIn("bob", "Bob-Passw0rd!").get("refresh_token");
+        assertEquals(200, refresh(first).statusCode());
+
+        pool.cognito().clock().advance(Duration.ofMillis(29_500));
+        assertEquals(200, refresh(first).statusCode(), "a retry within the grace period");
+        pool.cognito().clock().advance(Duration.ofMillis(1_000));
+        assertGrantError("invalid_grant", refresh(first));
+    }
+
+    /** Revoking any refresh token of a sign-in revokes the family its rotations made. */
+    @Test
+    void revokingARotatedTokenRevokesItsFamily() throws Exception {
+        rotate(RefreshTokenRotation.enabled(Duration.ofSeconds(60)));
+        String first = (String) signIn("bob", "Bob-Passw0rd!").get("refresh_token");
+        String second = (String) HostedUiClient.json(refresh(first).body()).get("refresh_token");
+
+        assertEquals(200, pool.client().post("/oauth2/revoke", Map.of("token", first),
+                UserPool.DEMO_CLIENT_ID + ":" + UserPool.DEMO_CLIENT_SECRET).statusCode());
+        assertGrantError("invalid_grant", refresh(second));
+    }
+
+    private void rotate(RefreshTokenRotation rotation) {
+        pool.cognito().updateClient(pool.cognito().pool().client(UserPool.DEMO_CLIENT_ID).orElseThrow()
+                .withRotation(rotation));
+    }
+
+    private Map<String, Object> signIn(String user, String password) throws Exception {
+        return pool.client().redeem(pool.client().code(authorizeParameters(), user, password));
+    }
+
+    private HttpResponse<String> refresh(String refreshToken) throws Exception {
+        return pool.client().token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
     }
 
     @Test

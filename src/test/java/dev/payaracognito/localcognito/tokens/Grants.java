@@ -44,11 +44,26 @@ public final class Grants {
         return Optional.ofNullable(refreshTokens.get(token)).filter(g -> clock.instant().isBefore(g.expiresAt()));
     }
 
-    /** Revokes the refresh token and, as Cognito does, the access tokens minted from the same sign-in. */
+    /**
+     * Rotation: {@code token} has been answered with a new refresh token, and stays valid until {@code until} only
+     * (the grace period; at once when that is now).
+     */
+    public void rotatedOut(String token, Instant until) {
+        refreshTokens.computeIfPresent(token, (t, grant) -> until.isAfter(clock.instant())
+                ? new RefreshGrant(grant.signIn(), until.isBefore(grant.expiresAt()) ? until : grant.expiresAt())
+                : null);
+    }
+
+    /**
+     * Revokes the refresh token and, as Cognito does, the access tokens minted from the same sign-in, and with
+     * rotation the whole family of refresh tokens that sign-in was given.
+     */
     public void revoke(String token) {
         RefreshGrant grant = refreshTokens.remove(token);
         if (grant != null) {
-            revokedOrigins.add(grant.signIn().originJti());
+            String origin = grant.signIn().originJti();
+            revokedOrigins.add(origin);
+            refreshTokens.values().removeIf(other -> origin.equals(other.signIn().originJti()));
         }
     }
 

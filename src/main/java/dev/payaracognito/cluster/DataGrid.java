@@ -65,6 +65,17 @@ public class DataGrid {
         return ledger;
     }
 
+    /**
+     * The turns {@code name}: one node at a time across the cluster for a key, its result sealed with {@code keys}
+     * for the others; this node's alone while no grid runs.
+     */
+    public Turns turns(String name, SessionKeys keys) {
+        return new GridTurns(name, keys, () -> {
+            HazelcastInstance grid = attachedTo;
+            return grid == null || !grid.getLifecycleService().isRunning() ? null : grid.getMap(name);
+        });
+    }
+
     /** Attaches the ledgers to the grid that runs now, if it is not the one they are attached to. */
     synchronized void follow() {
         HazelcastInstance grid;

@@ -9,8 +9,9 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
  * How the app's JAX-RS client calls behave, which is how Soteria calls Cognito's token endpoint: short timeouts
- * (its clients have none, so a hanging Cognito would hold a request thread, and the user, forever), and
- * {@link TokenEndpointAnswers}, which tells Cognito's trouble from a refusal. Jersey discovers this through
+ * (its clients have none, so a hanging Cognito would hold a request thread, and the user, forever),
+ * {@link TokenEndpointAnswers}, which tells Cognito's trouble from a refusal, and {@link CodeVerifier}, PKCE's part of
+ * the code exchange. Jersey discovers this through
  * {@code META-INF/services}; a client that sets its own timeouts keeps them.
  */
 @ConstrainedTo(RuntimeType.CLIENT)
@@ -33,6 +34,9 @@ public class ProviderCalls implements ForcedAutoDiscoverable {
         }
         if (!configuration.isRegistered(TokenEndpointAnswers.class)) {
             context.register(TokenEndpointAnswers.class);
+        }
+        if (!configuration.isRegistered(CodeVerifier.class)) {
+            context.register(CodeVerifier.class);
         }
     }
 }

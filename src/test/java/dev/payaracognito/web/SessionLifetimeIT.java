@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payaracognito.localcognito.AppClient;
 import dev.payaracognito.localcognito.Endpoint;
+import dev.payaracognito.localcognito.UserPool;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.AppMetrics;
 import dev.payaracognito.testing.BrowserTest;
@@ -67,12 +69,19 @@ class SessionLifetimeIT extends BrowserTest {
         Thread.sleep(3_000);
         int authorizations = cognito().requests(Endpoint.AUTHORIZE);
 
-        // 2. Cognito refuses the refresh: straight back to sign in (no error page), then to the same page
-        cognito().answerNextTokenRequest(400, "application/json", "{\"error\":\"invalid_grant\"}");
-        HtmlPage again = get("/secure/profile.xhtml?tab=x");
-        assertEquals(APP + "/secure/profile.xhtml?tab=x", again.getUrl().toString());
-        assertEquals("alice", again.getElementById("username").getTextContent());
-        assertTrue(cognito().requests(Endpoint.AUTHORIZE) > authorizations, "signed in again at Cognito");
+        // 2. Cognito refuses the refresh: straight back to sign in (no error page, and with PKCE, which the app
+        //    client now demands), then to the same page
+        AppClient demo = cognito().pool().client(UserPool.DEMO_CLIENT_ID).orElseThrow();
+        cognito().updateClient(demo.withRequirePkce(true));
+        try {
+            cognito().answerNextTokenRequest(400, "application/json", "{\"error\":\"invalid_grant\"}");
+            HtmlPage again = get("/secure/profile.xhtml?tab=x");
+            assertEquals(APP + "/secure/profile.xhtml?tab=x", again.getUrl().toString());
+            assertEquals("alice", again.getElementById("username").getTextContent());
+            assertTrue(cognito().requests(Endpoint.AUTHORIZE) > authorizations, "signed in again at Cognito");
+        } finally {
+            cognito().updateClient(demo);
+        }
     }
 
     /** An idle session ends, and its sign-in with it, as at a sign-out: Cognito no longer honours its refresh token. */

@@ -1,29 +1,35 @@
 package dev.payaracognito.security.browser;
 
+import dev.payaracognito.cognito.CodeVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
- * The response handed to the OpenID mechanism when it starts a sign-in: its redirect to Cognito's authorization
- * endpoint gets the page's {@link SignInChoice}, and the pending sign-in learns the {@code state} it was sent with
- * (Soteria makes the state and keeps it to itself). Other redirects pass unchanged.
+ * The response handed to the OpenID mechanism whenever it may send the browser to sign in (a protected page, or a
+ * refresh Cognito refused): its redirect to Cognito's authorization endpoint gets the page's {@link SignInChoice}
+ * and a PKCE challenge ({@link CodeVerifier}: Soteria has none), and starts the {@link PendingSignIn} with the
+ * {@code state} it was sent with (Soteria makes the state and keeps it to itself) and the challenge's verifier.
+ * Other redirects pass unchanged.
  */
 final class AuthorizationRedirect extends HttpServletResponseWrapper {
 
     private final HttpServletRequest request;
     private final SignInChoice choice;
     private final String authorizationEndpoint;
+    private final Duration pendingLifetime;
 
     AuthorizationRedirect(HttpServletRequest request, HttpServletResponse response, SignInChoice choice,
-            String authorizationEndpoint) {
+            String authorizationEndpoint, Duration pendingLifetime) {
         super(response);
         this.request = request;
         this.choice = choice;
         this.authorizationEndpoint = authorizationEndpoint;
+        this.pendingLifetime = pendingLifetime;
     }
 
     @Override
@@ -32,8 +38,11 @@ final class AuthorizationRedirect extends HttpServletResponseWrapper {
             super.sendRedirect(location);
             return;
         }
-        PendingSignIn.sentWith(request, parameter(location, "state"));
-        super.sendRedirect(choice.addTo(location));
+        String verifier = CodeVerifier.newVerifier();
+        PendingSignIn.sentWith(request, SiteRedirects.thisPage(request), pendingLifetime, parameter(location, "state"),
+                verifier);
+        super.sendRedirect(choice.addTo(location) + "&code_challenge=" + CodeVerifier.challengeOf(verifier)
+                + "&code_challenge_method=S256");
     }
 
     /** The first value of {@code name} in the URL's query, decoded; null if absent. */

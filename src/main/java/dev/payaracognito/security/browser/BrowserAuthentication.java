@@ -72,7 +72,6 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
                 LOG.warning("sign-in not started: Cognito does not answer");
                 return unavailable(response);
             }
-            PendingSignIn.start(request, SiteRedirects.thisPage(request), settings.pendingSignInLifetime());
         }
         try {
             return openId.validateRequest(request, startsSignIn ? choosing(response, request, context) : response,
@@ -107,14 +106,9 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
             return refresh.withoutRefresh(request, context, signIn, "Cognito does not answer");
         }
         try {
-            return refresh.afterMechanism(openId.validateRequest(request, response, context), request, context);
-        } catch (RuntimeException e) {
-            // The mechanism's refresh failed before it touched the session: the session waits for Cognito only if
-            // Cognito is down; a malformed answer or any other failure ends it.
-            String failure = "the token refresh failed: " + AuditLog.describe(e);
-            return ProviderFailure.of(e).cognitoDown()
-                    ? refresh.withoutRefresh(request, context, signIn, failure)
-                    : signedInSession.end(request, context, failure);
+            return refresh.refresh(openId, request, choosing(response, request, context), context, signIn);
+        } finally {
+            context.setResponse(response);
         }
     }
 
@@ -125,7 +119,8 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
     private HttpServletResponse choosing(HttpServletResponse response, HttpServletRequest request,
             HttpMessageContext context) {
         HttpServletResponse choosing = new AuthorizationRedirect(request, response,
-                SignInChoice.of(request, settings.identityProviders()), endpoints.getAuthorizationEndpoint());
+                SignInChoice.of(request, settings.identityProviders()), endpoints.getAuthorizationEndpoint(),
+                settings.pendingSignInLifetime());
         context.setResponse(choosing);
         return choosing;
     }

@@ -16,26 +16,31 @@ import java.time.Instant;
  *
  * @param returnTo a path of this site ({@link SiteRedirects#thisPage})
  * @param state the {@code state} of the authorization request, once the mechanism has made it
+ * @param codeVerifier the PKCE verifier whose challenge the authorization request carried (it travels with the
+ *     session, so that a callback served by another node exchanges the code with it)
  */
-public record PendingSignIn(String returnTo, Instant startedAt, String state) implements Serializable {
+public record PendingSignIn(String returnTo, Instant startedAt, String state, String codeVerifier)
+        implements Serializable {
 
     private static final String ATTRIBUTE = PendingSignIn.class.getName();
 
-    /** The browser is about to be sent to sign in, from {@code page}. */
-    static void start(HttpServletRequest request, String page, Duration lifetime) {
+    /**
+     * The mechanism sends the browser to Cognito, from {@code page}, with {@code state} and the challenge of
+     * {@code codeVerifier}: the answer must carry the state back, and its code is exchanged with the verifier.
+     */
+    static void sentWith(HttpServletRequest request, String page, Duration lifetime, String state,
+            String codeVerifier) {
         HttpSession session = request.getSession();
         if (session.isNew()) {
             session.setMaxInactiveInterval((int) lifetime.toSeconds());
         }
-        session.setAttribute(ATTRIBUTE, new PendingSignIn(page, Instant.now(), null));
+        session.setAttribute(ATTRIBUTE, new PendingSignIn(page, Instant.now(), state, codeVerifier));
     }
 
-    /** The mechanism sends the browser to Cognito with {@code state}: the answer must carry it back. */
-    static void sentWith(HttpServletRequest request, String state) {
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(ATTRIBUTE) instanceof PendingSignIn pending) {
-            session.setAttribute(ATTRIBUTE, new PendingSignIn(pending.returnTo(), pending.startedAt(), state));
-        }
+    /** The PKCE verifier of the pending sign-in; null when there is none. */
+    static String codeVerifier(HttpServletRequest request) {
+        PendingSignIn pending = pending(request);
+        return pending == null ? null : pending.codeVerifier();
     }
 
     static boolean isPending(HttpServletRequest request) {
@@ -56,6 +61,12 @@ public record PendingSignIn(String returnTo, Instant startedAt, String state) im
         }
         request.getSession().removeAttribute(ATTRIBUTE);
         return pending.returnTo();
+    }
+
+    /** Never the verifier: a record may end up in a log line or an exception. */
+    @Override
+    public String toString() {
+        return "PendingSignIn[returnTo=" + returnTo + ", startedAt=" + startedAt + "]";
     }
 
     private static PendingSignIn pending(HttpServletRequest request) {

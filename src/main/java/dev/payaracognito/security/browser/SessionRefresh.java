@@ -4,30 +4,48 @@ import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
 
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
+import dev.payaracognito.cluster.DataGrid;
+import dev.payaracognito.cluster.Turns;
 import dev.payaracognito.cognito.CognitoSettings;
+import dev.payaracognito.cognito.ProviderFailure;
 import dev.payaracognito.security.CognitoPrincipal;
 import dev.payaracognito.security.SignInTokensCredential;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 
 /**
  * A signed-in session's tokens past their life: refreshed by the OpenID mechanism with the refresh token, then
  * validated by our identity store like the first ones and required to name the same user (a refused refresh ends
  * the session and sends the user to sign in again, with no error page); or, while Cognito is down, not refreshed
- * at all for now.
+ * at all for now. One refresh of a sign-in's tokens at a time across the cluster: when Cognito rotates refresh
+ * tokens (the app client's {@code RefreshTokenRotation}), the refresh token is spent by its first use, so two nodes
+ * serving two requests of one session at the moment the tokens fall due would have one of them refused and the
+ * user signed out. The refresh takes the turn of its refresh token ({@link Turns}, a lock of the data grid); the
+ * node that has it refreshes and leaves the new tokens, sealed, for the others, which wait and take them.
  */
 @ApplicationScoped
 class SessionRefresh {
 
     private static final String REFRESH_DEFERRED = SessionRefresh.class.getName() + ".refreshDeferred";
+    /** Longer than a refresh takes (Cognito's connect and read timeouts), short enough for a page to wait. */
+    private static final Duration TURN_WAIT = Duration.ofSeconds(10);
 
     @Inject
     private SignedInSession signedInSession;
@@ -46,6 +64,71 @@ class SessionRefresh {
 
     @Inject
     private SecurityStats stats;
+
+    @Inject
+    private DataGrid grid;
+
+    private Turns turns;
+
+    /**
+     * The key of the turn to refresh these tokens: their digest (never a token itself). It names one generation of
+     * the session's tokens, so that a later refresh (the same refresh token, when Cognito does not rotate) is a new
+     * turn and never takes an older generation's result.
+     */
+    private static String turnOf(SessionTokens tokens) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(tokens.bytes()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    @PostConstruct
+    void shareTurns() {
+        turns = grid.turns("payara-cognito.refreshes", settings.sessionKeys());
+    }
+
+    /**
+     * The request's tokens are due: refreshed once for the whole cluster. The node whose turn it is asks the OpenID
+     * mechanism to refresh them; a node that waited takes the tokens it left. A failure of the refresh itself while
+     * Cognito is down lets the session wait; any other ends it.
+     */
+    AuthenticationStatus refresh(HttpAuthenticationMechanism openId, HttpServletRequest request,
+            HttpServletResponse response, HttpMessageContext context, SignInRecord signIn)
+            throws AuthenticationException {
+        Optional<Turns.Turn> turn;
+        try {
+            turn = turns.await(turnOf(signIn.tokens()), TURN_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return withoutRefresh(request, context, signIn, "interrupted while another node refreshed");
+        }
+        if (turn.isEmpty()) {
+            return withoutRefresh(request, context, signIn, "another node's refresh of this session did not finish");
+        }
+        try (Turns.Turn held = turn.get()) {
+            Optional<SessionTokens> done = held.result().flatMap(SessionTokens::read);
+            if (done.isPresent()) {
+                replica.restore(done.get()); // another node refreshed them: these are the session's tokens now
+                return accepted(request, context);
+            }
+            AuthenticationStatus answer = afterMechanism(openId.validateRequest(request, response, context), request,
+                    context);
+            SignInRecord refreshed = signedInSession.record(request);
+            if (answer == SUCCESS && refreshed != null && !refreshed.tokens().equals(signIn.tokens())) {
+                held.leave(refreshed.tokens().bytes());
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            // The mechanism's refresh failed before it touched the session: the session waits for Cognito only if
+            // Cognito is down; a malformed answer or any other failure ends it.
+            String failure = "the token refresh failed: " + AuditLog.describe(e);
+            return ProviderFailure.of(e).cognitoDown()
+                    ? withoutRefresh(request, context, signIn, failure)
+                    : signedInSession.end(request, context, failure);
+        }
+    }
 
     /**
      * The tokens are due but Cognito is down (unreachable, or answering 5xx): the user keeps working on the
@@ -68,17 +151,22 @@ class SessionRefresh {
      * After the OpenID mechanism refreshed a signed-in request's tokens: validate them; if it could not refresh
      * them (it has then ended the session), or they are refused, sign in again.
      */
-    AuthenticationStatus afterMechanism(AuthenticationStatus status, HttpServletRequest request,
+    private AuthenticationStatus afterMechanism(AuthenticationStatus status, HttpServletRequest request,
             HttpMessageContext context) {
         if (status != SUCCESS) {
             if (context.getResponse().isCommitted()) {
-                // The mechanism has ended the session and already sent the browser to sign in again.
+                // The mechanism has ended the session and already sent the browser to sign in again (through
+                // AuthorizationRedirect: the sign-in is pending, with PKCE).
                 AuditLog.refusal(request, "session", "refresh refused by Cognito");
-                PendingSignIn.start(request, SiteRedirects.thisPage(request), settings.pendingSignInLifetime());
                 return status;
             }
             return signedInSession.end(request, context, "refresh refused by Cognito");
         }
+        return accepted(request, context);
+    }
+
+    /** The tokens the mechanism's context holds now, refreshed here or elsewhere: validated, and the session's. */
+    private AuthenticationStatus accepted(HttpServletRequest request, HttpMessageContext context) {
         SignInRecord signIn = signedInSession.record(request);
         if (signIn == null) {
             return signedInSession.end(request, context, "the session lost its sign-in during the refresh");

@@ -1,9 +1,18 @@
 package dev.payaracognito.security.browser;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
 /**
  * The tokens of a signed-in session as our identity store last accepted them, as plain strings: what the OpenID
  * mechanism's own context holds, in a form that travels with the session to another node, in its sealed
- * {@link SignInRecord} ({@link OpenIdContextReplica}). The refresh token is absent when Cognito gave none.
+ * {@link SignInRecord} ({@link OpenIdContextReplica}), or from the node that refreshed them to the others
+ * ({@link SessionRefresh}). The refresh token is absent when Cognito gave none.
  */
 record SessionTokens(String tokenType, String idToken, String accessToken, String refreshToken, String scope) {
 
@@ -12,5 +21,38 @@ record SessionTokens(String tokenType, String idToken, String accessToken, Strin
     public String toString() {
         return "SessionTokens[tokenType=" + tokenType + ", scope=" + scope + ", refreshToken="
                 + (refreshToken == null ? "none" : "present") + "]";
+    }
+
+    void writeTo(DataOutputStream out) throws IOException {
+        for (String text : new String[] {tokenType, idToken, accessToken, refreshToken, scope}) {
+            SignInRecord.writeText(out, text);
+        }
+    }
+
+    static SessionTokens readFrom(DataInputStream in) throws IOException {
+        return new SessionTokens(SignInRecord.readText(in), SignInRecord.readText(in), SignInRecord.readText(in),
+                SignInRecord.readText(in), SignInRecord.readText(in));
+    }
+
+    byte[] bytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The tokens {@link #bytes()} wrote, with an ID and an access token; empty for anything else. */
+    static Optional<SessionTokens> read(byte[] bytes) {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        try {
+            SessionTokens tokens = readFrom(in);
+            return in.available() == 0 && tokens.idToken() != null && tokens.accessToken() != null
+                    ? Optional.of(tokens) : Optional.empty();
+        } catch (IOException notTokens) {
+            return Optional.empty();
+        }
     }
 }

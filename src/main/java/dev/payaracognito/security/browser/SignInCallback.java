@@ -5,6 +5,7 @@ import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
 
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
+import dev.payaracognito.cognito.CodeVerifier;
 import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoTrouble;
 import dev.payaracognito.cognito.ProviderFailure;
@@ -86,6 +87,7 @@ public class SignInCallback {
         }
         replica.renew();
         AuthenticationStatus status;
+        CodeVerifier.answering(PendingSignIn.codeVerifier(request)); // the code exchange sends it (PKCE)
         try {
             status = openId.validateRequest(endpoints.registeredCallback()
                     .<HttpServletRequest>map(url -> new CallbackAsRegistered(request, url)).orElse(request),
@@ -93,6 +95,8 @@ public class SignInCallback {
         } catch (RuntimeException e) {
             return refuse(context, failureOf(ProviderFailure.of(e)), "the OpenID mechanism failed: "
                     + AuditLog.describe(e) + causedBy(e));
+        } finally {
+            CodeVerifier.answered();
         }
         if (status != SUCCESS) {
             return refuse(context, Failure.SIGN_IN_FAILED,

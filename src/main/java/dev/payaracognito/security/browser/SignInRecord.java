@@ -56,10 +56,10 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(LAYOUT);
-            for (String text : new String[] {subject, username, originJti, bindingDigest, tokens.tokenType(),
-                tokens.idToken(), tokens.accessToken(), tokens.refreshToken(), tokens.scope()}) {
+            for (String text : new String[] {subject, username, originJti, bindingDigest}) {
                 writeText(out, text);
             }
+            tokens.writeTo(out);
             out.writeLong(signedInAt.toEpochMilli());
             out.writeLong(accessTokenExpiresAt.toEpochMilli());
             out.writeInt(groups.size());
@@ -82,8 +82,7 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         String username = readText(in);
         String originJti = readText(in);
         String bindingDigest = readText(in);
-        SessionTokens tokens = new SessionTokens(readText(in), readText(in), readText(in), readText(in),
-                readText(in));
+        SessionTokens tokens = SessionTokens.readFrom(in);
         Instant signedInAt = Instant.ofEpochMilli(in.readLong());
         Instant accessTokenExpiresAt = Instant.ofEpochMilli(in.readLong());
         int groupCount = in.readInt();
@@ -103,7 +102,7 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
     }
 
     /** A length (-1 for null) and UTF-8: tokens may be longer than {@code writeUTF}'s 64 KB. */
-    private static void writeText(DataOutputStream out, String text) throws IOException {
+    static void writeText(DataOutputStream out, String text) throws IOException {
         if (text == null) {
             out.writeInt(-1);
             return;
@@ -113,7 +112,7 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         out.write(utf8);
     }
 
-    private static String readText(DataInputStream in) throws IOException {
+    static String readText(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length == -1) {
             return null;

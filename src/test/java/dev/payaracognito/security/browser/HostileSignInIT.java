@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import dev.payaracognito.localcognito.AppClient;
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.HostedUiClient;
 import dev.payaracognito.localcognito.TokenUse;
@@ -130,6 +131,57 @@ class HostileSignInIT extends BrowserTest {
         Page profile = signInAs(login, "alice", "Alice-Passw0rd!");
         assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString(), text(profile));
         assertStillAlice();
+    }
+
+    /**
+     * PKCE on every sign-in: the authorization request carries an S256 challenge, and with a client that demands one
+     * (the local Cognito refuses the sign-in otherwise, and a wrong verifier at the exchange) the sign-in completes.
+     */
+    @Test
+    void everySignInSendsPkceAndExchangesTheCodeWithItsVerifier() throws Exception {
+        AppClient demo = cognito().pool().client(UserPool.DEMO_CLIENT_ID).orElseThrow();
+        cognito().updateClient(demo.withRequirePkce(true));
+        try {
+            browser.getOptions().setRedirectEnabled(false);
+            String authorize = get("/secure/profile.xhtml").getWebResponse().getResponseHeaderValue("Location");
+            assertTrue(authorize.contains("&code_challenge_method=S256"), authorize);
+            assertTrue(authorize.matches(".*[?&]code_challenge=[A-Za-z0-9_-]{43}(&.*|$)"), authorize);
+            browser.getOptions().setRedirectEnabled(true);
+            browser = newBrowser();
+            signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+            assertStillAlice();
+        } finally {
+            cognito().updateClient(demo);
+        }
+    }
+
+    /**
+     * A code stolen from one browser's sign-in (a log, a referrer) and sent to another browser's callback with that
+     * browser's own state signs nobody in: the code is bound to the first browser's challenge, and the exchange
+     * sends the second's verifier (RFC 9700 section 4.5, authorization code injection).
+     */
+    @Test
+    void aCodeOfAnotherSignInInjectedIntoACallbackSignsNobodyIn() throws Exception {
+        // 1. the victim's sign-in: the code Cognito sends back to it, taken before the victim's browser uses it
+        HtmlPage login = get("/secure/profile.xhtml");
+        browser.getOptions().setRedirectEnabled(false);
+        String stolenCode = parameter(signInAs(login, "alice", "Alice-Passw0rd!").getWebResponse()
+                .getResponseHeaderValue("Location"), "code");
+
+        // 2. the attacker's own browser starts a sign-in, and its callback gets the stolen code with its own state
+        browser = newBrowser();
+        browser.getOptions().setRedirectEnabled(false);
+        String attackersState = parameter(get("/secure/profile.xhtml").getWebResponse().getResponseHeaderValue("Location"),
+                "state");
+        cognito().resetRequestCounts();
+        Page page = get("/callback?code=" + stolenCode + "&state=" + attackersState);
+
+        // 3. refused at the exchange, for the verifier: nobody signed in
+        assertEquals(401, status(page), text(page));
+        assertTrue(text(page).contains(SIGN_IN_FAILED));
+        assertEquals(List.of("invalid_grant (code_verifier does not match)"), cognito().tokenRefusals());
+        browser.getOptions().setRedirectEnabled(true);
+        assertNotSignedIn();
     }
 
     @Test

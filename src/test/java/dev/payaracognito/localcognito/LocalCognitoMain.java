@@ -7,7 +7,10 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the local Cognito standalone: {@code ./mvnw -Plocal-cognito [-Dlocal-cognito.port=…]
  * [-Dlocal-cognito.pool=pool.json] [-Dlocal-cognito.issuer-format=original|updated]}; or prints a password hash for
- * a pool file with {@code --hash-password}.
+ * a pool file with {@code --hash-password}. A pool in a CloudFormation template ({@code .yaml}, {@code .yml}:
+ * {@code -Dlocal-cognito.pool=docker/cognito-pool.yaml}) is made as a stack of {@code -Dlocal-cognito.stack-name}
+ * in the pool's region with {@code -Dlocal-cognito.parameters=Key=value,…}, and its outputs are printed as the
+ * app's settings.
  */
 public final class LocalCognitoMain {
 
@@ -16,11 +19,17 @@ public final class LocalCognitoMain {
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = LocalCognito.DEFAULT_PORT;
         String poolFile = "";
+        String stackName = "payara-cognito";
+        String region = "eu-west-1";
+        String parameters = "";
         boolean updatedIssuer = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--pool" -> poolFile = i + 1 < args.length ? args[++i] : "";
+                case "--stack-name" -> stackName = args[++i];
+                case "--region" -> region = args[++i];
+                case "--parameters" -> parameters = i + 1 < args.length ? args[++i] : "";
                 case "--issuer-format" -> updatedIssuer = switch (i + 1 < args.length ? args[++i] : "") {
                     case "", "original" -> false;
                     case "updated" -> true;
@@ -35,19 +44,25 @@ public final class LocalCognitoMain {
                 default -> usage();
             }
         }
-        UserPool pool = poolFile.isBlank() ? UserPool.demo() : UserPool.fromJson(Path.of(poolFile));
+        PoolTemplate template = poolFile.matches(".*\\.ya?ml") ? PoolTemplate.read(Path.of(poolFile), stackName, region,
+                PoolTemplate.parameters(parameters)) : null;
+        UserPool pool = template != null ? template.pool()
+                : poolFile.isBlank() ? UserPool.demo() : UserPool.fromJson(Path.of(poolFile));
         LocalCognito cognito = new LocalCognito(pool, "localhost", port);
         cognito.issuing(updatedIssuer ? IssuerConfiguration.updated(pool.userPoolId())
                 : IssuerConfiguration.original(pool.userPoolId()));
         cognito.start();
         Runtime.getRuntime().addShutdownHook(new Thread(cognito::stop));
         printBanner(cognito, poolFile.isBlank());
+        if (template != null) {
+            printSettings(cognito, template);
+        }
         new CountDownLatch(1).await();
     }
 
     private static boolean usage() {
-        System.err.println("usage: LocalCognitoMain [--port N] [--pool pool.json] [--issuer-format original|updated]"
-                + " | --hash-password");
+        System.err.println("usage: LocalCognitoMain [--port N] [--pool pool.json|template.yaml] [--stack-name NAME]"
+                + " [--region REGION] [--parameters Key=value,...] [--issuer-format original|updated] | --hash-password");
         System.exit(2);
         return false;
     }
@@ -74,5 +89,17 @@ public final class LocalCognitoMain {
             System.out.println("  identity providers: " + UserPool.DEMO_GOOGLE_PROVIDER + ", "
                     + UserPool.DEMO_SAML_PROVIDER + " (identity_provider=… or the sign-in form's links)");
         }
+    }
+
+    /** The stack's outputs, the app's settings, and what a run on this machine adds to them. */
+    private static void printSettings(LocalCognito cognito, PoolTemplate template) {
+        System.out.println("  the template's outputs, the app's settings (users: alice / Alice-Passw0rd!, bob /"
+                + " Bob-Passw0rd! in admins if the template has that group):");
+        template.outputs().forEach((setting, value) -> System.out.println("    " + setting + "=" + value));
+        String clientId = template.outputs().get("COGNITO_CLIENT_ID");
+        cognito.pool().client(clientId == null ? "" : clientId).ifPresent(client -> System.out.println(
+                "    COGNITO_CLIENT_SECRET=" + client.clientSecret() + " (describe-user-pool-client, not an output)"));
+        System.out.println("    COGNITO_EMULATOR_URL=" + cognito.emulatorUrl() + " APP_DEVELOPMENT_MODE=true"
+                + " (this machine only)");
     }
 }

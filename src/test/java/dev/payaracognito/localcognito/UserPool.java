@@ -101,8 +101,8 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
                         Set.of(DEMO_READ_SCOPE)));
         return new UserPool(DEMO_POOL_ID,
                 byUsername(List.of(
-                        demoUser("alice", "Alice-Passw0rd!", "alice@example.com", List.of()),
-                        demoUser("bob", "Bob-Passw0rd!", "bob@example.com", List.of("admins")),
+                        demoUser(DEMO_POOL_ID, "alice", "Alice-Passw0rd!", "alice@example.com", List.of()),
+                        demoUser(DEMO_POOL_ID, "bob", "Bob-Passw0rd!", "bob@example.com", List.of("admins")),
                         PoolUser.federated(DEMO_POOL_ID, google, DEMO_GOOGLE_USER_ID, "grace@example.com", List.of(),
                                 DEMO_FEDERATED_SINCE),
                         PoolUser.federated(DEMO_POOL_ID, saml, DEMO_SAML_USER_ID, DEMO_SAML_USER_ID,
@@ -213,9 +213,15 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
         }
     }
 
-    private static PoolUser demoUser(String username, String password, String email, List<String> groups) {
-        return new PoolUser(username, PoolUser.stableSub(DEMO_POOL_ID, username), PasswordHash.of(password), email,
-                true, groups);
+    /** A user of the demo's, with a verified email, in pool {@code poolId}. */
+    static PoolUser demoUser(String poolId, String username, String password, String email, List<String> groups) {
+        return new PoolUser(username, PoolUser.stableSub(poolId, username), PasswordHash.of(password), email, true,
+                groups);
+    }
+
+    /** A pool without identity providers. */
+    static UserPool of(String poolId, List<PoolUser> users, List<AppClient> clients, List<ResourceServer> servers) {
+        return new UserPool(poolId, byUsername(users), byClientId(clients), byIdentifier(servers), Map.of());
     }
 
     /**

@@ -62,9 +62,14 @@ public abstract class BrowserTest {
         return page;
     }
 
+    /** The hosted UI the app sends browsers to sign in at: the run's local Cognito's, unless a test has another. */
+    protected String hostedUi() {
+        return cognito().domain();
+    }
+
     /** Fills in and submits the hosted UI's sign-in form. */
     protected <P extends Page> P signInAs(HtmlPage loginPage, String username, String password) throws IOException {
-        assertTrue(loginPage.getUrl().toString().startsWith(cognito().domain() + "/login"),
+        assertTrue(loginPage.getUrl().toString().startsWith(hostedUi() + "/login"),
                 "expected the hosted sign-in page, got " + loginPage.getUrl());
         HtmlForm form = loginPage.getFormByName("signInForm");
         form.getInputByName("username").setValue(username);

@@ -44,7 +44,8 @@ class FederatedSignInIT extends BrowserTest {
         browser.addRequestHeader("Accept-Language", "de-CH,de;q=0.9,en;q=0.5");
         String authorize = firstRedirect("/secure/profile.xhtml?identity_provider=Google");
         assertTrue(authorize.startsWith(cognito().domain() + "/oauth2/authorize?"), authorize);
-        assertTrue(authorize.endsWith("&identity_provider=Google&lang=de"), authorize);
+        assertTrue(authorize.contains("&identity_provider=Google&lang=de&"), authorize);
+        assertTrue(authorize.contains("&code_challenge_method=S256"), "PKCE goes to the provider too: " + authorize);
 
         // 3. through the hosted UI to Google's page (no password form), and back signed in as Google's user
         HtmlPage google = seen(((HtmlAnchor) home.getByXPath("//a[contains(@class,'signInWith')]").get(0)).click());

@@ -72,7 +72,7 @@ public class DataGrid {
     public Turns turns(String name, SessionKeys keys) {
         return new GridTurns(name, keys, () -> {
             HazelcastInstance grid = attachedTo;
-            return grid == null || !grid.getLifecycleService().isRunning() ? null : grid.getMap(name);
+            return grid == null || !grid.getLifecycleService().isRunning() ? null : grid;
         });
     }
 

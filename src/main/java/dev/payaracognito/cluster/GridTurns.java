@@ -1,5 +1,6 @@
 package dev.payaracognito.cluster;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.time.Duration;
 import java.util.Arrays;
@@ -9,27 +10,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * {@link Turns} through the data grid when it runs: a key's turn is the lock of the key in a map of the grid (held by
- * the thread that took it, leased so that a node that dies, or hangs, frees it), and its result the key's value,
- * sealed with the session key and kept for a while. Without a grid, a lock and a value in this node's memory.
- * Whatever the grid holds that does not open is no result: the work is done again.
+ * the thread that took it, leased so that a node that dies, or hangs, frees it), and its result the key's value in
+ * another map (a write to a locked key waits for its lock: a turn whose lease ran out must not wait for the next
+ * one to leave its result), sealed with the session key and kept for a while. Without a grid, a lock and a value in this node's memory.
+ * Whatever the grid holds that does not open is no result: the work is done again. A grid that fails (a member
+ * leaving, a timeout) costs the cluster-wide turn, never the work: the turn is then this node's alone, a result that
+ * cannot be left is not, and a lock that cannot be freed frees itself at the end of its lease.
  */
 final class GridTurns implements Turns {
 
-    /** Longer than any work done in a turn (a refresh: Cognito's connect and read timeouts). */
-    private static final Duration LEASE = Duration.ofSeconds(15);
+    private static final Logger LOG = Logger.getLogger(GridTurns.class.getName());
+
+    /**
+     * Far longer than any work done in a turn (a refresh: the token endpoint's answer, then the keys to validate it,
+     * each bounded by its timeouts), so that only a node that died or hangs loses a turn to its lease.
+     */
+    private static final Duration LEASE = Duration.ofSeconds(60);
     /** How long a result is kept: as long as a node may still hold a session from before the work. */
     private static final Duration KEPT = Duration.ofMinutes(5);
 
     private final String name;
     private final SessionKeys keys;
-    private final Supplier<IMap<String, byte[]>> grid;
+    private final Supplier<HazelcastInstance> grid;
     private final Turns local = new LocalTurns(KEPT);
 
-    /** {@code grid} answers the map of the grid that runs now, or null while none does. */
-    GridTurns(String name, SessionKeys keys, Supplier<IMap<String, byte[]>> grid) {
+    /** {@code grid} answers the grid that runs now, or null while none does. */
+    GridTurns(String name, SessionKeys keys, Supplier<HazelcastInstance> grid) {
         this.name = name;
         this.keys = keys;
         this.grid = grid;
@@ -37,18 +47,28 @@ final class GridTurns implements Turns {
 
     @Override
     public Optional<Turn> await(String key, Duration wait) throws InterruptedException {
-        IMap<String, byte[]> map = grid.get();
-        if (map == null) {
+        IMap<String, byte[]> locks;
+        IMap<String, byte[]> results;
+        try {
+            HazelcastInstance running = grid.get();
+            if (running == null) {
+                return local.await(key, wait);
+            }
+            locks = running.getMap(name + ".turns");
+            results = running.getMap(name);
+            if (!locks.tryLock(key, wait.toMillis(), TimeUnit.MILLISECONDS, LEASE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException gridTrouble) {
+            LOG.warning(name + ": the data grid gave no turn (" + gridTrouble.getClass().getSimpleName()
+                    + "): this node's turn instead, one at a time here only");
             return local.await(key, wait);
-        }
-        if (!map.tryLock(key, wait.toMillis(), TimeUnit.MILLISECONDS, LEASE.toMillis(), TimeUnit.MILLISECONDS)) {
-            return Optional.empty();
         }
         return Optional.of(new Turn() {
             @Override
             public Optional<byte[]> result() {
                 try {
-                    return Optional.of(keys.open(purpose(key), map.get(key)));
+                    return Optional.of(keys.open(purpose(key), results.get(key)));
                 } catch (SessionKeys.Unopened | RuntimeException none) {
                     return Optional.empty();
                 }
@@ -56,12 +76,24 @@ final class GridTurns implements Turns {
 
             @Override
             public void leave(byte[] result) {
-                map.set(key, keys.seal(purpose(key), result), KEPT.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    results.set(key, keys.seal(purpose(key), result), KEPT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RuntimeException gridTrouble) {
+                    // the work stands; a node that waited for it does it again
+                    LOG.warning(name + ": the data grid kept no result (" + gridTrouble.getClass().getSimpleName()
+                            + ")");
+                }
             }
 
             @Override
             public void close() {
-                map.unlock(key);
+                try {
+                    locks.unlock(key);
+                } catch (RuntimeException gridTrouble) {
+                    // the lease ran out (the turn is already another's), or the grid went: nothing left to free
+                    LOG.warning(name + ": a turn of the data grid was not freed (" + gridTrouble.getClass()
+                            .getSimpleName() + "), its lease frees it");
+                }
             }
         });
     }

@@ -17,7 +17,7 @@ public interface Turns {
      */
     Optional<Turn> await(String key, Duration wait) throws InterruptedException;
 
-    /** A key's turn, held until closed. */
+    /** A key's turn, held until closed. None of its methods throws: a turn that fails is at worst work done twice. */
     interface Turn extends AutoCloseable {
 
         /** What the work done in an earlier turn of this key left; empty if none was done (or it left nothing). */

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.AccessToken;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import java.time.Instant;
 import org.glassfish.soteria.mechanisms.openid.domain.AccessTokenImpl;
 import org.glassfish.soteria.mechanisms.openid.domain.IdentityTokenImpl;
 import org.glassfish.soteria.mechanisms.openid.domain.OpenIdContextImpl;
@@ -38,20 +39,33 @@ public class OpenIdContextReplica {
                 access.getScope() == null ? null : access.getScope().toString());
     }
 
-    /** Gives the context {@code tokens} unless it holds them already (it does on the node that last saw them). */
+    /**
+     * Gives the context {@code tokens} unless it holds them already (it does on the node that last saw them) or holds
+     * later ones: the context is the session's on this node, shared by its requests, so while one request refreshes
+     * the tokens another that started from the session's earlier record must not put the spent ones back (with
+     * refresh-token rotation, the next refresh would be refused and the user signed out).
+     */
     void restore(SessionTokens tokens) {
         AccessToken held = context.getAccessToken();
         if (held != null && held.getToken().equals(tokens.accessToken())) {
             return;
         }
-        OpenIdContextImpl impl = (OpenIdContextImpl) context;
         long minValidity = CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS;
-        impl.setTokenType(tokens.tokenType());
         // No expires_in: the access token is a JWT, whose exp says when it expires, on any node and at any time.
-        impl.setAccessToken(new AccessTokenImpl(tokens.tokenType(), tokens.accessToken(), null, tokens.scope(),
-                minValidity));
+        AccessToken access = new AccessTokenImpl(tokens.tokenType(), tokens.accessToken(), null, tokens.scope(),
+                minValidity);
+        if (held != null && issuedAt(held).compareTo(issuedAt(access)) > 0) {
+            return;
+        }
+        OpenIdContextImpl impl = (OpenIdContextImpl) context;
+        impl.setTokenType(tokens.tokenType());
+        impl.setAccessToken(access);
         impl.setIdentityToken(new IdentityTokenImpl(tokens.idToken(), minValidity));
         impl.setRefreshToken(tokens.refreshToken() == null ? null : new RefreshTokenImpl(tokens.refreshToken()));
+    }
+
+    private static Instant issuedAt(AccessToken token) {
+        return token.getJwtClaims().getIssuedAt().orElse(Instant.MIN);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.payaracognito.security.browser;
 
+import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cognito.CodeVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,14 +23,16 @@ final class AuthorizationRedirect extends HttpServletResponseWrapper {
     private final SignInChoice choice;
     private final String authorizationEndpoint;
     private final Duration pendingLifetime;
+    private final SessionKeys keys;
 
     AuthorizationRedirect(HttpServletRequest request, HttpServletResponse response, SignInChoice choice,
-            String authorizationEndpoint, Duration pendingLifetime) {
+            String authorizationEndpoint, Duration pendingLifetime, SessionKeys keys) {
         super(response);
         this.request = request;
         this.choice = choice;
         this.authorizationEndpoint = authorizationEndpoint;
         this.pendingLifetime = pendingLifetime;
+        this.keys = keys;
     }
 
     @Override
@@ -40,7 +43,7 @@ final class AuthorizationRedirect extends HttpServletResponseWrapper {
         }
         String verifier = CodeVerifier.newVerifier();
         PendingSignIn.sentWith(request, SiteRedirects.thisPage(request), pendingLifetime, parameter(location, "state"),
-                verifier);
+                verifier, keys);
         super.sendRedirect(choice.addTo(location) + "&code_challenge=" + CodeVerifier.challengeOf(verifier)
                 + "&code_challenge_method=S256");
     }

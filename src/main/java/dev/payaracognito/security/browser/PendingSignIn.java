@@ -1,10 +1,13 @@
 package dev.payaracognito.security.browser;
 
+import dev.payaracognito.cluster.SessionKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * A sign-in this browser's session has started: the browser was sent to Cognito's hosted UI and has not come
@@ -16,31 +19,50 @@ import java.time.Instant;
  *
  * @param returnTo a path of this site ({@link SiteRedirects#thisPage})
  * @param state the {@code state} of the authorization request, once the mechanism has made it
- * @param codeVerifier the PKCE verifier whose challenge the authorization request carried (it travels with the
- *     session, so that a callback served by another node exchanges the code with it)
+ * @param sealedVerifier the PKCE verifier whose challenge the authorization request carried. It travels with the
+ *     session, so that a callback served by another node exchanges the code with it, sealed with the session key
+ *     for this session alone: whoever reads or writes the data grid can neither learn it nor move it into a session
+ *     of their own, where, with a code taken from the user's sign-in, it would sign them in as the user.
  */
-public record PendingSignIn(String returnTo, Instant startedAt, String state, String codeVerifier)
+public record PendingSignIn(String returnTo, Instant startedAt, String state, String sealedVerifier)
         implements Serializable {
 
     private static final String ATTRIBUTE = PendingSignIn.class.getName();
+    /** What the sealed verifier is for: the PKCE verifier of the session named after it. */
+    private static final String VERIFIER_OF_SESSION = "pkce-verifier:";
 
     /**
      * The mechanism sends the browser to Cognito, from {@code page}, with {@code state} and the challenge of
      * {@code codeVerifier}: the answer must carry the state back, and its code is exchanged with the verifier.
      */
     static void sentWith(HttpServletRequest request, String page, Duration lifetime, String state,
-            String codeVerifier) {
+            String codeVerifier, SessionKeys keys) {
         HttpSession session = request.getSession();
         if (session.isNew()) {
             session.setMaxInactiveInterval((int) lifetime.toSeconds());
         }
-        session.setAttribute(ATTRIBUTE, new PendingSignIn(page, Instant.now(), state, codeVerifier));
+        String sealed = Base64.getEncoder().encodeToString(keys.seal(VERIFIER_OF_SESSION + session.getId(),
+                codeVerifier.getBytes(StandardCharsets.US_ASCII)));
+        session.setAttribute(ATTRIBUTE, new PendingSignIn(page, Instant.now(), state, sealed));
     }
 
-    /** The PKCE verifier of the pending sign-in; null when there is none. */
-    static String codeVerifier(HttpServletRequest request) {
+    /**
+     * The PKCE verifier of the pending sign-in, null when there is none; {@link SessionKeys.Unopened} if it was
+     * sealed for another session, not by this app, or under a key this node was not given.
+     */
+    static String codeVerifier(HttpServletRequest request, SessionKeys keys) throws SessionKeys.Unopened {
         PendingSignIn pending = pending(request);
-        return pending == null ? null : pending.codeVerifier();
+        if (pending == null) {
+            return null;
+        }
+        byte[] sealed;
+        try {
+            sealed = pending.sealedVerifier() == null ? null : Base64.getDecoder().decode(pending.sealedVerifier());
+        } catch (IllegalArgumentException notBase64) {
+            sealed = null; // refused by open() as what it is: not sealed by this app
+        }
+        return new String(keys.open(VERIFIER_OF_SESSION + request.getSession().getId(), sealed),
+                StandardCharsets.US_ASCII);
     }
 
     static boolean isPending(HttpServletRequest request) {

@@ -5,6 +5,7 @@ import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
 
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
+import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cognito.CodeVerifier;
 import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoTrouble;
@@ -85,9 +86,17 @@ public class SignInCallback {
         if (request.getParameter("code") == null || request.getParameter("state") == null) {
             return refuse(context, Failure.BAD_REQUEST, "callback without code or state");
         }
+        String verifier;
+        try {
+            verifier = PendingSignIn.codeVerifier(request, signedInSession.keys());
+        } catch (SessionKeys.Unopened unopened) {
+            // copied from another session, or written by someone on the data grid: the code is not exchanged
+            return refuse(context, Failure.SIGN_IN_FAILED, "the pending sign-in's PKCE verifier was "
+                    + unopened.getMessage() + " for this session");
+        }
         replica.renew();
         AuthenticationStatus status;
-        CodeVerifier.answering(PendingSignIn.codeVerifier(request)); // the code exchange sends it (PKCE)
+        CodeVerifier.answering(verifier); // the code exchange sends it (PKCE)
         try {
             status = openId.validateRequest(endpoints.registeredCallback()
                     .<HttpServletRequest>map(url -> new CallbackAsRegistered(request, url)).orElse(request),

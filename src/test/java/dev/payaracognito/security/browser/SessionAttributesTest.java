@@ -65,7 +65,7 @@ class SessionAttributesTest {
     @Test
     void aPendingSignInTravelsWhole() throws Exception {
         PendingSignIn pending = new PendingSignIn("/secure/profile.xhtml?tab=1", Instant.parse("2026-12-01T09:00:00Z"),
-                "st4te", "verifier-of-pkce");
+                "st4te", "c2VhbGVkLXZlcmlmaWVy");
         assertEquals(pending, deserialized(serialized(pending)));
     }
 

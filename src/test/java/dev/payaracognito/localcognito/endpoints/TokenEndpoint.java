@@ -101,8 +101,9 @@ final class TokenEndpoint {
         boolean rotates = client.rotation().enabled();
         TokenFactory.Tokens tokens = context.tokens.mint(grant.signIn(), rotates, context.hostility.takeForgeries());
         if (rotates) {
+            // the new token ends when the one it replaces would have: rotation never extends a sign-in
             context.grants.rememberRefreshToken(tokens.refreshToken(), new RefreshGrant(grant.signIn(),
-                    context.clock.instant().plus(context.lifetimes.refreshToken)));
+                    grant.expiresAt()));
             context.grants.rotatedOut(token, context.clock.instant().plus(client.rotation().retryGracePeriod()));
         }
         context.issued.issued(grant.signIn().user().username(), tokens);

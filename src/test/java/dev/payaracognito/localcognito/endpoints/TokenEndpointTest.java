@@ -234,6 +234,22 @@ class TokenEndpointTest {
         assertGrantError("invalid_grant", refresh(first));
     }
 
+    /** A rotated refresh token ends when the sign-in's first one would have: rotation never extends a sign-in. */
+    @Test
+    void aRotatedRefreshTokenEndsWithTheSignIn() throws Exception {
+        rotate(RefreshTokenRotation.enabled(Duration.ZERO));
+        pool.cognito().refreshTokenLifetime(Duration.ofMinutes(60));
+        String token = (String) signIn("bob", "Bob-Passw0rd!").get("refresh_token");
+        for (int minute = 20; minute <= 40; minute += 20) {
+            pool.cognito().clock().advance(Duration.ofMinutes(20));
+            HttpResponse<String> refreshed = refresh(token);
+            assertEquals(200, refreshed.statusCode(), "at minute " + minute);
+            token = (String) HostedUiClient.json(refreshed.body()).get("refresh_token");
+        }
+        pool.cognito().clock().advance(Duration.ofMinutes(20).plusSeconds(1));
+        assertGrantError("invalid_grant", refresh(token));
+    }
+
     /** Revoking any refresh token of a sign-in revokes the family its rotations made. */
     @Test
     void revokingARotatedTokenRevokesItsFamily() throws Exception {

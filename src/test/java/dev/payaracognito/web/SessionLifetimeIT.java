@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.SignedJWT;
 import dev.payaracognito.localcognito.AppClient;
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.security.CognitoSecurityConfiguration;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.AppMetrics;
 import dev.payaracognito.testing.BrowserTest;
@@ -40,18 +42,16 @@ class SessionLifetimeIT extends BrowserTest {
 
     @Test
     void tokensAreRefreshedInvisiblyWhileTheSessionLives() throws Exception {
-        // 1. signed in with tokens that live 15 s (the mechanism refreshes them 10 s before they expire)
-        cognito().tokenLifetime(Duration.ofSeconds(15));
+        // 1. signed in with tokens that live 11 s, due at once (see awaitDue)
+        cognito().tokenLifetime(Duration.ofSeconds(11));
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
         String session = sessionCookie();
         int authorizations = cognito().requests(Endpoint.AUTHORIZE);
         int refreshes = cognito().tokenRequests("refresh_token");
 
-        // 2. past the refresh point, the next page refreshes them: same user, same session, no sign-in at Cognito
-        Thread.sleep(4_000);
+        // 2. once they are due, the next page refreshes them: same user, same session, no sign-in at Cognito
+        awaitDue("alice");
         HtmlPage profile = get("/secure/profile.xhtml");
-        Thread.sleep(2_500);
-        profile = get("/secure/profile.xhtml");
         assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString());
         assertEquals("alice", profile.getElementById("username").getTextContent());
         assertEquals(refreshes + 1, cognito().tokenRequests("refresh_token"), "one refresh_token grant");
@@ -61,12 +61,10 @@ class SessionLifetimeIT extends BrowserTest {
 
     @Test
     void aRefusedRefreshEndsTheSessionAndSendsTheUserToSignInWithoutAnErrorPage() throws Exception {
-        // 1. signed in with 15 s tokens; active, so the 5 s idle timeout does not end the session first
-        cognito().tokenLifetime(Duration.ofSeconds(15));
+        // 1. signed in with tokens of 11 s, and they are due
+        cognito().tokenLifetime(Duration.ofSeconds(11));
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-        Thread.sleep(3_000);
-        get("/secure/profile.xhtml");
-        Thread.sleep(3_000);
+        awaitDue("alice");
         int authorizations = cognito().requests(Endpoint.AUTHORIZE);
 
         // 2. Cognito refuses the refresh: straight back to sign in (no error page, and with PKCE, which the app
@@ -115,6 +113,22 @@ class SessionLifetimeIT extends BrowserTest {
         assertNotSignedIn();
         // 3. and the sign-in with it, as at a sign-out
         assertRevokedSoon(refreshToken);
+    }
+
+    /**
+     * Waits until the user's latest tokens are due, by their own expiry: the mechanism refreshes them 10 s before it,
+     * so tokens of 11 s are due within a second of their issue, well inside the 5 s idle timeout and the 8 s
+     * lifetime, however slow the sign-in before it was.
+     */
+    private void awaitDue(String user) throws Exception {
+        Instant expiry = SignedJWT.parse(cognito().lastTokens(user).get("access_token")).getJWTClaimsSet()
+                .getExpirationTime().toInstant();
+        Duration wait = Duration.between(Instant.now(),
+                expiry.minusMillis(CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS).plusMillis(250));
+        assertTrue(wait.compareTo(Duration.ofSeconds(2)) < 0, "tokens of 11 s are due at once, not in " + wait);
+        if (!wait.isNegative()) {
+            Thread.sleep(wait.toMillis());
+        }
     }
 
     /** The app revokes in the background: within a few seconds, Cognito refuses the refresh token. */
@@ -174,14 +188,13 @@ class SessionLifetimeIT extends BrowserTest {
      */
     @Test
     void aDeferredRefreshIsSaidOncePerSessionNotOncePerPage() throws Exception {
-        // tokens of 11 s are due 1 s after sign-in (the mechanism refreshes them 10 s before they expire)
         cognito().tokenLifetime(Duration.ofSeconds(11));
         double before = deferredRefreshes();
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
         cognito().stop();
         try {
             browser.getOptions().setRedirectEnabled(false);
-            Thread.sleep(1_500); // the tokens fall due; well within the 5 s idle timeout and the 8 s lifetime
+            awaitDue("alice");
             for (int page = 1; page <= 3; page++) {
                 assertEquals(200, status(get("/secure/profile.xhtml")), "page " + page + ", Cognito down");
             }

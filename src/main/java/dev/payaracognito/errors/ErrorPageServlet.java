@@ -1,5 +1,6 @@
 package dev.payaracognito.errors;
 
+import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,9 +51,15 @@ public class ErrorPageServlet extends HttpServlet {
         }
     }
 
+    /**
+     * A form whose view cannot be restored: Faces says the view expired, or Mojarra fails in its restore-view phase
+     * on a view state it cannot use (such as {@code stateless} posted to a view that keeps its state, which it
+     * answers with a plain FacesException). Either way the post is not this page's: 400, never a 500.
+     */
     private static boolean isExpiredForm(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ViewExpiredException) {
+            if (cause instanceof ViewExpiredException || cause instanceof FacesException && Arrays.stream(
+                    cause.getStackTrace()).anyMatch(frame -> frame.getClassName().endsWith(".RestoreViewPhase"))) {
                 return true;
             }
         }

@@ -268,11 +268,17 @@ class SignInStoryIT extends BrowserTest {
         Page refused = seen(browser.getPage(forged));
         assertEquals(400, status(refused));
         assertTrue(text(refused).contains("This page has expired"));
-        // nor with the marker of a view that is not kept (a signed-out visitor's page is such a view)
-        forged.setRequestParameters(List.of(new NameValuePair("signOut", "signOut"),
-                new NameValuePair("signOut:signOutButton", "Sign out"),
-                new NameValuePair("jakarta.faces.ViewState", "stateless")));
-        assertTrue(status(seen(browser.getPage(forged))) >= 400, "a stateless post is refused too");
+        // nor with the marker of a view that is not kept (a signed-out visitor's page is such a view), nor with
+        // any other view state that is not one of this session's views
+        for (String viewState : List.of("stateless", "", "garbage", "-1:-1", "1:" + "9".repeat(400), "x".repeat(8000))) {
+            forged.setRequestParameters(List.of(new NameValuePair("signOut", "signOut"),
+                    new NameValuePair("signOut:signOutButton", "Sign out"),
+                    new NameValuePair("jakarta.faces.ViewState", viewState)));
+            Page other = seen(browser.getPage(forged));
+            String shown = viewState.length() > 20 ? viewState.substring(0, 20) + "…" : viewState;
+            assertEquals(400, status(other), "view state \"" + shown + "\"");
+            assertTrue(text(other).contains("This page has expired"), shown + ": " + text(other));
+        }
 
         // 3. still signed in
         HtmlPage profile = get("/secure/profile.xhtml");
@@ -296,14 +302,25 @@ class SignInStoryIT extends BrowserTest {
             }
             assertEquals("nosniff", page.getWebResponse().getResponseHeaderValue("X-Content-Type-Options"));
             assertEquals("no-referrer", page.getWebResponse().getResponseHeaderValue("Referrer-Policy"));
+            // nothing tells a visitor which server and version answers (payara-config/pre-boot-commands.asadmin)
+            assertNull(page.getWebResponse().getResponseHeaderValue("Server"), page.getUrl().toString());
+            assertNull(page.getWebResponse().getResponseHeaderValue("X-Powered-By"), page.getUrl().toString());
             // plain-http localhost: no HSTS (a browser would ignore it anyway)
             assertNull(page.getWebResponse().getResponseHeaderValue("Strict-Transport-Security"));
         }
         // 2. a signed-in page is never cached, so Back shows nothing after sign-out
         assertEquals("no-store", profile.getWebResponse().getResponseHeaderValue("Cache-Control"));
 
-        // 3. the tokens stay on the server: not in the page, not in its view state
+        // 3. the tokens stay on the server: not in the page, and its view state is the server's (the id of a view
+        //    kept in the session, "n:m"), not the view itself written into the page, where an encrypted client-side
+        //    state could hold anything unseen
         assertFalse(text(profile).contains("eyJ"), "no JWT in the page");
+        List<String> viewStates = profile.getByXPath("//input[@name='jakarta.faces.ViewState']/@value").stream()
+                .map(value -> ((org.htmlunit.html.DomAttr) value).getValue()).toList();
+        assertFalse(viewStates.isEmpty(), "the sign-out form carries a view state");
+        for (String viewState : viewStates) {
+            assertTrue(viewState.matches("-?\\d{1,20}:-?\\d{1,20}"), "a view kept on the server, not " + viewState);
+        }
 
         // 4. no TRACE
         assertEquals(405, status(seen(browser.getPage(new WebRequest(new URL(APP + "/"), HttpMethod.TRACE)))));

@@ -1,10 +1,11 @@
 package dev.payaracognito.security.token;
 
-import dev.payaracognito.cluster.Ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payaracognito.cluster.Ledger;
 import dev.payaracognito.localcognito.RunningCognito;
 import dev.payaracognito.localcognito.UserPool;
 import dev.payaracognito.localcognito.faults.MutableClock;
@@ -36,29 +37,36 @@ class AccessTokenCacheTest {
         cache = cache(3);
     }
 
+    /**
+     * A hit is not validated again: with the clock set back before the token's issue, the validator would refuse it
+     * (issued in the future), and a hit still answers the very token the validator made the first time.
+     */
     @Test
-    void aRepeatTokenIsAHitThatNeedsNoKeys() throws Exception {
+    void aRepeatTokenIsAHitThatIsNotValidatedAgain() throws Exception {
         String token = accessToken("alice");
-        assertEquals("alice", cache.validate(token).username());
-        POOL.cognito().stop(); // a hit asks nothing of Cognito
-        try {
-            assertEquals("alice", cache.validate(token).username());
-            assertEquals("alice", cache.validate(token).username());
-        } finally {
-            POOL.cognito().start();
-        }
+        CognitoToken first = cache.validate(token);
+        clock.advance(Duration.ofMinutes(-10));
+        assertSame(first, cache.validate(token));
+        assertSame(first, cache.validate(token));
         assertEquals(2, events.hits.get());
         assertEquals(1, events.misses.get());
+        assertEquals(Reason.NOT_YET_VALID, assertThrows(TokenRejected.class,
+                () -> cache(3).validate(token)).reason(), "what a validation would have answered");
     }
 
+    /** An entry answers until its token expires (with the validator's skew), and not a moment after. */
     @Test
     void anEntryLivesAsLongAsItsTokenAndNoLonger() throws Exception {
         String token = accessToken("alice");
         Instant expiry = cache.validate(token).expiresAt();
-        clock.advance(Duration.between(Instant.now(), expiry).plus(CognitoTokenValidator.MAX_SKEW).plusSeconds(5));
+        Instant lastLive = expiry.plus(CognitoTokenValidator.MAX_SKEW);
+        clock.advance(Duration.between(Instant.now(), lastLive).minusSeconds(2));
+        assertEquals("alice", cache.validate(token).username(), "live until exp plus the skew");
+        assertEquals(1, events.hits.get(), "and a hit until then");
+        clock.advance(Duration.ofSeconds(5));
         assertEquals(Reason.EXPIRED, assertThrows(TokenRejected.class, () -> cache.validate(token)).reason());
         assertEquals(0, cache.size(), "the expired entry is gone");
-        assertEquals(0, events.hits.get(), "an expired entry is no hit");
+        assertEquals(1, events.hits.get(), "an expired entry is no hit");
         assertEquals(2, events.misses.get());
     }
 

@@ -4,7 +4,7 @@
 # secret or a token, and stops on SIGTERM within seconds. Then it removes what it made.
 #
 # Made for machines without a Docker engine or an image registry (CI here): the Dockerfile's FROM image is stood
-# in for by one made from Debian packages (mmdebstrap) with a local JDK 21+ at /opt/java/openjdk, as in Temurin's
+# in for by one made from Debian packages (mmdebstrap) with a local JDK 25 at /opt/java/openjdk, as in Temurin's
 # image; podman builds the Dockerfile, and buildah runs the image's filesystem and user (podman run cannot set
 # rlimits in this sandbox). Needs root, podman, buildah and mmdebstrap (.ci/run installs them).
 #   docker/check-image.sh            (after ./mvnw package, or it runs it)

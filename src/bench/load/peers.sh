@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The same Bearer API on Quarkus, Spring Boot and this app, in one run on this machine (the peers' own protocol,
-# ../shared/peers/README.md): each app alone with -Xmx512m on :8080, against the local Cognito; time until its
+# in their README): each app alone with -Xmx512m on :8080, against the local Cognito; time until its
 # first answer, resident memory idle and after load, 60 s of warm-up, then alternating wrk rounds of
 # /api/status (public) and /api/me (Bearer), medians. Prints a Markdown table.
 #   src/bench/load/peers.sh PEERS_DIR [seconds per round] [connections] [rounds]

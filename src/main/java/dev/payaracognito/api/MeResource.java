@@ -43,7 +43,7 @@ public class MeResource {
     /**
      * Jakarta Security's, not a JAX-RS {@code @Context}: in this application-scoped resource a {@code @Context}
      * request or security context is looked up through HK2 on every call, the costliest step of the whole request
-     * in the load run (README, Performance).
+     * in the load run (docs/performance.md).
      */
     @Inject
     private SecurityContext security;

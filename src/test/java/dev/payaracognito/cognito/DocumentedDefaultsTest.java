@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The defaults the README's settings table promises are the ones the code applies when a setting is absent:
+ * The defaults the settings table of docs/configuration.md promises are the ones the code applies when a setting is absent:
  * read from the table's rows (a row names its properties, {@code .x} continuing the first one's prefix, and says
  * "default" or "defaults" followed by one value per property), compared with the code's.
  */
@@ -39,13 +39,13 @@ class DocumentedDefaultsTest {
                 Map.entry("cognito.jwks.size-limit", jwks.sizeLimitBytes()),
                 Map.entry("cognito.token-cache.size", CognitoSettings.DEFAULT_TOKEN_CACHE_SIZE),
                 Map.entry("cognito.revoked-sign-ins.size", CognitoSettings.DEFAULT_REVOKED_SIGN_INS_SIZE));
-        Map<String, String> documented = documentedDefaults(Files.readAllLines(Path.of("README.md")));
+        Map<String, String> documented = documentedDefaults(Files.readAllLines(Path.of("docs", "configuration.md")));
         assertEquals(code.keySet(), documented.keySet(), "every documented default is checked, and only those");
         code.forEach((name, value) -> assertEquals(value.toString(), value instanceof Integer
                 ? documented.get(name) : Duration.parse(documented.get(name)).toString(), name));
     }
 
-    /** Property name to the default the README's settings table gives it. */
+    /** Property name to the default the settings table gives it. */
     private static Map<String, String> documentedDefaults(List<String> readme) {
         Map<String, String> defaults = new HashMap<>();
         for (String line : readme) {

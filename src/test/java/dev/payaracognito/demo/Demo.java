@@ -38,7 +38,7 @@ public final class Demo {
         LocalCognito cognito = new LocalCognito(UserPool.demo(), "localhost", LocalCognito.DEFAULT_PORT).start();
         System.out.println("Local Cognito is running on " + cognito.domain());
 
-        // Class-data sharing: the first start writes the archive, later ones start faster (README "Operating it");
+        // Class-data sharing: the first start writes the archive, later ones start faster (docs/operating.md);
         // Payara's root directory is fixed so that the archived classes' paths are the same on every start.
         ProcessBuilder payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + war.resolveSibling("demo-payara.jsa"),

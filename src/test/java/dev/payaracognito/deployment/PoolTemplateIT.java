@@ -29,13 +29,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pool of {@code docker/cognito-pool.yaml}, made by the local Cognito as CloudFormation would make it, and the
- * app configured with nothing but the stack's outputs (each the setting of the README's table its description
+ * app configured with nothing but the stack's outputs (each the setting of the table in docs/configuration.md its description
  * names) and the client's secret, plus what a run on this machine adds: users sign in, the group admins opens the admin pages, and the
  * machine client's token the API's statistics.
  */
 class PoolTemplateIT extends BrowserTest {
 
-    /** A row of the README's settings table: {@code | `property` | `ENVIRONMENT` | meaning |}. */
+    /** A row of the settings table (docs/configuration.md): {@code | `property` | `ENVIRONMENT` | meaning |}. */
     private static final Pattern SETTING = Pattern.compile("^\\| `([a-z.-]+)` \\| `([A-Z_]+)` \\|");
 
     private static LocalCognito stack;
@@ -50,7 +50,7 @@ class PoolTemplateIT extends BrowserTest {
         List<String> settings = new ArrayList<>(List.of("cognito.issuer=",
                 "cognito.emulator-url=" + stack.emulatorUrl()));
         template.outputs().forEach((environment, value) -> settings.add(documented(properties, environment) + "=" + value));
-        // the secret, as the README reads it from Cognito (describe-user-pool-client), not from the stack
+        // the secret, as docs/configuration.md reads it from Cognito (describe-user-pool-client), not from the stack
         String clientId = template.outputs().get("COGNITO_CLIENT_ID");
         settings.add("cognito.client-secret=" + stack.pool().client(clientId).orElseThrow().clientSecret());
         return AppDeployment.war(stack, settings.toArray(String[]::new));
@@ -92,10 +92,10 @@ class PoolTemplateIT extends BrowserTest {
         assertEquals(200, stats.statusCode(), stats.body());
     }
 
-    /** The README's settings: environment name to property name. */
+    /** The documented settings: environment name to property name. */
     private static Map<String, String> documentedSettings() throws IOException {
         Map<String, String> settings = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of("README.md"))) {
+        for (String line : Files.readAllLines(Path.of("docs", "configuration.md"))) {
             Matcher row = SETTING.matcher(line);
             if (row.find()) {
                 settings.put(row.group(2), row.group(1));
@@ -106,7 +106,7 @@ class PoolTemplateIT extends BrowserTest {
 
     private static String documented(Map<String, String> properties, String environment) {
         String property = properties.get(environment);
-        assertNotNull(property, environment + " is no setting of the README's table");
+        assertNotNull(property, environment + " is no setting of the documented table");
         return property;
     }
 }

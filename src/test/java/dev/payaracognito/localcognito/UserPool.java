@@ -83,7 +83,7 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
     }
 
     /**
-     * The demo pool of the README: alice (no group) and bob (group admins); one user client for localhost:8080,
+     * The demo pool of the README's quick start: alice (no group) and bob (group admins); one user client for localhost:8080,
      * which may also ask for {@code payara-api/read}; the resource server {@code payara-api} (scopes {@code read},
      * {@code admin}) and two machine clients of it; the identity providers Google and Okta-SAML with one user each.
      */

@@ -45,24 +45,40 @@ final class GridTurns implements Turns {
         this.grid = grid;
     }
 
+    /**
+     * This node's turn first, then the grid's inside it: the threads of this node queue here, not at the grid, and
+     * a grid that fails leaves the turn this node's at least (one refresh per node; the refresh-token grace period
+     * is for the rest).
+     */
     @Override
     public Optional<Turn> await(String key, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Optional<Turn> awaited = local.await(key, wait);
+        if (awaited.isEmpty()) {
+            return awaited;
+        }
+        Turn here = awaited.get();
         IMap<String, byte[]> locks;
         IMap<String, byte[]> results;
         try {
             HazelcastInstance running = grid.get();
             if (running == null) {
-                return local.await(key, wait);
+                return awaited;
             }
             locks = running.getMap(name + ".turns");
             results = running.getMap(name);
-            if (!locks.tryLock(key, wait.toMillis(), TimeUnit.MILLISECONDS, LEASE.toMillis(), TimeUnit.MILLISECONDS)) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!locks.tryLock(key, left, TimeUnit.NANOSECONDS, LEASE.toMillis(), TimeUnit.MILLISECONDS)) {
+                here.close();
                 return Optional.empty();
             }
         } catch (RuntimeException gridTrouble) {
             LOG.warning(name + ": the data grid gave no turn (" + gridTrouble.getClass().getSimpleName()
-                    + "): this node's turn instead, one at a time here only");
-            return local.await(key, wait);
+                    + "): this node's turn only");
+            return awaited;
+        } catch (InterruptedException | Error e) {
+            here.close();
+            throw e;
         }
         return Optional.of(new Turn() {
             @Override
@@ -70,12 +86,13 @@ final class GridTurns implements Turns {
                 try {
                     return Optional.of(keys.open(purpose(key), results.get(key)));
                 } catch (SessionKeys.Unopened | RuntimeException none) {
-                    return Optional.empty();
+                    return here.result();
                 }
             }
 
             @Override
             public void leave(byte[] result) {
+                here.leave(result); // for this node's later turns, should the grid fail them
                 try {
                     results.set(key, keys.seal(purpose(key), result), KEPT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (RuntimeException gridTrouble) {
@@ -93,6 +110,8 @@ final class GridTurns implements Turns {
                     // the lease ran out (the turn is already another's), or the grid went: nothing left to free
                     LOG.warning(name + ": a turn of the data grid was not freed (" + gridTrouble.getClass()
                             .getSimpleName() + "), its lease frees it");
+                } finally {
+                    here.close();
                 }
             }
         });

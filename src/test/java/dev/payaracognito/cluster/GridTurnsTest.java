@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,30 @@ class GridTurnsTest {
         }
         try (Turns.Turn next = failing.await("session-1", SHORT).orElseThrow()) {
             assertArrayEquals(TOKENS, next.result().orElseThrow(), "and its result kept on this node");
+        }
+    }
+
+    /** A grid call that fails for one request must not let it past another request of this node that holds the turn. */
+    @Test
+    void aGridThatFailsForOneRequestStillQueuesItBehindThisNodesTurn() throws Exception {
+        AtomicBoolean gridFails = new AtomicBoolean();
+        GridTurns node = new GridTurns(name, keys, () -> {
+            if (gridFails.get()) {
+                throw new HazelcastInstanceNotActiveException();
+            }
+            return memberA;
+        });
+        try (Turns.Turn held = node.await("session-1", SHORT).orElseThrow()) {
+            gridFails.set(true);
+            CompletableFuture<Boolean> another = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return node.await("session-1", SHORT).isPresent();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertFalse(another.get(10, TimeUnit.SECONDS), "waits behind the turn this node holds");
+            held.leave(TOKENS);
         }
     }
 

@@ -24,15 +24,17 @@ final class AuthorizationRedirect extends HttpServletResponseWrapper {
     private final String authorizationEndpoint;
     private final Duration pendingLifetime;
     private final SessionKeys keys;
+    private final boolean https;
 
     AuthorizationRedirect(HttpServletRequest request, HttpServletResponse response, SignInChoice choice,
-            String authorizationEndpoint, Duration pendingLifetime, SessionKeys keys) {
+            String authorizationEndpoint, Duration pendingLifetime, SessionKeys keys, boolean https) {
         super(response);
         this.request = request;
         this.choice = choice;
         this.authorizationEndpoint = authorizationEndpoint;
         this.pendingLifetime = pendingLifetime;
         this.keys = keys;
+        this.https = https;
     }
 
     @Override
@@ -42,8 +44,8 @@ final class AuthorizationRedirect extends HttpServletResponseWrapper {
             return;
         }
         String verifier = CodeVerifier.newVerifier();
-        PendingSignIn.sentWith(request, SiteRedirects.thisPage(request), pendingLifetime, parameter(location, "state"),
-                verifier, keys);
+        PendingSignIn.sentWith(request, (HttpServletResponse) getResponse(), SiteRedirects.thisPage(request),
+                pendingLifetime, parameter(location, "state"), verifier, keys, https);
         super.sendRedirect(choice.addTo(location) + "&code_challenge=" + CodeVerifier.challengeOf(verifier)
                 + "&code_challenge_method=S256");
     }

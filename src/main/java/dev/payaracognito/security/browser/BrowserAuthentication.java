@@ -120,7 +120,7 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         HttpServletResponse choosing = new AuthorizationRedirect(request, response,
                 SignInChoice.of(request, settings.identityProviders()), endpoints.getAuthorizationEndpoint(),
-                settings.pendingSignInLifetime(), settings.sessionKeys());
+                settings.pendingSignInLifetime(), settings.sessionKeys(), settings.isHttps());
         context.setResponse(choosing);
         return choosing;
     }

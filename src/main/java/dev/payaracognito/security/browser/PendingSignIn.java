@@ -2,6 +2,7 @@ package dev.payaracognito.security.browser;
 
 import dev.payaracognito.cluster.SessionKeys;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -21,27 +22,28 @@ import java.util.Base64;
  * @param state the {@code state} of the authorization request, once the mechanism has made it
  * @param sealedVerifier the PKCE verifier whose challenge the authorization request carried. It travels with the
  *     session, so that a callback served by another node exchanges the code with it, sealed with the session key
- *     for this session alone: whoever reads or writes the data grid can neither learn it nor move it into a session
- *     of their own, where, with a code taken from the user's sign-in, it would sign them in as the user.
+ *     for this session and the browser that started the sign-in ({@link SessionBinding#issueForSignIn}): whoever
+ *     reads or writes the data grid learns nothing of it and cannot use it from another session, nor with this
+ *     session's id (which the grid holds), to redeem a code taken from the user's sign-in.
  */
 public record PendingSignIn(String returnTo, Instant startedAt, String state, String sealedVerifier)
         implements Serializable {
 
     private static final String ATTRIBUTE = PendingSignIn.class.getName();
-    /** What the sealed verifier is for: the PKCE verifier of the session named after it. */
     private static final String VERIFIER_OF_SESSION = "pkce-verifier:";
 
     /**
      * The mechanism sends the browser to Cognito, from {@code page}, with {@code state} and the challenge of
      * {@code codeVerifier}: the answer must carry the state back, and its code is exchanged with the verifier.
      */
-    static void sentWith(HttpServletRequest request, String page, Duration lifetime, String state,
-            String codeVerifier, SessionKeys keys) {
+    static void sentWith(HttpServletRequest request, HttpServletResponse response, String page, Duration lifetime,
+            String state, String codeVerifier, SessionKeys keys, boolean https) {
         HttpSession session = request.getSession();
         if (session.isNew()) {
             session.setMaxInactiveInterval((int) lifetime.toSeconds());
         }
-        String sealed = Base64.getEncoder().encodeToString(keys.seal(VERIFIER_OF_SESSION + session.getId(),
+        String browser = SessionBinding.issueForSignIn(response, https, lifetime);
+        String sealed = Base64.getEncoder().encodeToString(keys.seal(verifierOf(session.getId(), browser),
                 codeVerifier.getBytes(StandardCharsets.US_ASCII)));
         session.setAttribute(ATTRIBUTE, new PendingSignIn(page, Instant.now(), state, sealed));
     }
@@ -50,7 +52,8 @@ public record PendingSignIn(String returnTo, Instant startedAt, String state, St
      * The PKCE verifier of the pending sign-in, null when there is none; {@link SessionKeys.Unopened} if it was
      * sealed for another session, not by this app, or under a key this node was not given.
      */
-    static String codeVerifier(HttpServletRequest request, SessionKeys keys) throws SessionKeys.Unopened {
+    static String codeVerifier(HttpServletRequest request, SessionKeys keys, boolean https)
+            throws SessionKeys.Unopened {
         PendingSignIn pending = pending(request);
         if (pending == null) {
             return null;
@@ -61,8 +64,13 @@ public record PendingSignIn(String returnTo, Instant startedAt, String state, St
         } catch (IllegalArgumentException notBase64) {
             sealed = null; // refused by open() as what it is: not sealed by this app
         }
-        return new String(keys.open(VERIFIER_OF_SESSION + request.getSession().getId(), sealed),
-                StandardCharsets.US_ASCII);
+        return new String(keys.open(verifierOf(request.getSession().getId(),
+                SessionBinding.signInSecret(request, https)), sealed), StandardCharsets.US_ASCII);
+    }
+
+    /** What a sealed verifier is: the PKCE verifier of this session in this browser (the secret is never stored). */
+    private static String verifierOf(String sessionId, String browserSecret) {
+        return VERIFIER_OF_SESSION + sessionId + ":" + browserSecret;
     }
 
     static boolean isPending(HttpServletRequest request) {

@@ -20,6 +20,7 @@ final class SessionBinding {
 
     private static final String NAME = "SESSION_BINDING";
     private static final String HOST_PREFIXED_NAME = "__Host-" + NAME;
+    private static final String SIGN_IN = "SIGN_IN_BINDING";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -32,6 +33,34 @@ final class SessionBinding {
         String value = BASE64URL.encodeToString(secret);
         response.addHeader("Set-Cookie", cookie(https, value, ""));
         return digest(value);
+    }
+
+    /**
+     * A new secret for a sign-in about to start, given to the browser for {@code lifetime} (a pending sign-in's):
+     * answered whole, to bind what the session keeps of the sign-in to this browser. A cookie of its own, so that
+     * a signed-in session's binding is never touched by a sign-in started beside it.
+     */
+    static String issueForSignIn(HttpServletResponse response, boolean https, java.time.Duration lifetime) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String value = BASE64URL.encodeToString(secret);
+        response.addHeader("Set-Cookie", (https ? "__Host-" : "") + SIGN_IN + "=" + value
+                + "; Path=/; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "") + "; Max-Age=" + lifetime.toSeconds());
+        return value;
+    }
+
+    /** The secret {@link #issueForSignIn} gave this browser; empty if it sent none. */
+    static String signInSecret(HttpServletRequest request, boolean https) {
+        Cookie[] cookies = request.getCookies();
+        String name = (https ? "__Host-" : "") + SIGN_IN;
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (name.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return "";
     }
 
     /** Whether the request carries the secret whose digest is {@code digest}. */

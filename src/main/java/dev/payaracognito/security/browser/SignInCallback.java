@@ -8,6 +8,7 @@ import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cognito.CodeVerifier;
 import dev.payaracognito.cognito.CognitoEndpoints;
+import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.cognito.CognitoTrouble;
 import dev.payaracognito.cognito.ProviderFailure;
 import dev.payaracognito.errors.ErrorPage;
@@ -63,6 +64,9 @@ public class SignInCallback {
     @Inject
     private CognitoEndpoints endpoints;
 
+    @Inject
+    private CognitoSettings settings;
+
     boolean isCallback(HttpServletRequest request) {
         return PATH.equals(RequestPath.of(request));
     }
@@ -88,11 +92,12 @@ public class SignInCallback {
         }
         String verifier;
         try {
-            verifier = PendingSignIn.codeVerifier(request, signedInSession.keys());
+            verifier = PendingSignIn.codeVerifier(request, signedInSession.keys(), settings.isHttps());
         } catch (SessionKeys.Unopened unopened) {
-            // copied from another session, or written by someone on the data grid: the code is not exchanged
+            // another browser with this session's id, a verifier copied from another session, or one written by
+            // someone on the data grid: the code is not exchanged
             return refuse(context, Failure.SIGN_IN_FAILED, "the pending sign-in's PKCE verifier was "
-                    + unopened.getMessage() + " for this session");
+                    + unopened.getMessage() + " for this session and browser");
         }
         replica.renew();
         AuthenticationStatus status;

@@ -23,7 +23,7 @@ public class ErrorPageServlet extends HttpServlet {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object page = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (isExpiredForm(error)) {
+        if (isExpiredForm(request, error)) {
             // A form posted without this session's view state: expired, or forged on another site (CSRF).
             LOG.warning(() -> "form post to " + page + " refused: no matching view state");
             ErrorPage.send(response, Failure.FORM_EXPIRED);
@@ -52,14 +52,20 @@ public class ErrorPageServlet extends HttpServlet {
     }
 
     /**
-     * A form whose view cannot be restored: Faces says the view expired, or Mojarra fails in its restore-view phase
-     * on a view state it cannot use (such as {@code stateless} posted to a view that keeps its state, which it
-     * answers with a plain FacesException). Either way the post is not this page's: 400, never a 500.
+     * A form whose view cannot be restored: Faces says the view expired, or Mojarra, in its restore-view phase, fails
+     * with a bare FacesException on a posted view state it cannot use (such as {@code stateless} posted to a view
+     * that keeps its state). Either way the post is not this page's: 400, never a 500. Only a post that carries a
+     * view state, and only such a bare exception: a real fault in the phase (a broken template, a bean's failure)
+     * comes with its cause and stays a 500, logged whole.
      */
-    private static boolean isExpiredForm(Throwable error) {
+    private static boolean isExpiredForm(HttpServletRequest request, Throwable error) {
+        if (!"POST".equals(request.getMethod()) || request.getParameter("jakarta.faces.ViewState") == null) {
+            return false;
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ViewExpiredException || cause instanceof FacesException && Arrays.stream(
-                    cause.getStackTrace()).anyMatch(frame -> frame.getClassName().endsWith(".RestoreViewPhase"))) {
+            if (cause instanceof ViewExpiredException || cause.getClass() == FacesException.class
+                    && cause.getCause() == null && Arrays.stream(cause.getStackTrace())
+                            .anyMatch(frame -> frame.getClassName().endsWith(".RestoreViewPhase"))) {
                 return true;
             }
         }

@@ -1,0 +1,63 @@
+package dev.payaracognito.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.payaracognito.localcognito.LocalCognito;
+import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.PayaraMicroTest;
+import dev.payaracognito.testing.SharedCognito;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code APP_HEALTH_READY_REQUIRES_COGNITO=true}, for an operator who prefers a node out of the balancer while
+ * Cognito does not answer: the node is not ready during the outage, and ready again once Cognito is back (the
+ * default, a node that stays ready, is {@link OperationsIT#aCognitoOutageLeavesTheNodeReadyAndSaysSo}).
+ */
+@PayaraMicroTest
+class ReadinessRequiresCognitoIT {
+
+    private static final Duration NOTICED = Duration.ofSeconds(15);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppDeployment.war("app.health.ready-requires-cognito=true");
+    }
+
+    @Test
+    void aNodeIsNotReadyWhileCognitoDoesNotAnswerAndReadyOnceItDoes() throws Exception {
+        assertEquals(200, awaitReadiness(200), "ready while Cognito answers");
+        cognito().stop();
+        try {
+            assertEquals(503, awaitReadiness(503), "not ready once the app has noticed the outage");
+        } finally {
+            cognito().start();
+        }
+        assertEquals(200, awaitReadiness(200), "ready again once Cognito answers");
+    }
+
+    /** The readiness status, asked until it is {@code expected} or the app has had time to notice (its word lasts 5 s). */
+    private int awaitReadiness(int expected) throws Exception {
+        long deadline = System.nanoTime() + NOTICED.toNanos();
+        int status;
+        do {
+            status = http.send(HttpRequest.newBuilder(URI.create(AppDeployment.APP + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            if (status != expected) {
+                Thread.sleep(250);
+            }
+        } while (status != expected && System.nanoTime() < deadline);
+        return status;
+    }
+
+    private static LocalCognito cognito() {
+        return SharedCognito.cognito();
+    }
+}

@@ -10,6 +10,7 @@ import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.PayaraNode;
 import dev.payaracognito.testing.SharedCognito;
 import dev.payaracognito.testing.TwoNodeCluster;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,6 +106,7 @@ class FailoverIT {
         Thread.sleep(5_500);
         int refreshes = cognito().tokenRequests("refresh_token");
         int authorizations = cognito().requests(Endpoint.AUTHORIZE);
+        int refreshLines = audit("refresh").size();
 
         // 2. one node refreshes; the other, next, finds the new tokens and does not refresh again
         for (int page = 0; page < 4; page++) {
@@ -112,6 +114,10 @@ class FailoverIT {
             assertEquals("alice", profile.getElementById("username").getTextContent());
         }
         assertEquals(refreshes + 1, cognito().tokenRequests("refresh_token"), "one refresh for both nodes");
+        // and one audit line for it, by the node that refreshed (the other took its tokens)
+        assertEquals(refreshLines + 1, awaitAudit("refresh", refreshLines + 1).size(), "one refresh line");
+        Thread.sleep(1_500); // the other node's log, flushed too
+        assertEquals(refreshLines + 1, audit("refresh").size(), "one refresh line, not one per node");
         assertEquals(authorizations, cognito().requests(Endpoint.AUTHORIZE), "no new sign-in");
         assertEquals(session, session(browser));
     }
@@ -120,6 +126,9 @@ class FailoverIT {
     @Order(3)
     void aFormOfOneNodePostedToTheOtherSignsOutEverywhere() throws Exception {
         // 1. the profile page's Sign out form, rendered by one node, posted to the other
+        int signIns = audit("sign-in").size();
+        int signOuts = audit("sign-out").size();
+        int refusals = audit("refusal").size();
         WebClient browser = browser();
         HtmlPage profile = signIn(browser, "alice", "Alice-Passw0rd!");
         String cookies = cookies(browser);
@@ -138,6 +147,21 @@ class FailoverIT {
         // 3. nor does the sign-in's access token reach the API of either node
         for (PayaraNode node : NODES) {
             assertEquals(401, api(node, accessToken).statusCode(), node.name());
+        }
+
+        // 4. the audit log: one line for the sign-in and one for the sign-out, wherever they were served; a WARNING
+        //    for each refusal (here at least the API's two), with its reason; never a token
+        assertEquals(signIns + 1, awaitAudit("sign-in", signIns + 1).size(), "one sign-in line");
+        assertEquals(signOuts + 1, awaitAudit("sign-out", signOuts + 1).size(), "one sign-out line");
+        List<String> refused = awaitAudit("refusal", refusals + 2);
+        assertTrue(refused.size() >= refusals + 2, "a line per refusal: " + refused);
+        for (String line : refused.subList(refusals, refused.size())) {
+            assertTrue(line.contains("WARNING") && line.contains("\"reason\":\""), line);
+        }
+        for (String event : List.of("sign-in", "sign-out", "refusal")) {
+            for (String line : audit(event)) {
+                assertFalse(line.contains(accessToken) || line.contains("eyJ"), "a token in the audit log: " + line);
+            }
         }
     }
 
@@ -163,6 +187,14 @@ class FailoverIT {
             }
         }
         assertEquals(authorizations, cognito().requests(Endpoint.AUTHORIZE), "nobody signed in again");
+    }
+
+    private static List<String> audit(String event) throws IOException {
+        return cluster.auditLines(event);
+    }
+
+    private static List<String> awaitAudit(String event, int atLeast) throws Exception {
+        return cluster.awaitAuditLines(event, atLeast);
     }
 
     private WebClient browser() {

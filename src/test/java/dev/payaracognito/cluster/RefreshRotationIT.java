@@ -92,6 +92,7 @@ class RefreshRotationIT {
         TwoNodeCluster.signIn(browser, "alice", "Alice-Passw0rd!");
         HttpClient sameBrowser = sameCookiesAs(browser);
         int authorizations = cognito().requests(Endpoint.AUTHORIZE);
+        int refreshLines = cluster.auditLines("refresh").size();
 
         for (int round = 1; round <= rounds; round++) {
             // 2. the tokens fall due; both nodes are asked for the page at the same moment
@@ -109,6 +110,10 @@ class RefreshRotationIT {
                     + ": one refresh grant, whichever node made it; refusals: " + cognito().tokenRefusals());
         }
         assertEquals(authorizations, cognito().requests(Endpoint.AUTHORIZE), "nobody signed in again");
+        // one audit line per refresh, by the node that made it: the nodes that took its tokens say nothing
+        assertEquals(refreshLines + rounds, cluster.awaitAuditLines("refresh", refreshLines + rounds).size());
+        Thread.sleep(1_500); // both logs flushed
+        assertEquals(refreshLines + rounds, cluster.auditLines("refresh").size(), "one line per refresh, not per node");
     }
 
     /** The page asked of each node {@link #REQUESTS_PER_NODE} times, all released together. */

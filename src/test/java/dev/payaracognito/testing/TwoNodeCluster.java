@@ -3,7 +3,10 @@ package dev.payaracognito.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +104,30 @@ public final class TwoNodeCluster implements AutoCloseable {
         HtmlPage profile = (HtmlPage) page;
         assertEquals(user, profile.getElementById("username").getTextContent());
         return profile;
+    }
+
+    /** The audit lines of this event in both nodes' logs, as written so far. */
+    public List<String> auditLines(String event) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (PayaraNode node : nodes()) {
+            for (String line : Files.readAllLines(node.log(), StandardCharsets.ISO_8859_1)) {
+                if (line.contains("audit") && line.contains("{\"event\":\"" + event + "\"")) {
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The audit lines of this event once there are {@code atLeast} (the nodes write their logs a moment later). */
+    public List<String> awaitAuditLines(String event, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> lines = auditLines(event);
+        while (lines.size() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            lines = auditLines(event);
+        }
+        return lines;
     }
 
     /** A cookie of the browser's, as the app set it. */

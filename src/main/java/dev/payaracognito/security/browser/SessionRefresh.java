@@ -86,7 +86,7 @@ class SessionRefresh {
 
     @PostConstruct
     void shareTurns() {
-        turns = grid.turns("payara-cognito.refreshes", settings.sessionKeys());
+        turns = grid.turns("payara-cognito.refreshes", settings.sessions().keys());
     }
 
     /**
@@ -111,7 +111,7 @@ class SessionRefresh {
             Optional<SessionTokens> done = held.result().flatMap(SessionTokens::read);
             if (done.isPresent()) {
                 replica.restore(done.get()); // another node refreshed them: these are the session's tokens now
-                return accepted(request, context);
+                return accepted(request, context, false);
             }
             AuthenticationStatus answer = afterMechanism(openId.validateRequest(request, response, context), request,
                     context);
@@ -162,11 +162,15 @@ class SessionRefresh {
             }
             return signedInSession.end(request, context, "refresh refused by Cognito");
         }
-        return accepted(request, context);
+        return accepted(request, context, true);
     }
 
-    /** The tokens the mechanism's context holds now, refreshed here or elsewhere: validated, and the session's. */
-    private AuthenticationStatus accepted(HttpServletRequest request, HttpMessageContext context) {
+    /**
+     * The tokens the mechanism's context holds now, refreshed here or elsewhere: validated, and the session's. The
+     * refresh is audited and counted once, by the node that {@code refreshedHere}.
+     */
+    private AuthenticationStatus accepted(HttpServletRequest request, HttpMessageContext context,
+            boolean refreshedHere) {
         SignInRecord signIn = signedInSession.record(request);
         if (signIn == null) {
             return signedInSession.end(request, context, "the session lost its sign-in during the refresh");
@@ -188,8 +192,10 @@ class SessionRefresh {
         HttpSession session = request.getSession();
         SealedSignIn.put(session, refreshedSignIn, signedInSession.keys());
         session.removeAttribute(REFRESH_DEFERRED);
-        AuditLog.refresh(request, signIn.username());
-        stats.refreshed();
+        if (refreshedHere) {
+            AuditLog.refresh(request, signIn.username());
+            stats.refreshed();
+        }
         return signedInSession.continued(context, refreshedSignIn);
     }
 }

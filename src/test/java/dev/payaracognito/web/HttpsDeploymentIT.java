@@ -61,13 +61,19 @@ class HttpsDeploymentIT {
         // 2. a protected page starts a sign-in, which needs a session: its cookie is for https and this host only
         HttpResponse<String> protectedPage = send("/secure/profile.xhtml");
         assertEquals(302, protectedPage.statusCode());
-        String header = protectedPage.headers().firstValue("Set-Cookie").orElseThrow();
+        String header = protectedPage.headers().allValues("Set-Cookie").stream()
+                .filter(setCookie -> setCookie.contains("JSESSIONID=")).findFirst().orElseThrow();
         HttpCookie cookie = HttpCookie.parse(header).get(0);
         assertEquals("__Host-JSESSIONID", cookie.getName(), header);
         assertTrue(cookie.getSecure(), header);
         assertTrue(cookie.isHttpOnly(), header);
         assertEquals("/", cookie.getPath(), header);
         assertEquals(null, cookie.getDomain(), "a __Host- cookie has no Domain: " + header);
+        // and the sign-in's own cookie, which binds its PKCE verifier to this browser: https and this host only too
+        String signIn = protectedPage.headers().allValues("Set-Cookie").stream()
+                .filter(setCookie -> setCookie.startsWith("__Host-SIGN_IN_BINDING=")).findFirst().orElseThrow();
+        assertTrue(signIn.contains("; Path=/;") && signIn.contains("; Secure") && signIn.contains("; HttpOnly")
+                && signIn.contains("SameSite=Lax") && !signIn.contains("Domain"), signIn);
         String location = protectedPage.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(cognito.domain() + "/oauth2/authorize?"), "to the https Cognito: " + location);
         assertTrue(location.contains("redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback"));
@@ -77,9 +83,11 @@ class HttpsDeploymentIT {
         HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(AppDeployment.APP + "/secure/profile.xhtml")).header("Cookie", session).build(),
                 HttpResponse.BodyHandlers.ofString());
-        // (Payara's session version cookie, a counter for replicated sessions, may be set again; no session cookie)
+        // (Payara's session version cookie, a counter for replicated sessions, may be set again, and the new sign-in
+        // started gets its own binding; no session cookie)
         assertEquals(List.of(), again.headers().allValues("Set-Cookie").stream()
-                .filter(setCookie -> !setCookie.startsWith("JSESSIONIDVERSION=")).toList());
+                .filter(setCookie -> !setCookie.startsWith("JSESSIONIDVERSION=")
+                        && !setCookie.startsWith("__Host-SIGN_IN_BINDING=")).toList());
         assertFalse(again.headers().firstValue("Location").orElseThrow().contains("JSESSIONID"),
                 "the session id is never in a URL");
     }

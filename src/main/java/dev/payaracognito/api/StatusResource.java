@@ -46,7 +46,7 @@ public class StatusResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)))
     public Status status() {
         boolean configured = settings.problems().isEmpty();
-        return new Status(version, configured ? endpoints.knownIssuer().orElse(settings.issuer()) : null,
+        return new Status(version, configured ? endpoints.knownIssuer().orElse(settings.pool().issuer()) : null,
                 configured && validation.signingKeysKnown());
     }
 

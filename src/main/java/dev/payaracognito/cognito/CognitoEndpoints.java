@@ -36,13 +36,13 @@ public class CognitoEndpoints {
      * @throws CognitoUnavailable when that document cannot be had now
      */
     public String getIssuer() {
-        List<String> candidates = settings.signInIssuers();
+        List<String> candidates = settings.pool().signInIssuers();
         return candidates.size() == 1 ? candidates.get(0) : discovery.announcedIssuer(candidates);
     }
 
     /** {@link #getIssuer()} if it is known without asking Cognito: for what a public request may trigger. */
     public Optional<String> knownIssuer() {
-        List<String> candidates = settings.signInIssuers();
+        List<String> candidates = settings.pool().signInIssuers();
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : discovery.knownIssuer();
     }
 
@@ -52,11 +52,11 @@ public class CognitoEndpoints {
     }
 
     public String getClientId() {
-        return settings.clientId();
+        return settings.client().clientId();
     }
 
     public String getClientSecret() {
-        return settings.clientSecret();
+        return settings.client().clientSecret();
     }
 
     /**
@@ -66,7 +66,7 @@ public class CognitoEndpoints {
      * @throws CognitoUnavailable when it must be discovered and Cognito cannot be reached
      */
     public String domain() {
-        String configured = settings.configuredDomain();
+        String configured = settings.client().configuredDomain();
         return configured != null ? configured : discovery.domain(getIssuer());
     }
 
@@ -101,7 +101,7 @@ public class CognitoEndpoints {
 
     /** The callback URL registered at Cognito, when the app's public base URL is set. */
     public Optional<String> registeredCallback() {
-        return Optional.ofNullable(settings.configuredBaseUrl()).map(baseUrl -> baseUrl + "/callback");
+        return Optional.ofNullable(settings.site().configuredBaseUrl()).map(baseUrl -> baseUrl + "/callback");
     }
 
     /**
@@ -109,8 +109,8 @@ public class CognitoEndpoints {
      * {@code logout_uri} that is one of the client's allowed sign-out URLs; no {@code id_token_hint}.
      */
     public String logoutUrl(HttpServletRequest request) {
-        return domain() + "/logout?client_id=" + encode(settings.clientId()) + "&logout_uri="
-                + encode(settings.baseUrl(request) + "/");
+        return domain() + "/logout?client_id=" + encode(settings.client().clientId()) + "&logout_uri="
+                + encode(settings.site().baseUrl(request) + "/");
     }
 
     private static String encode(String value) {

@@ -59,7 +59,7 @@ public class CognitoRevocation {
 
     /** HTTP Basic client authentication, with id and secret form-encoded first (RFC 6749 section 2.3.1). */
     private String clientCredentials() {
-        String pair = encode(settings.clientId()) + ":" + encode(settings.clientSecret());
+        String pair = encode(settings.client().clientId()) + ":" + encode(settings.client().clientSecret());
         return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -47,10 +47,10 @@ public class ReadyForSignIns implements HealthCheck {
         response.withData("signingKeys", keys ? "known" : "unavailable")
                 .withData("cognito", answers ? "answers" : "does not answer")
                 .withData("tokenRevocation", tokenRevocation.state())
-                .withData("sessionKey", settings.sessionKeys().ofThisNode()
+                .withData("sessionKey", settings.sessions().keys().ofThisNode()
                         ? "this node's own (the nodes of a cluster need APP_SESSION_KEY)"
-                        : "APP_SESSION_KEY, sealing with " + settings.sessionKeys().sealingId());
-        return response.status(ready(keys, answers, settings.readyRequiresCognito())).build();
+                        : "APP_SESSION_KEY, sealing with " + settings.sessions().keys().sealingId());
+        return response.status(ready(keys, answers, settings.site().readyRequiresCognito())).build();
     }
 
     /** Configured, the rule: the keys are needed; Cognito's answer only if the operator asked for it. */

@@ -51,7 +51,7 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
         String path = RequestPath.of(request);
         boolean api = isApi(path);
         boolean isStatic = path.startsWith(ResourceHandler.RESOURCE_IDENTIFIER + "/");
-        SecurityHeaders.apply(response, settings.isHttps() || request.isSecure(), isStatic);
+        SecurityHeaders.apply(response, settings.site().isHttps() || request.isSecure(), isStatic);
         if (!settings.problems().isEmpty()) {
             return notConfigured(response, context, api, isStatic, isOperational(path));
         }

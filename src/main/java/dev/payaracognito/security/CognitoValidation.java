@@ -89,17 +89,17 @@ public class CognitoValidation {
             TokenEvents counted = new CountedTokenEvents();
             // Each issuer's keys from its own host's JWKS, cached apart (Cognito: {issuer}/.well-known/jwks.json).
             Map<String, CognitoKeys> keysByIssuer = new LinkedHashMap<>();
-            for (String issuer : settings.issuers()) {
+            for (String issuer : settings.pool().issuers()) {
                 keysByIssuer.put(issuer, new CognitoKeys(URI.create(issuer + CognitoEndpoints.JWKS_PATH).toURL(),
-                        settings.jwksPolicy(), counted));
+                        settings.tokens().jwksPolicy(), counted));
             }
-            CognitoTokenValidator validator = new CognitoTokenValidator(keysByIssuer, settings.clientId(),
-                    Set.copyOf(settings.accessTokenClients()), Clock.systemUTC());
+            CognitoTokenValidator validator = new CognitoTokenValidator(keysByIssuer, settings.client().clientId(),
+                    Set.copyOf(settings.client().accessTokenClients()), Clock.systemUTC());
             // Shared by the nodes of a cluster: a sign-out on one is seen by the API and the sessions of all.
-            RevokedSignIns revoked = new RevokedSignIns(grid.ledger(REVOKED_SIGN_INS, settings.sessionKeys()),
-                    settings.revokedSignInsSize(), Clock.systemUTC(), counted);
+            RevokedSignIns revoked = new RevokedSignIns(grid.ledger(REVOKED_SIGN_INS, settings.sessions().keys()),
+                    settings.tokens().revokedSignInsSize(), Clock.systemUTC(), counted);
             return new Built(Map.copyOf(keysByIssuer), validator, new AccessTokenCache(validator, revoked,
-                    settings.tokenCacheSize(), Clock.systemUTC(), counted), revoked);
+                    settings.tokens().tokenCacheSize(), Clock.systemUTC(), counted), revoked);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("the JWKS URL is not a URL", e);
         }

@@ -17,6 +17,6 @@ public class NodeName {
     private CognitoSettings settings;
 
     public String getName() {
-        return settings.nodeName();
+        return settings.site().nodeName();
     }
 }

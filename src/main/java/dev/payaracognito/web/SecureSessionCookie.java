@@ -22,7 +22,7 @@ public class SecureSessionCookie implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        if (settings.isHttps()) {
+        if (settings.site().isHttps()) {
             SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
             cookie.setSecure(true);
             cookie.setName(HOST_PREFIXED_NAME);

@@ -24,7 +24,7 @@ public class SessionCounter implements HttpSessionListener {
     @Override
     public void sessionCreated(HttpSessionEvent event) {
         if (event.getSession().isNew()) {
-            event.getSession().setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
+            event.getSession().setMaxInactiveInterval((int) settings.sessions().idleTimeout().toSeconds());
         }
         stats.sessionCreated();
     }

@@ -23,7 +23,7 @@ public class SignInOptions {
     private CognitoSettings settings;
 
     public List<String> getIdentityProviders() {
-        return settings.identityProviders();
+        return settings.client().identityProviders();
     }
 
     /** The link that signs in through {@code provider} (the parameter is Cognito's own name for it). */

@@ -16,6 +16,6 @@ public class TrustedProxies implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        AuditLog.trustProxies(settings.clientAddress());
+        AuditLog.trustProxies(settings.site().clientAddress());
     }
 }

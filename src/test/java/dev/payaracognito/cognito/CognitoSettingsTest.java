@@ -28,9 +28,9 @@ class CognitoSettingsTest {
     void aPoolsIssuersAreBothFormatsAndReplicasNeverSignIn() throws Exception {
         CognitoSettings both = settings(Map.of("cognito.additional-regions", "us-east-1"));
         assertEquals(List.of(), both.problems());
-        assertEquals(List.of(ORIGINAL, UPDATED, REPLICA), both.issuers());
-        assertEquals(List.of(ORIGINAL, UPDATED), both.signInIssuers(), "sign-ins come through the home region");
-        assertEquals(List.of(UPDATED), settings(Map.of("cognito.issuer-format", "updated")).issuers());
+        assertEquals(List.of(ORIGINAL, UPDATED, REPLICA), both.pool().issuers());
+        assertEquals(List.of(ORIGINAL, UPDATED), both.pool().signInIssuers(), "sign-ins come through the home region");
+        assertEquals(List.of(UPDATED), settings(Map.of("cognito.issuer-format", "updated")).pool().issuers());
     }
 
     @Test
@@ -40,7 +40,7 @@ class CognitoSettingsTest {
                 "app.development-mode", "true"));
         assertEquals(List.of(), emulated.problems());
         assertEquals(List.of("http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/" + POOL,
-                "http://localhost:9229/cognito-idp.us-east-1.amazonaws.com/" + POOL), emulated.issuers());
+                "http://localhost:9229/cognito-idp.us-east-1.amazonaws.com/" + POOL), emulated.pool().issuers());
     }
 
     @Test
@@ -49,7 +49,7 @@ class CognitoSettingsTest {
                 "http://192.0.2.1:9229", "http://localhost:9229/?x=1", "ftp://localhost")) {
             CognitoSettings settings = settings(Map.of("cognito.emulator-url", elsewhere, "app.development-mode", "true"));
             assertTrue(settings.problems().stream().anyMatch(p -> p.startsWith("COGNITO_EMULATOR_URL")), elsewhere);
-            assertEquals(List.of(), settings.issuers(), elsewhere + ": neither AWS's issuers nor the emulator's");
+            assertEquals(List.of(), settings.pool().issuers(), elsewhere + ": neither AWS's issuers nor the emulator's");
         }
         CognitoSettings withIssuer = settings(Map.of("cognito.issuer", "http://localhost:9229/x",
                 "cognito.emulator-url", "http://localhost:9229", "app.development-mode", "true"));
@@ -79,7 +79,7 @@ class CognitoSettingsTest {
             CognitoSettings production = settings(Map.of("cognito.issuer", local));
             assertTrue(production.problems().stream().anyMatch(p -> p.contains("for development only")),
                     local + ": " + production.problems());
-            assertEquals(List.of(), production.issuers(), local);
+            assertEquals(List.of(), production.pool().issuers(), local);
             assertEquals(List.of(), settings(Map.of("cognito.issuer", local, "app.development-mode", "true"))
                     .problems(), local);
         }
@@ -104,13 +104,13 @@ class CognitoSettingsTest {
                 Set.of("cognito.issuer"));
         assertTrue(issuerFromTheGrid.problems().stream().anyMatch(p -> p.startsWith("cognito.issuer is set in the"
                 + " data grid")), issuerFromTheGrid.problems().toString());
-        assertEquals(List.of(ORIGINAL, UPDATED), issuerFromTheGrid.issuers(), "the pool's issuers, not the grid's");
+        assertEquals(List.of(ORIGINAL, UPDATED), issuerFromTheGrid.pool().issuers(), "the pool's issuers, not the grid's");
 
         CognitoSettings keyFromTheGrid = settings(Map.of("app.session.key", "k:" + "A".repeat(43) + "="),
                 Set.of("app.session.key"));
         assertTrue(keyFromTheGrid.problems().stream().anyMatch(p -> p.startsWith("app.session.key is set in the"
                 + " data grid")), keyFromTheGrid.problems().toString());
-        assertTrue(keyFromTheGrid.sessionKeys().ofThisNode(), "not the grid's key");
+        assertTrue(keyFromTheGrid.sessions().keys().ofThisNode(), "not the grid's key");
     }
 
     @Test

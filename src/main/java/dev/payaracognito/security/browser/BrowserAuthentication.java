@@ -119,8 +119,8 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
     private HttpServletResponse choosing(HttpServletResponse response, HttpServletRequest request,
             HttpMessageContext context) {
         HttpServletResponse choosing = new AuthorizationRedirect(request, response,
-                SignInChoice.of(request, settings.identityProviders()), endpoints.getAuthorizationEndpoint(),
-                settings.pendingSignInLifetime(), settings.sessionKeys(), settings.isHttps());
+                SignInChoice.of(request, settings.client().identityProviders()), endpoints.getAuthorizationEndpoint(),
+                settings.sessions().pendingSignInLifetime(), settings.sessions().keys(), settings.site().isHttps());
         context.setResponse(choosing);
         return choosing;
     }

@@ -78,7 +78,7 @@ class SessionCheck {
         } catch (IOException unreadable) {
             return Checked.answered(forged(request, context, "its sign-in record is not one"));
         }
-        if (!SessionBinding.presented(request, settings.isHttps(), signIn.bindingDigest())) {
+        if (!SessionBinding.presented(request, settings.site().isHttps(), signIn.bindingDigest())) {
             return Checked.answered(otherBrowser(request, context));
         }
         if (!signIn.username().equals(request.getUserPrincipal().getName())) {
@@ -109,7 +109,7 @@ class SessionCheck {
         AuditLog.refusal(request, "session:OTHER_BROWSER", "a session id without the session's binding cookie");
         stats.refused("session:OTHER_BROWSER");
         context.cleanClientSubject();
-        SessionBinding.forgetSession(request, context.getResponse(), settings.isHttps());
+        SessionBinding.forgetSession(request, context.getResponse(), settings.site().isHttps());
         return context.redirect(redirects.location(request, SiteRedirects.thisPage(request)));
     }
 

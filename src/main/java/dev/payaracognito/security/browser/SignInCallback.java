@@ -92,7 +92,7 @@ public class SignInCallback {
         }
         String verifier;
         try {
-            verifier = PendingSignIn.codeVerifier(request, signedInSession.keys(), settings.isHttps());
+            verifier = PendingSignIn.codeVerifier(request, signedInSession.keys(), settings.site().isHttps());
         } catch (SessionKeys.Unopened unopened) {
             // another browser with this session's id, a verifier copied from another session, or one written by
             // someone on the data grid: the code is not exchanged

@@ -70,10 +70,10 @@ public class SignedInSession {
      */
     void started(HttpServletRequest request, HttpServletResponse response, CognitoToken access) {
         tokenRevocation.signedIn(access);
-        String binding = SessionBinding.issue(response, settings.isHttps());
+        String binding = SessionBinding.issue(response, settings.site().isHttps());
         HttpSession session = request.getSession();
         SealedSignIn.put(session, SignInRecord.of(access, replica.tokens(), Instant.now(), binding), keys());
-        session.setMaxInactiveInterval((int) settings.sessionIdleTimeout().toSeconds());
+        session.setMaxInactiveInterval((int) settings.sessions().idleTimeout().toSeconds());
         session.setAttribute(LAST_SOUND, Instant.now());
     }
 
@@ -96,7 +96,7 @@ public class SignedInSession {
     /** Whether the session has gone without a sound request for longer than {@code app.session.idle-timeout}. */
     boolean idle(HttpSession session) {
         return session != null && session.getAttribute(LAST_SOUND) instanceof Instant last
-                && Instant.now().isAfter(last.plus(settings.sessionIdleTimeout()));
+                && Instant.now().isAfter(last.plus(settings.sessions().idleTimeout()));
     }
 
     /** A sound request: the session's idle time starts again. */
@@ -105,7 +105,7 @@ public class SignedInSession {
     }
 
     SessionKeys keys() {
-        return settings.sessionKeys();
+        return settings.sessions().keys();
     }
 
     /** Gives the OpenID mechanism the record's tokens on this node (they do not travel in its own context). */
@@ -115,7 +115,7 @@ public class SignedInSession {
 
     /** Whether the session has outlived {@code app.session.max-lifetime} since sign-in. */
     boolean outlived(SignInRecord signIn) {
-        return Instant.now().isAfter(signIn.signedInAt().plus(settings.sessionMaxLifetime()));
+        return Instant.now().isAfter(signIn.signedInAt().plus(settings.sessions().maxLifetime()));
     }
 
     /** Whether the mechanism would refresh the tokens on this request (it does so a little before they expire). */
@@ -149,7 +149,7 @@ public class SignedInSession {
         if (signIn != null) {
             endSignIn(signIn);
         }
-        SessionBinding.expire(response, settings.isHttps());
+        SessionBinding.expire(response, settings.site().isHttps());
     }
 
     /** Whether the sign-in was ended already (on any node): its tokens are refused. */
@@ -165,7 +165,7 @@ public class SignedInSession {
     void endSignIn(SignInRecord signIn) {
         if (signIn.originJti() != null) {
             Instant tokensExpire = signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW);
-            Instant sessionsEnd = signIn.signedInAt().plus(settings.sessionMaxLifetime());
+            Instant sessionsEnd = signIn.signedInAt().plus(settings.sessions().maxLifetime());
             validation.revokedSignIns().revoke(signIn.originJti(),
                     tokensExpire.isAfter(sessionsEnd) ? tokensExpire : sessionsEnd);
             stats.revoked();
@@ -182,7 +182,7 @@ public class SignedInSession {
     AuthenticationStatus close(HttpServletRequest request, HttpMessageContext context) {
         String page = SiteRedirects.thisPage(request);
         forget(context);
-        SessionBinding.expire(context.getResponse(), settings.isHttps());
+        SessionBinding.expire(context.getResponse(), settings.site().isHttps());
         return context.redirect(redirects.location(request, page));
     }
 

@@ -30,7 +30,7 @@ public class SiteRedirects {
 
     /** Where to send the browser for {@code path}: the same path on this site, or the home page. */
     public String location(HttpServletRequest request, String path) {
-        return location(settings.baseUrl(request), path);
+        return location(settings.site().baseUrl(request), path);
     }
 
     static String location(String baseUrl, String path) {

@@ -23,7 +23,9 @@ import java.util.logging.Logger;
  * grid, cut short there, or overwritten with something that does not open (anything but sealed bytes under a key of
  * ours included) stays in this node's copy and is put back. A value sealed under a key this node lacks is another
  * node's (a cluster without one {@code APP_SESSION_KEY}, or a key rotation under way): ignored, not overwritten. Without
- * a grid (not yet up, or gone) the ledger is this node's alone until {@link #attach} is called with one.
+ * a grid (not yet up, or gone) the ledger is this node's alone until {@link #attach} is called with one. Some 250
+ * lines in one class on purpose: the copy, the grid's map and the listener that reconciles them guard one invariant
+ * (nothing leaves before its time, whatever the grid does), which is checked where it is kept, under one lock.
  */
 final class ReplicatedLedger implements Ledger {
 

@@ -27,6 +27,8 @@ import java.util.Set;
  * Claims keep their JSON types: strings, {@code Long} (integral numbers), {@code BigDecimal}, {@code Boolean},
  * lists; nested objects are kept only as {@link #NESTED}. Whatever the input, reading ends in a value or a
  * {@link TokenRejected} ({@code MALFORMED}): never another exception, and never text of the token in the reason.
+ * One class of some 240 lines on purpose: the reader is one parse path with its bounds (depth, number length, UTF-8,
+ * duplicate names) side by side, read and reviewed top to bottom; split, the bounds would be spread over files.
  */
 final class CompactJwt {
 

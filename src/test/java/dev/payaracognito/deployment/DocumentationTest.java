@@ -79,7 +79,9 @@ class DocumentationTest {
         }
         assertTrue(scripts.contains("docker/check-image.sh"), "scripts are found: " + scripts);
         for (String script : scripts) {
-            assertTrue(Files.isExecutable(Path.of(script)), script + " is not executable");
+            // a library to source (src/bench/load/lib.sh) has no #! line and is not run
+            boolean run = Files.readString(Path.of(script)).startsWith("#!");
+            assertTrue(!run || Files.isExecutable(Path.of(script)), script + " is not executable");
         }
     }
 

@@ -16,10 +16,12 @@ import java.util.logging.Logger;
  * {@link Turns} through the data grid when it runs: a key's turn is the lock of the key in a map of the grid (held by
  * the thread that took it, leased so that a node that dies, or hangs, frees it), and its result the key's value in
  * another map (a write to a locked key waits for its lock: a turn whose lease ran out must not wait for the next
- * one to leave its result), sealed with the session key and kept for a while. Without a grid, a lock and a value in this node's memory.
- * Whatever the grid holds that does not open is no result: the work is done again. A grid that fails (a member
- * leaving, a timeout) costs the cluster-wide turn, never the work: the turn is then this node's alone, a result that
- * cannot be left is not, and a lock that cannot be freed frees itself at the end of its lease.
+ * one to leave its result), sealed with the session key and kept for a while. Without a grid (a single node), a
+ * lock and a value in this node's memory. Whatever the grid holds that does not open is no result: the work is done
+ * again. A running grid that fails to give the turn (a member leaving, a timeout) gives none: work done without it
+ * could be done twice at once on two nodes (a refresh token spent twice under rotation signs the user out), so it
+ * waits for a later turn. A result that cannot be left is not, and a lock that cannot be freed frees itself at the
+ * end of its lease.
  */
 final class GridTurns implements Turns {
 
@@ -45,11 +47,7 @@ final class GridTurns implements Turns {
         this.grid = grid;
     }
 
-    /**
-     * This node's turn first, then the grid's inside it: the threads of this node queue here, not at the grid, and
-     * a grid that fails leaves the turn this node's at least (one refresh per node; the refresh-token grace period
-     * is for the rest).
-     */
+    /** This node's turn first, then the grid's inside it: the threads of this node queue here, not at the grid. */
     @Override
     public Optional<Turn> await(String key, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
@@ -74,8 +72,9 @@ final class GridTurns implements Turns {
             }
         } catch (RuntimeException gridTrouble) {
             LOG.warning(name + ": the data grid gave no turn (" + gridTrouble.getClass().getSimpleName()
-                    + "): this node's turn only");
-            return awaited;
+                    + "): the work waits for a later turn");
+            here.close();
+            return Optional.empty();
         } catch (InterruptedException | Error e) {
             here.close();
             throw e;

@@ -12,8 +12,8 @@ import java.util.Optional;
 public interface Turns {
 
     /**
-     * Waits up to {@code wait} for {@code key}'s turn; empty if it did not come (another node holds it). The turn
-     * must be closed, on this thread.
+     * Waits up to {@code wait} for {@code key}'s turn; empty if it did not come (another node holds it, or the grid
+     * could not say). The turn must be closed, on this thread.
      */
     Optional<Turn> await(String key, Duration wait) throws InterruptedException;
 

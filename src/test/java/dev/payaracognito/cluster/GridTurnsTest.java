@@ -103,23 +103,42 @@ class GridTurnsTest {
         }
     }
 
+    /**
+     * A running grid that fails to give the turn gives none (work done without it could be done on two nodes at
+     * once), and this node's own turn is free again for the next request.
+     */
     @Test
-    void aGridThatGivesNoTurnGivesThisNodesTurnInstead() throws Exception {
-        GridTurns failing = new GridTurns(name, keys, () -> {
-            throw new HazelcastInstanceNotActiveException();
+    void aGridThatFailsGivesNoTurnAndHoldsNothing() throws Exception {
+        AtomicBoolean gridFails = new AtomicBoolean(true);
+        GridTurns node = new GridTurns(name, keys, () -> {
+            if (gridFails.get()) {
+                throw new HazelcastInstanceNotActiveException();
+            }
+            return memberA;
         });
-        try (Turns.Turn turn = failing.await("session-1", SHORT).orElseThrow()) {
+        assertTrue(node.await("session-1", SHORT).isEmpty(), "no turn while the grid fails");
+        gridFails.set(false);
+        try (Turns.Turn turn = node.await("session-1", SHORT).orElseThrow()) {
+            assertTrue(turn.result().isEmpty(), "nothing was done");
+        }
+    }
+
+    /** Without a grid (a single node), the turns are this node's: one at a time here, the result kept here. */
+    @Test
+    void withoutAGridTheTurnsAreThisNodes() throws Exception {
+        GridTurns alone = new GridTurns(name, keys, () -> null);
+        try (Turns.Turn turn = alone.await("session-1", SHORT).orElseThrow()) {
             turn.leave(TOKENS);
             CompletableFuture<Boolean> sameNode = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return failing.await("session-1", SHORT).isPresent();
+                    return alone.await("session-1", SHORT).isPresent();
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            assertFalse(sameNode.get(10, TimeUnit.SECONDS), "still one at a time on this node");
+            assertFalse(sameNode.get(10, TimeUnit.SECONDS), "one at a time on this node");
         }
-        try (Turns.Turn next = failing.await("session-1", SHORT).orElseThrow()) {
+        try (Turns.Turn next = alone.await("session-1", SHORT).orElseThrow()) {
             assertArrayEquals(TOKENS, next.result().orElseThrow(), "and its result kept on this node");
         }
     }

@@ -105,7 +105,10 @@ class SessionRefresh {
             return withoutRefresh(request, context, signIn, "interrupted while another node refreshed");
         }
         if (turn.isEmpty()) {
-            return withoutRefresh(request, context, signIn, "another node's refresh of this session did not finish");
+            // Another node's refresh did not finish, or the grid could not give the turn: refreshing without it
+            // could spend a rotated refresh token twice and sign the user out, so the session waits for a later turn.
+            return withoutRefresh(request, context, signIn, "no turn to refresh: another node's refresh of this"
+                    + " session did not finish, or the data grid did not answer");
         }
         try (Turns.Turn held = turn.get()) {
             Optional<SessionTokens> done = held.result().flatMap(SessionTokens::read);

@@ -10,7 +10,6 @@ import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.PayaraNode;
 import dev.payaracognito.testing.SharedCognito;
 import dev.payaracognito.testing.TwoNodeCluster;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,7 +105,7 @@ class FailoverIT {
         Thread.sleep(5_500);
         int refreshes = cognito().tokenRequests("refresh_token");
         int authorizations = cognito().requests(Endpoint.AUTHORIZE);
-        int refreshLines = audit("refresh").size();
+        int refreshLines = cluster.auditLines("refresh").size();
 
         // 2. one node refreshes; the other, next, finds the new tokens and does not refresh again
         for (int page = 0; page < 4; page++) {
@@ -115,9 +114,9 @@ class FailoverIT {
         }
         assertEquals(refreshes + 1, cognito().tokenRequests("refresh_token"), "one refresh for both nodes");
         // and one audit line for it, by the node that refreshed (the other took its tokens)
-        assertEquals(refreshLines + 1, awaitAudit("refresh", refreshLines + 1).size(), "one refresh line");
+        assertEquals(refreshLines + 1, cluster.awaitAuditLines("refresh", refreshLines + 1).size(), "one refresh line");
         Thread.sleep(1_500); // the other node's log, flushed too
-        assertEquals(refreshLines + 1, audit("refresh").size(), "one refresh line, not one per node");
+        assertEquals(refreshLines + 1, cluster.auditLines("refresh").size(), "one refresh line, not one per node");
         assertEquals(authorizations, cognito().requests(Endpoint.AUTHORIZE), "no new sign-in");
         assertEquals(session, session(browser));
     }
@@ -126,9 +125,9 @@ class FailoverIT {
     @Order(3)
     void aFormOfOneNodePostedToTheOtherSignsOutEverywhere() throws Exception {
         // 1. the profile page's Sign out form, rendered by one node, posted to the other
-        int signIns = audit("sign-in").size();
-        int signOuts = audit("sign-out").size();
-        int refusals = audit("refusal").size();
+        int signIns = cluster.auditLines("sign-in").size();
+        int signOuts = cluster.auditLines("sign-out").size();
+        int refusals = cluster.auditLines("refusal").size();
         WebClient browser = browser();
         HtmlPage profile = signIn(browser, "alice", "Alice-Passw0rd!");
         String cookies = cookies(browser);
@@ -151,15 +150,15 @@ class FailoverIT {
 
         // 4. the audit log: one line for the sign-in and one for the sign-out, wherever they were served; a WARNING
         //    for each refusal (here at least the API's two), with its reason; never a token
-        assertEquals(signIns + 1, awaitAudit("sign-in", signIns + 1).size(), "one sign-in line");
-        assertEquals(signOuts + 1, awaitAudit("sign-out", signOuts + 1).size(), "one sign-out line");
-        List<String> refused = awaitAudit("refusal", refusals + 2);
+        assertEquals(signIns + 1, cluster.awaitAuditLines("sign-in", signIns + 1).size(), "one sign-in line");
+        assertEquals(signOuts + 1, cluster.awaitAuditLines("sign-out", signOuts + 1).size(), "one sign-out line");
+        List<String> refused = cluster.awaitAuditLines("refusal", refusals + 2);
         assertTrue(refused.size() >= refusals + 2, "a line per refusal: " + refused);
         for (String line : refused.subList(refusals, refused.size())) {
             assertTrue(line.contains("WARNING") && line.contains("\"reason\":\""), line);
         }
         for (String event : List.of("sign-in", "sign-out", "refusal")) {
-            for (String line : audit(event)) {
+            for (String line : cluster.auditLines(event)) {
                 assertFalse(line.contains(accessToken) || line.contains("eyJ"), "a token in the audit log: " + line);
             }
         }
@@ -187,14 +186,6 @@ class FailoverIT {
             }
         }
         assertEquals(authorizations, cognito().requests(Endpoint.AUTHORIZE), "nobody signed in again");
-    }
-
-    private static List<String> audit(String event) throws IOException {
-        return cluster.auditLines(event);
-    }
-
-    private static List<String> awaitAudit(String event, int atLeast) throws Exception {
-        return cluster.awaitAuditLines(event, atLeast);
     }
 
     private WebClient browser() {

@@ -129,14 +129,7 @@ class GridTurnsTest {
         GridTurns alone = new GridTurns(name, keys, () -> null);
         try (Turns.Turn turn = alone.await("session-1", SHORT).orElseThrow()) {
             turn.leave(TOKENS);
-            CompletableFuture<Boolean> sameNode = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return alone.await("session-1", SHORT).isPresent();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            assertFalse(sameNode.get(10, TimeUnit.SECONDS), "one at a time on this node");
+            assertFalse(turnOnAnotherThread(alone), "one at a time on this node");
         }
         try (Turns.Turn next = alone.await("session-1", SHORT).orElseThrow()) {
             assertArrayEquals(TOKENS, next.result().orElseThrow(), "and its result kept on this node");
@@ -155,14 +148,7 @@ class GridTurnsTest {
         });
         try (Turns.Turn held = node.await("session-1", SHORT).orElseThrow()) {
             gridFails.set(true);
-            CompletableFuture<Boolean> another = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return node.await("session-1", SHORT).isPresent();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            assertFalse(another.get(10, TimeUnit.SECONDS), "waits behind the turn this node holds");
+            assertFalse(turnOnAnotherThread(node), "waits behind the turn this node holds");
             held.leave(TOKENS);
         }
     }
@@ -177,6 +163,19 @@ class GridTurnsTest {
             assertTrue(onA.await("session-1", SHORT).isEmpty(), "the other node still holds its turn");
             assertArrayEquals(TOKENS, other.result().orElseThrow());
         }
+    }
+
+    /** Whether another request of this node, on a thread of its own, gets session-1's turn within {@link #SHORT}. */
+    private static boolean turnOnAnotherThread(GridTurns turns) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Optional<Turns.Turn> turn = turns.await("session-1", SHORT);
+                turn.ifPresent(Turns.Turn::close);
+                return turn.isPresent();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(10, TimeUnit.SECONDS);
     }
 
     private static String key() {

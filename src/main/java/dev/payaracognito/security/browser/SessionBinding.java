@@ -19,7 +19,6 @@ import java.util.Base64;
 final class SessionBinding {
 
     private static final String NAME = "SESSION_BINDING";
-    private static final String HOST_PREFIXED_NAME = "__Host-" + NAME;
     private static final String SIGN_IN = "SIGN_IN_BINDING";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -28,10 +27,8 @@ final class SessionBinding {
 
     /** A new secret for a sign-in, given to the browser; answers its digest, for the record. */
     static String issue(HttpServletResponse response, boolean https) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String value = BASE64URL.encodeToString(secret);
-        response.addHeader("Set-Cookie", cookie(https, value, ""));
+        String value = newSecret();
+        response.addHeader("Set-Cookie", cookie(NAME, https, value, ""));
         return digest(value);
     }
 
@@ -41,18 +38,15 @@ final class SessionBinding {
      * a signed-in session's binding is never touched by a sign-in started beside it.
      */
     static String issueForSignIn(HttpServletResponse response, boolean https, java.time.Duration lifetime) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String value = BASE64URL.encodeToString(secret);
-        response.addHeader("Set-Cookie", (https ? "__Host-" : "") + SIGN_IN + "=" + value
-                + "; Path=/; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "") + "; Max-Age=" + lifetime.toSeconds());
+        String value = newSecret();
+        response.addHeader("Set-Cookie", cookie(SIGN_IN, https, value, "; Max-Age=" + lifetime.toSeconds()));
         return value;
     }
 
     /** The secret {@link #issueForSignIn} gave this browser; empty if it sent none. */
     static String signInSecret(HttpServletRequest request, boolean https) {
         Cookie[] cookies = request.getCookies();
-        String name = (https ? "__Host-" : "") + SIGN_IN;
+        String name = name(SIGN_IN, https);
         if (cookies != null) {
             for (Cookie cookie : cookies) {
                 if (name.equals(cookie.getName())) {
@@ -69,7 +63,7 @@ final class SessionBinding {
         if (cookies == null) {
             return false;
         }
-        String name = name(https);
+        String name = name(NAME, https);
         for (Cookie cookie : cookies) {
             if (name.equals(cookie.getName()) && MessageDigest.isEqual(
                     digest(cookie.getValue()).getBytes(StandardCharsets.US_ASCII),
@@ -82,7 +76,7 @@ final class SessionBinding {
 
     /** The browser forgets the secret (and with it anything it held of a session). */
     static void expire(HttpServletResponse response, boolean https) {
-        response.addHeader("Set-Cookie", cookie(https, "", "; Max-Age=0"));
+        response.addHeader("Set-Cookie", cookie(NAME, https, "", "; Max-Age=0"));
     }
 
     /**
@@ -91,17 +85,29 @@ final class SessionBinding {
      */
     static void forgetSession(HttpServletRequest request, HttpServletResponse response, boolean https) {
         String sessionCookie = request.getServletContext().getSessionCookieConfig().getName();
-        response.addHeader("Set-Cookie", (sessionCookie == null ? "JSESSIONID" : sessionCookie)
-                + "=; Path=/; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "") + "; Max-Age=0");
+        response.addHeader("Set-Cookie", (sessionCookie == null ? "JSESSIONID" : sessionCookie) + "="
+                + attributes(https) + "; Max-Age=0");
         expire(response, https);
     }
 
-    private static String cookie(boolean https, String value, String lifetime) {
-        return name(https) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "") + lifetime;
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return BASE64URL.encodeToString(secret);
     }
 
-    private static String name(boolean https) {
-        return https ? HOST_PREFIXED_NAME : NAME;
+    private static String cookie(String name, boolean https, String value, String lifetime) {
+        return name(name, https) + "=" + value + attributes(https) + lifetime;
+    }
+
+    /** The session cookie's attributes, which every cookie of a sign-in shares. */
+    private static String attributes(boolean https) {
+        return "; Path=/; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "");
+    }
+
+    /** Behind https, {@code __Host-}: Secure, Path=/, no Domain, so a sibling subdomain cannot shadow it. */
+    private static String name(String name, boolean https) {
+        return https ? "__Host-" + name : name;
     }
 
     private static String digest(String secret) {

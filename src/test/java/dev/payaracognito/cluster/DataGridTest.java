@@ -5,49 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.payaracognito.testing.CapturedLog;
 import dev.payaracognito.testing.LoopbackMember;
 import dev.payaracognito.testing.PayaraNode;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import javax.naming.NameNotFoundException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How a node finds Payara's grid for its ledgers: none by design, not yet up, up, and what it warns of. */
 class DataGridTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final List<String> warnings = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-    private final Logger log = Logger.getLogger(DataGrid.class.getName());
-
-    @BeforeEach
-    void listen() {
-        log.addHandler(capture);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(DataGrid.class);
 
     @AfterEach
     void stop() {
-        log.removeHandler(capture);
         Hazelcast.shutdownAll();
     }
 
@@ -60,7 +40,7 @@ class DataGridTest {
         Ledger ledger = grid.ledger("ended", keys());
         ledger.extend("alice-sign-in", Instant.now().plusSeconds(60));
         assertEquals(Instant.now().plusSeconds(60).getEpochSecond(), ledger.until("alice-sign-in").getEpochSecond(), 2);
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of(), log.messages(Level.ALL));
     }
 
     @Test
@@ -76,7 +56,7 @@ class DataGridTest {
         Ledger ledger = grid.ledger("ended", keys());
         Instant inAnHour = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
         ledger.extend("alice-sign-in", inAnHour);
-        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("The data grid is not running")), warnings.toString());
+        assertTrue(log.warnings().stream().anyMatch(w -> w.startsWith("The data grid is not running")), log.warnings().toString());
 
         // 2. up: the next try shares what the node kept
         HazelcastInstance running = LoopbackMember.start(cluster, port);
@@ -94,7 +74,7 @@ class DataGridTest {
         DataGrid grid = new DataGrid();
         grid.lookup = () -> one;
         grid.ledger("ended", SessionKeys.ofThisNode(RANDOM));
-        assertTrue(warnings.isEmpty(), "alone in the grid: its own key is enough");
+        assertTrue(log.warnings().isEmpty(), "alone in the grid: its own key is enough");
 
         HazelcastInstance other = LoopbackMember.start(cluster, port);
         long deadline = System.currentTimeMillis() + 10_000;
@@ -102,8 +82,8 @@ class DataGridTest {
             Thread.onSpinWait();
         }
         grid.follow();
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("seals sessions with a key of its own")),
-                warnings.toString());
+        assertTrue(log.warnings().stream().anyMatch(w -> w.contains("seals sessions with a key of its own")),
+                log.warnings().toString());
         assertTrue(other.getLifecycleService().isRunning());
     }
 

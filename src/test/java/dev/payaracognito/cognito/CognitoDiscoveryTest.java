@@ -10,6 +10,7 @@ import dev.payaracognito.localcognito.IssuerConfiguration;
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.localcognito.RunningCognito;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.testing.CapturedLog;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ class CognitoDiscoveryTest {
 
     @RegisterExtension
     static final RunningCognito POOL = new RunningCognito();
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(CognitoDiscovery.class);
 
     private static final String OTHER = "https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo";
 
@@ -93,6 +96,10 @@ class CognitoDiscoveryTest {
         String notServed = POOL.cognito().domain() + "/issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo";
         assertTrue(discovery.answers(POOL.cognito().issuer()));
         assertTrue(discovery.answers(notServed), "a 404: the pool's format changed, Cognito is up");
+        assertTrue(discovery.answers(notServed));
+        assertEquals(1, log.warnings().size(), "said once, not at every probe: " + log.warnings());
+        assertTrue(log.warnings().get(0).contains("no discovery document under the sign-ins' issuer " + notServed),
+                log.warnings().get(0));
         POOL.cognito().fail(Endpoint.DISCOVERY, 503);
         assertFalse(discovery.answers(POOL.cognito().issuer()));
     }

@@ -3,6 +3,7 @@ package dev.payaracognito.cognito;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payaracognito.testing.CapturedLog;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,9 +16,15 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which issuers the settings give, and what they refuse with a problem rather than a guess. */
 class CognitoSettingsTest {
+
+    @RegisterExtension
+    final CapturedLog settingsLog = new CapturedLog(CognitoSettings.class);
+    @RegisterExtension
+    final CapturedLog poolLog = new CapturedLog(PoolSettings.class);
 
     private static final String POOL = "eu-west-1_AbC123xyz";
     private static final String ORIGINAL = "https://cognito-idp.eu-west-1.amazonaws.com/" + POOL;
@@ -41,6 +48,28 @@ class CognitoSettingsTest {
         assertEquals(List.of(), emulated.problems());
         assertEquals(List.of("http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/" + POOL,
                 "http://localhost:9229/cognito-idp.us-east-1.amazonaws.com/" + POOL), emulated.pool().issuers());
+        assertEquals(1, poolLog.warnings().size(), poolLog.warnings().toString());
+        assertTrue(poolLog.warnings().get(0).contains("emulator at http://localhost:9229")
+                && poolLog.warnings().get(0).contains("Never set it in production"), poolLog.warnings().get(0));
+    }
+
+    @Test
+    void withoutAnEmulatorNothingIsSaidOfOne() throws Exception {
+        settings(Map.of());
+        assertEquals(List.of(), poolLog.warnings());
+    }
+
+    @Test
+    void missingSettingsAreSaidInTheLogOnceWithAllTheirProblems() throws Exception {
+        CognitoSettings settings = settings(Map.of("cognito.client-secret", "", "app.session.idle-timeout", "soon"));
+        for (int page = 0; page < 3; page++) {
+            assertEquals(2, settings.problems().size(), settings.problems().toString());
+        }
+        assertEquals(1, settingsLog.warnings().size(), "one line, however often the problems are read");
+        String line = settingsLog.warnings().get(0);
+        for (String problem : settings.problems()) {
+            assertTrue(line.contains(problem), line);
+        }
     }
 
     @Test

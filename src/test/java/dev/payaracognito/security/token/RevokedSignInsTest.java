@@ -1,6 +1,7 @@
 package dev.payaracognito.security.token;
 
 import dev.payaracognito.cluster.Ledger;
+import dev.payaracognito.testing.CapturedLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,11 +14,15 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RevokedSignInsTest {
 
     private final Instant start = Instant.parse("2026-12-01T10:00:00Z");
     private final MovingClock clock = new MovingClock(start);
+
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(RevokedSignIns.class);
 
     @Test
     void aRevokedSignInIsRefusedUntilItsTokensHaveExpired() {
@@ -64,6 +69,12 @@ class RevokedSignInsTest {
             assertTrue(revoked.isRevoked(signIn), signIn);
         }
         assertEquals(2, overCapacity.get(), "each sign-out past the size is counted");
+        assertEquals(1, log.warnings().size(), "and said once a minute, not once a sign-out: " + log.warnings());
+        assertTrue(log.warnings().get(0).contains("raise cognito.revoked-sign-ins.size"), log.warnings().get(0));
+
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        revoked.revoke("a minute later", start.plus(Duration.ofHours(4)));
+        assertEquals(2, log.warnings().size(), "said again a minute later: " + log.warnings());
     }
 
     static final class MovingClock extends Clock {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import dev.payaracognito.testing.PayaraNode;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -23,9 +24,13 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeploymentFilesTest {
 
-    /** The options the manifests give Payara Micro; FailoverIT's nodes get these and loopback's own. */
-    private static final Set<String> CLUSTER_OPTIONS = Set.of("--deploy", "--prebootcommandfile", "--logproperties",
-            "--port", "--clustername", "--clustermode");
+    /**
+     * What the test nodes (FailoverIT's) need only because they share one machine's loopback: the first grid port of
+     * each test's own grid, their names, and no host-aware partitioning (all members on one host).
+     */
+    private static final Set<String> LOOPBACK_ONLY = Set.of("--startport", "--name", "--nohostaware");
+    /** The image's JSON logging, which the tests do without (they read Payara's plain log). */
+    private static final String IMAGE_LOGGING = "--logproperties";
     private static final Set<String> SETTINGS = Set.of("COGNITO_REGION", "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID",
             "COGNITO_CLIENT_SECRET", "APP_BASE_URL", "APP_SESSION_KEY");
 
@@ -36,9 +41,7 @@ class DeploymentFilesTest {
         Map<String, Object> app = map(services.get("app"));
         assertTrue((Integer) map(app.get("deploy")).get("replicas") >= 2);
         List<String> command = strings(app.get("command"));
-        Set<String> options = new TreeSet<>(CLUSTER_OPTIONS);
-        options.add("--interfaces");
-        assertEquals(options, options(command));
+        assertEquals(testNodeOptions(), options(command), "Payara Micro's options, as FailoverIT's nodes have them");
         imagePaths(command);
         Map<String, Object> environment = map(app.get("environment"));
         assertTrue(environment.keySet().containsAll(SETTINGS), environment.keySet().toString());
@@ -109,7 +112,9 @@ class DeploymentFilesTest {
         Map<String, Object> pod = map(map(spec.get("template")).get("spec"));
         Map<String, Object> container = map(((List<?>) pod.get("containers")).get(0));
         List<String> args = strings(container.get("args"));
-        assertEquals(CLUSTER_OPTIONS, options(args));
+        Set<String> options = testNodeOptions();
+        options.remove("--interfaces"); // a pod has one network, the grid's
+        assertEquals(options, options(args), "Payara Micro's options, as FailoverIT's nodes have them");
         imagePaths(args);
 
         // 1. the grid: kubernetes:<namespace>,<service>, a headless service on the grid's port
@@ -180,6 +185,40 @@ class DeploymentFilesTest {
             assertTrue(map(source).containsKey("namespaceSelector") && map(source).containsKey("podSelector"),
                     "HTTP from named pods of a named namespace: " + source);
         }
+    }
+
+    /**
+     * The image runs Java with the test nodes' JVM options (docker/Dockerfile's ENTRYPOINT: the deserialization
+     * filter, the grid bound to its interface alone).
+     */
+    @Test
+    void theImageRunsJavaWithTheTestNodesOptions() throws IOException {
+        String entrypoint = Files.readString(Path.of("docker/Dockerfile")).lines()
+                .dropWhile(line -> !line.startsWith("ENTRYPOINT")).takeWhile(line -> !line.startsWith("CMD"))
+                .reduce("", String::concat);
+        List<String> jvmOptions = testNode().stream().takeWhile(argument -> !argument.equals("-jar"))
+                .filter(argument -> argument.startsWith("-D")).toList();
+        assertEquals(2, jvmOptions.size(), jvmOptions.toString());
+        for (String option : jvmOptions) {
+            String inImage = option.replace(PayaraNode.SERIAL_FILTER.toString(),
+                    "/opt/payara/config/" + PayaraNode.SERIAL_FILTER.getFileName());
+            assertTrue(entrypoint.contains("\"" + inImage + "\""), inImage + " not in " + entrypoint);
+        }
+    }
+
+    /** Payara Micro's options of a test node, less those for sharing loopback, plus the image's logging. */
+    private static Set<String> testNodeOptions() {
+        List<String> command = testNode();
+        Set<String> options = options(command.subList(command.indexOf("-jar") + 2, command.size()));
+        assertTrue(options.containsAll(LOOPBACK_ONLY), options.toString());
+        options.removeAll(LOOPBACK_ONLY);
+        options.add(IMAGE_LOGGING);
+        return options;
+    }
+
+    private static List<String> testNode() {
+        return PayaraNode.command("node-a", 8080, PayaraNode.Grid.ofOwn("deployment-files", 2),
+                Path.of("payara-micro.jar"), Path.of("payara-cognito.war"));
     }
 
     /** The files the arguments name are where the image puts them (docker/Dockerfile's COPY lines). */

@@ -1,7 +1,9 @@
 package dev.payaracognito.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.PayaraMicroTest;
@@ -13,14 +15,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code APP_HEALTH_READY_REQUIRES_COGNITO=true}, for an operator who prefers a node out of the balancer while
  * Cognito does not answer: the node is not ready during the outage, and ready again once Cognito is back (the
- * default, a node that stays ready, is {@link OperationsIT#aCognitoOutageLeavesTheNodeReadyAndSaysSo}).
+ * default, a node that stays ready, is {@link OperationsIT#aCognitoOutageLeavesTheNodeReadyAndSaysSo}); and, with
+ * either setting, a node without the pool's signing keys is not ready.
  */
 @PayaraMicroTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadinessRequiresCognitoIT {
 
     private static final Duration NOTICED = Duration.ofSeconds(15);
@@ -31,7 +38,28 @@ class ReadinessRequiresCognitoIT {
         return AppDeployment.war("app.health.ready-requires-cognito=true");
     }
 
+    /**
+     * Whatever the setting, a node that has never had the pool's signing keys cannot sign anyone in: first in this
+     * class, as the deployment's first readiness call fetches them.
+     */
     @Test
+    @Order(1)
+    void aNodeThatHasNeverHadTheKeysIsNotReadyWhileCognitoAnswersOtherwise() throws Exception {
+        cognito().fail(Endpoint.JWKS, 503);
+        try {
+            assertEquals(503, awaitReadiness(503));
+            String body = readiness().body();
+            assertTrue(body.contains("\"signingKeys\":\"unavailable\"") && body.contains("\"cognito\":\"answers\""),
+                    body);
+        } finally {
+            cognito().heal(Endpoint.JWKS);
+        }
+        assertEquals(200, awaitReadiness(200), "ready once the keys can be fetched");
+        assertTrue(readiness().body().contains("\"signingKeys\":\"known\""));
+    }
+
+    @Test
+    @Order(2)
     void aNodeIsNotReadyWhileCognitoDoesNotAnswerAndReadyOnceItDoes() throws Exception {
         assertEquals(200, awaitReadiness(200), "ready while Cognito answers");
         cognito().stop();
@@ -48,13 +76,17 @@ class ReadinessRequiresCognitoIT {
         long deadline = System.nanoTime() + NOTICED.toNanos();
         int status;
         do {
-            status = http.send(HttpRequest.newBuilder(URI.create(AppDeployment.APP + "/health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            status = readiness().statusCode();
             if (status != expected) {
                 Thread.sleep(250);
             }
         } while (status != expected && System.nanoTime() < deadline);
         return status;
+    }
+
+    private HttpResponse<String> readiness() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(AppDeployment.APP + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static LocalCognito cognito() {

@@ -70,16 +70,25 @@ public final class PayaraNode implements AutoCloseable {
             Map<String, String> environment, Path logDirectory) throws IOException {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command(name, httpPort, grid, payaraJar, war))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("APP_SESSION_KEY", grid.sessionKey());
+        builder.environment().putAll(environment);
+        return new PayaraNode(name, httpPort, log, builder.start());
+    }
+
+    /**
+     * The command line of a node: the JVM's options (as the image's ENTRYPOINT), then Payara Micro's (as the image's
+     * CMD, docker/compose.yaml and the Kubernetes manifest give them; {@code DeploymentFilesTest} compares).
+     */
+    public static List<String> command(String name, int httpPort, Grid grid, Path payaraJar, Path war) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Djava.security.properties=" + SERIAL_FILTER,
                 // the grid listens on --interfaces alone, not on every address (as docker/compose.yaml asks)
                 "-Dhazelcast.socket.bind.any=false", "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
                 Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString()));
         command.addAll(grid.arguments());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("APP_SESSION_KEY", grid.sessionKey());
-        builder.environment().putAll(environment);
-        return new PayaraNode(name, httpPort, log, builder.start());
+        return command;
     }
 
     public String name() {

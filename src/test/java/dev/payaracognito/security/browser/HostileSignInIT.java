@@ -20,14 +20,20 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -434,6 +440,32 @@ class HostileSignInIT extends BrowserTest {
         }
     }
 
+    /** The sign-out's way through Cognito's /logout, and back: {@code logout_uri} is on the public address too. */
+    @Test
+    void aForgedHostNeverChangesWhereSignOutSendsTheBrowser() throws Exception {
+        for (String header : List.of("Host: evil.example", "X-Forwarded-Host: evil.example")) {
+            browser = newBrowser();
+            HtmlPage profile = signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+            HtmlForm signOut = profile.getHtmlElementById("signOut");
+            StringBuilder form = new StringBuilder();
+            for (HtmlInput input : signOut.getElementsByTagName("input").stream()
+                    .map(HtmlInput.class::cast).toList()) {
+                if (form.length() > 0) {
+                    form.append('&');
+                }
+                form.append(URLEncoder.encode(input.getNameAttribute(), StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(input.getValueAttribute(), StandardCharsets.UTF_8));
+            }
+            String cookies = browser.getCookieManager().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+            String location = rawLocation("POST", URI.create(signOut.getActionAttribute()).getRawPath(), form.toString(),
+                    header, "Cookie: " + cookies, "Content-Type: application/x-www-form-urlencoded");
+            assertTrue(location.startsWith(cognito().domain() + "/logout?"), header + ": " + location);
+            assertTrue(location.contains("logout_uri=http%3A%2F%2Flocalhost%3A8080%2F"), location);
+            assertFalse(location.contains("evil"), location);
+        }
+    }
+
     @Test
     void stateAndNonceAreNewForEverySignIn() throws Exception {
         String first = rawGetLocation("/secure/profile.xhtml", "X-Test: 1");
@@ -463,11 +495,19 @@ class HostileSignInIT extends BrowserTest {
 
     /** A GET with a header a browser would not let us forge; answers the Location header. */
     private static String rawGetLocation(String path, String extraHeader) throws Exception {
-        boolean hostOverride = extraHeader.startsWith("Host:");
+        return rawLocation("GET", path, "", extraHeader);
+    }
+
+    /** A request with headers a browser would not let us forge (a {@code Host} among them replaces ours). */
+    private static String rawLocation(String method, String path, String body, String... headers) throws Exception {
+        boolean hostOverride = Arrays.stream(headers).anyMatch(h -> h.startsWith("Host:"));
+        byte[] content = body.getBytes(StandardCharsets.US_ASCII);
         try (Socket socket = new Socket("localhost", 8080)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\n" + (hostOverride ? "" : "Host: localhost:8080\r\n")
-                    + extraHeader + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((method + " " + path + " HTTP/1.1\r\n" + (hostOverride ? "" : "Host: localhost:8080\r\n")
+                    + String.join("\r\n", headers) + "\r\nContent-Length: " + content.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.US_ASCII));
@@ -477,6 +517,6 @@ class HostileSignInIT extends BrowserTest {
                 }
             }
         }
-        throw new AssertionError("no redirect for " + path);
+        throw new AssertionError("no redirect for " + method + " " + path);
     }
 }

@@ -15,8 +15,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
@@ -40,12 +42,17 @@ class FailoverIT {
 
     private static final String APP = AppDeployment.APP;
 
+    /** Longer than any pause of the tests but the one that waits for it; their sign-ins live shorter than this. */
+    private static final Duration IDLE = Duration.ofSeconds(10);
+    private static final Duration LIFETIME = Duration.ofSeconds(24);
+
     private static TwoNodeCluster cluster;
     private static List<PayaraNode> NODES;
 
     @BeforeAll
     static void startTwoNodesAndABalancer() throws Exception {
-        cluster = TwoNodeCluster.start("failover");
+        cluster = TwoNodeCluster.start("failover", Map.of("APP_SESSION_IDLE_TIMEOUT", IDLE.toString(),
+                "APP_SESSION_MAX_LIFETIME", LIFETIME.toString()));
         NODES = cluster.nodes();
     }
 
@@ -164,8 +171,42 @@ class FailoverIT {
         }
     }
 
+    /**
+     * The cluster runs with an idle timeout of {@link #IDLE} and a lifetime of {@link #LIFETIME}: each node counts
+     * them from what every node did, not from what it saw itself.
+     */
     @Test
     @Order(4)
+    void idleAndLifetimeTimersCountOnEveryNode() throws Exception {
+        WebClient alice = browser();
+        signIn(alice, "alice", "Alice-Passw0rd!");
+        Instant aliceSignedIn = Instant.now(); // a little after the app recorded it
+        WebClient bob = browser();
+        signIn(bob, "bob", "Bob-Passw0rd!");
+        Instant bobSignedIn = Instant.now();
+
+        // 1. alice, a page every 6 s on the node that did not serve the last one: each node sees her every 12 s,
+        //    longer than the idle timeout, so only an idle time counted from either node's requests keeps her in
+        for (int page = 1; page <= 3; page++) {
+            sleepUntil(aliceSignedIn.plusSeconds(6L * page));
+            PayaraNode node = NODES.get(page % 2);
+            HtmlPage profile = alice.getPage(node.uri().resolve("/secure/profile.xhtml").toURL());
+            assertEquals(node.uri().resolve("/secure/profile.xhtml").toString(), profile.getUrl().toString(),
+                    "page " + page + " on " + node.name());
+            assertEquals("alice", profile.getElementById("username").getTextContent());
+        }
+        // 2. bob, idle since his sign-in for longer than the timeout: sent to sign in, by either node
+        assertTrue(Instant.now().isAfter(bobSignedIn.plus(IDLE)));
+        for (PayaraNode node : NODES) {
+            assertTrue(sendsToCognito(node, "/secure/profile.xhtml", cookies(bob)), "idle bob on " + node.name());
+        }
+        // 3. alice, busy, past her lifetime from the sign-in (8 s after her last page: not idle): sent to sign in
+        sleepUntil(aliceSignedIn.plus(LIFETIME).plusSeconds(2));
+        assertTrue(sendsToCognito(NODES.get(0), "/secure/profile.xhtml", cookies(alice)), "alice past her lifetime");
+    }
+
+    @Test
+    @Order(5)
     void losingANodeSignsNobodyOut() throws Exception {
         // 1. three people signed in, their sessions spread over both nodes
         List<WebClient> people = List.of(browser(), browser(), browser());
@@ -205,6 +246,13 @@ class FailoverIT {
         return String.join("; ", browser.getCookieManager().getCookies().stream()
                 .filter(cookie -> cookie.getName().startsWith("JSESSIONID") || cookie.getName().equals("SESSION_BINDING"))
                 .map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
+    }
+
+    private static void sleepUntil(Instant moment) throws InterruptedException {
+        Duration wait = Duration.between(Instant.now(), moment);
+        if (!wait.isNegative()) {
+            Thread.sleep(wait.toMillis());
+        }
     }
 
     /** Whether the page, asked with the cookies, is not served but sends the browser to sign in at Cognito. */

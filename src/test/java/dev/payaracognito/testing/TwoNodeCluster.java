@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,11 @@ public final class TwoNodeCluster implements AutoCloseable {
 
     /** Starts both nodes with the tests' WAR, under {@code target/{name}}, and waits until they form one grid. */
     public static TwoNodeCluster start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /** The same, the nodes' environment given {@code settings} too. */
+    public static TwoNodeCluster start(String name, Map<String, String> settings) throws Exception {
         Path directory = Path.of("target", name);
         Path war = directory.resolve("payara-cognito.war");
         directory.toFile().mkdirs();
@@ -49,8 +55,9 @@ public final class TwoNodeCluster implements AutoCloseable {
         Path payara = Path.of(System.getProperty("payara.micro.jar"));
         List<PayaraNode> nodes = new ArrayList<>();
         for (String node : List.of("node-a", "node-b")) {
-            nodes.add(PayaraNode.start(node, PayaraNode.freePort(), grid, payara, war, Map.of("APP_NODE_NAME", node),
-                    directory));
+            Map<String, String> environment = new HashMap<>(settings);
+            environment.put("APP_NODE_NAME", node);
+            nodes.add(PayaraNode.start(node, PayaraNode.freePort(), grid, payara, war, environment, directory));
         }
         List<CompletableFuture<Boolean>> ready = nodes.stream().map(node -> CompletableFuture.supplyAsync(() -> {
             try {

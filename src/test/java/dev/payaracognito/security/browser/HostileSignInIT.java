@@ -265,6 +265,11 @@ class HostileSignInIT extends BrowserTest {
                 Forgeries.claim(TokenUse.ID, "nonce", "not-the-nonce"),
                 Forgeries.claim(TokenUse.ID, "nonce", null),
                 Forgeries.claim(TokenUse.ID, "token_use", "access"),
+                // honestly signed, but not what the access token says: another user (our validator refuses the
+                // pair), other groups (the OpenID mechanism would give the container the ID token's admins; the
+                // sign-in refuses a caller or groups that are not the validated access token's)
+                Forgeries.claim(TokenUse.ID, "cognito:username", "bob"),
+                Forgeries.claim(TokenUse.ID, "cognito:groups", List.of("admins")),
                 Forgeries.brokenSignature(TokenUse.ID),
                 Forgeries.unknownKey(TokenUse.ID),
                 Forgeries.fromAnotherPool(TokenUse.ID, otherPool),

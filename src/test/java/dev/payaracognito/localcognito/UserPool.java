@@ -215,8 +215,8 @@ public record UserPool(String userPoolId, Map<String, PoolUser> users, Map<Strin
 
     /** A user of the demo's, with a verified email, in pool {@code poolId}. */
     static PoolUser demoUser(String poolId, String username, String password, String email, List<String> groups) {
-        return new PoolUser(username, PoolUser.stableSub(poolId, username), PasswordHash.of(password), email, true,
-                groups);
+        return new PoolUser(username, PoolUser.stableSub(poolId, username), PasswordHash.ofPublished(password), email,
+                true, groups);
     }
 
     /** A pool without identity providers. */

@@ -10,8 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One machine-readable line (JSON) per sign-in, token refresh (or its deferral), refusal and sign-out, on the
- * logger {@code audit}: what, who, when, from where, why. Never a token, and no text a client or Cognito chose
+ * One machine-readable line (JSON) per sign-in, token refresh (or its deferral), refusal, sign-out and ending of
+ * sessions by a person, on the logger {@code audit}: what, who, when, from where, why. Never a token, and no text a client or Cognito chose
  * but the (shortened) path: reasons are codes and short sentences written by this app.
  */
 public final class AuditLog {
@@ -28,6 +28,11 @@ public final class AuditLog {
 
     public static void trustProxies(ClientAddress trusted) {
         clientAddress = trusted;
+    }
+
+    /** The client's address, as the audit log writes it (a trusted proxy's {@code X-Forwarded-For} believed). */
+    public static String clientAddress(HttpServletRequest request) {
+        return clientAddress.of(request);
     }
 
     public static void signIn(HttpServletRequest request, String user) {
@@ -60,6 +65,18 @@ public final class AuditLog {
         if (LOG.isLoggable(Level.INFO)) {
             LOG.info(JSON.createObjectBuilder().add("event", "session-timed-out").add("at", Instant.now().toString())
                     .add("user", user).add("detail", detail).build().toString());
+        }
+    }
+
+    /**
+     * Signed-in sessions ended by a person: {@code by} ended {@code count} sessions of {@code user} (their own, or,
+     * by an admin, another's); {@code how} says which (one, all others, all of them) and what Cognito was told.
+     */
+    public static void sessionsEnded(HttpServletRequest request, String by, String user, int count, String how) {
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.info(JSON.createObjectBuilder().add("event", "sessions-ended").add("at", Instant.now().toString())
+                    .add("ip", clientAddress.of(request)).add("path", path(request)).add("user", by)
+                    .add("of", user).add("count", count).add("detail", how).build().toString());
         }
     }
 

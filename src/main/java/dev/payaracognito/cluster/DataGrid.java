@@ -70,10 +70,18 @@ public class DataGrid {
      * for the others; this node's alone while no grid runs.
      */
     public Turns turns(String name, SessionKeys keys) {
-        return new GridTurns(name, keys, () -> {
-            HazelcastInstance grid = attachedTo;
-            return grid == null || !grid.getLifecycleService().isRunning() ? null : grid;
-        });
+        return new GridTurns(name, keys, this::running);
+    }
+
+    /** The index {@code name}, shared by every node of the cluster; this node's alone while no grid runs. */
+    public SharedIndex index(String name) {
+        return new SharedIndex(name, this::running, Clock.systemUTC());
+    }
+
+    /** The grid this node is attached to, while it runs; null otherwise. */
+    private HazelcastInstance running() {
+        HazelcastInstance grid = attachedTo;
+        return grid == null || !grid.getLifecycleService().isRunning() ? null : grid;
     }
 
     /** Attaches the ledgers to the grid that runs now, if it is not the one they are attached to. */

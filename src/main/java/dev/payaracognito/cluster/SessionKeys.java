@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -82,6 +84,35 @@ public final class SessionKeys {
     /** The id of the key that seals. */
     public String sealingId() {
         return sealingId;
+    }
+
+    /**
+     * Names for {@code value} that say nothing of it to whoever reads the grid (HMAC-SHA256 under a key derived from
+     * each session key, 128 bits in hex), one per key, the sealing key's first: what was named under an older key is
+     * still found while that key is listed.
+     */
+    public List<String> tags(String purpose, String value) {
+        List<String> tags = new ArrayList<>();
+        tags.add(tag(keys.get(sealingId), purpose, value));
+        keys.forEach((id, key) -> {
+            if (!id.equals(sealingId)) {
+                tags.add(tag(key, purpose, value));
+            }
+        });
+        return tags;
+    }
+
+    private static String tag(SecretKey key, String purpose, String value) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] tagKey = derive.doFinal(("tags:" + purpose).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(tagKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     /** {@code plaintext} sealed for {@code purpose} under the first key. */

@@ -20,17 +20,25 @@ public final class PoolSettings {
     private static final String ADDITIONAL_REGIONS = "COGNITO_ADDITIONAL_REGIONS (cognito.additional-regions) must be "
             + "the regions, other than COGNITO_REGION, to which the pool is replicated, comma-separated.";
 
+    /**
+     * Where Cognito's API for the pool answers (the admin's global sign-out): the pool's region and id, and the
+     * endpoint that stands in for AWS's regional one in development (the local Cognito), else null.
+     */
+    public record AdminApi(String region, String userPoolId, URI localEndpoint) {}
+
     private final String issuer;
     private final List<String> issuers;
     private final List<String> signInIssuers;
+    private final AdminApi adminApi;
 
     /** No pool yet: no issuer is trusted. */
-    private static final PoolSettings NONE = new PoolSettings(null, List.of(), List.of());
+    private static final PoolSettings NONE = new PoolSettings(null, List.of(), List.of(), null);
 
-    private PoolSettings(String issuer, List<String> issuers, List<String> signInIssuers) {
+    private PoolSettings(String issuer, List<String> issuers, List<String> signInIssuers, AdminApi adminApi) {
         this.issuer = issuer;
         this.issuers = issuers;
         this.signInIssuers = signInIssuers;
+        this.adminApi = adminApi;
     }
 
     static PoolSettings read(TypedConfig settings, SettingUrls urls, List<String> problems) {
@@ -44,7 +52,7 @@ public final class PoolSettings {
                         + "COGNITO_USER_POOL_ID instead.");
             }
             String given = urls.url(explicit.get(), "COGNITO_ISSUER (cognito.issuer)");
-            return given == null ? NONE : new PoolSettings(given, List.of(given), List.of(given));
+            return given == null ? NONE : new PoolSettings(given, List.of(given), List.of(given), adminApiOf(given));
         }
         Optional<String> region = settings.text("cognito.region");
         Optional<String> pool = settings.text("cognito.user-pool-id");
@@ -73,6 +81,7 @@ public final class PoolSettings {
                     + "region's tokens name the primary region.");
         }
         UnaryOperator<String> servedAt = UnaryOperator.identity();
+        URI localEndpoint = null;
         Optional<String> emulatorSetting = settings.text("cognito.emulator-url");
         if (emulatorSetting.isPresent()) {
             String emulator = emulatorUrl(emulatorSetting.get(), urls, problems);
@@ -80,11 +89,27 @@ public final class PoolSettings {
                 return NONE;
             }
             servedAt = aws -> IssuerFormat.onEmulator(emulator, aws);
+            localEndpoint = URI.create(emulator);
         }
         // Sign-ins come through the hosted UI of the pool's own region: a replica region's issuer never signs in.
         List<String> signInIssuers = format.issuers(region.get(), pool.get(), List.of()).stream().map(servedAt).toList();
         List<String> issuers = format.issuers(region.get(), pool.get(), replicas).stream().map(servedAt).toList();
-        return new PoolSettings(issuers.get(0), issuers, signInIssuers);
+        return new PoolSettings(issuers.get(0), issuers, signInIssuers,
+                new AdminApi(region.get(), pool.get(), localEndpoint));
+    }
+
+    /**
+     * The admin API of the pool that {@code issuer} names ({@code …/{poolId}}): AWS's, or, for an issuer on this
+     * machine (development mode, the local Cognito), at the issuer's origin, as AWS's answers at its host's root.
+     */
+    private static AdminApi adminApiOf(String issuer) {
+        URI uri = URI.create(issuer);
+        String poolId = uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
+        if (!poolId.matches(POOL_ID)) {
+            return null;
+        }
+        URI local = SettingUrls.isOnThisMachine(uri.getHost()) ? uri.resolve("/") : null;
+        return new AdminApi(poolId.substring(0, poolId.indexOf('_')), poolId, local);
     }
 
     /**
@@ -134,5 +159,10 @@ public final class PoolSettings {
      */
     public List<String> signInIssuers() {
         return signInIssuers;
+    }
+
+    /** Cognito's API for the pool, if the settings name a pool. */
+    public Optional<AdminApi> adminApi() {
+        return Optional.ofNullable(adminApi);
     }
 }

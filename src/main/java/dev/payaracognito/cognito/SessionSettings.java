@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 /**
  * The browser sessions: how long they live idle ({@code app.session.idle-timeout}), at most
  * ({@code app.session.max-lifetime}) and while only a sign-in is pending ({@code app.session.pending-lifetime}), and
- * the keys that seal what they keep in the data grid ({@code app.session.key}).
+ * the keys that seal what they keep in the data grid ({@code app.session.key}), and whether an admin's ending of a
+ * user's sessions also signs the user out of every app at Cognito ({@code app.admin.global-sign-out}).
  */
 public final class SessionSettings {
 
@@ -25,13 +26,15 @@ public final class SessionSettings {
     private final Duration maxLifetime;
     private final Duration pendingSignInLifetime;
     private final SessionKeys keys;
+    private final boolean adminGlobalSignOut;
 
     private SessionSettings(Duration idleTimeout, Duration maxLifetime, Duration pendingSignInLifetime,
-            SessionKeys keys) {
+            SessionKeys keys, boolean adminGlobalSignOut) {
         this.idleTimeout = idleTimeout;
         this.maxLifetime = maxLifetime;
         this.pendingSignInLifetime = pendingSignInLifetime;
         this.keys = keys;
+        this.adminGlobalSignOut = adminGlobalSignOut;
     }
 
     static SessionSettings read(TypedConfig settings, List<String> problems) {
@@ -39,7 +42,9 @@ public final class SessionSettings {
                 duration(settings, "app.session.idle-timeout", DEFAULT_IDLE_TIMEOUT, problems),
                 duration(settings, "app.session.max-lifetime", DEFAULT_MAX_LIFETIME, problems),
                 duration(settings, "app.session.pending-lifetime", DEFAULT_PENDING_LIFETIME, problems),
-                keys(settings, problems));
+                keys(settings, problems),
+                settings.value("app.admin.global-sign-out", Boolean.class, false,
+                        "APP_ADMIN_GLOBAL_SIGN_OUT (app.admin.global-sign-out) must be true or false."));
     }
 
     private static Duration duration(TypedConfig settings, String name, Duration fallback, List<String> problems) {
@@ -93,5 +98,14 @@ public final class SessionSettings {
      */
     public SessionKeys keys() {
         return keys;
+    }
+
+    /**
+     * Whether an admin who ends a user's sessions also has Cognito sign the user out everywhere
+     * ({@code AdminUserGlobalSignOut}: the user's refresh tokens, in every app of the pool, stop working); needs AWS
+     * credentials allowed {@code cognito-idp:AdminUserGlobalSignOut} on the pool. Default false.
+     */
+    public boolean adminGlobalSignOut() {
+        return adminGlobalSignOut;
     }
 }

@@ -11,5 +11,7 @@ public enum Endpoint {
     TOKEN,
     USERINFO,
     REVOKE,
-    LOGOUT
+    LOGOUT,
+    /** Cognito's API (the AWS SDK's calls, {@code POST /} with {@code X-Amz-Target}): AdminUserGlobalSignOut. */
+    ADMIN_API
 }

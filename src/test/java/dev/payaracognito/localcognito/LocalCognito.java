@@ -153,6 +153,11 @@ public final class LocalCognito implements AutoCloseable {
 
     // ---- counts and outages -------------------------------------------------------------------------------
 
+    /** How often {@code AdminUserGlobalSignOut} signed {@code username} out everywhere. */
+    public int globalSignOuts(String username) {
+        return context.grants.globalSignOuts(username);
+    }
+
     public int requests(Endpoint endpoint) {
         return context.faults.count(endpoint);
     }

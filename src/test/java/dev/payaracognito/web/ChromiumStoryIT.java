@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.Chromium;
 import dev.payaracognito.testing.PayaraMicroTest;
 import dev.payaracognito.testing.SharedCognito;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Predicate;
-import java.util.logging.Level;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -25,11 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The main sign-in story in a real browser: Debian's Chromium, headless, with JavaScript on. It checks what
@@ -44,8 +34,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
         disabledReason = "Chromium is not installed (Debian: apt-get install chromium chromium-driver)")
 class ChromiumStoryIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String APP = AppDeployment.APP;
 
     private WebDriver chromium;
@@ -56,26 +44,13 @@ class ChromiumStoryIT {
     }
 
     static boolean chromiumInstalledOrRequired() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)
-                || "true".equals(System.getenv("REQUIRE_REAL_BROWSER"));
+        return Chromium.installedOrRequired();
     }
 
     @BeforeEach
     void openChromium() {
         cognito().healAll();
-        LoggingPreferences console = new LoggingPreferences();
-        console.enable(LogType.BROWSER, Level.ALL);
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900");
-        options.setCapability("goog:loggingPrefs", console);
-        // The driver named explicitly, so that Selenium never tries to download one (no network in CI).
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        chromium = new ChromeDriver(driver, options);
-        chromium.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = Chromium.open(1200, 900);
     }
 
     @AfterEach
@@ -89,7 +64,7 @@ class ChromiumStoryIT {
     void aliceSignsInSeesHerProfileAndSignsOut() throws InterruptedException {
         // 1. the home page, signed out, renders without a console error under our CSP (the stylesheet loads)
         chromium.get(APP + "/");
-        assertNoConsoleErrors("home page");
+        Chromium.assertNoConsoleErrors(chromium, "home page");
         assertEquals("rgba(35, 47, 62, 1)", chromium.findElement(By.tagName("header"))
                 .getCssValue("background-color"), "the stylesheet applies");
 
@@ -98,7 +73,7 @@ class ChromiumStoryIT {
         signInAsAlice();
         assertEquals(APP + "/secure/profile.xhtml", chromium.getCurrentUrl());
         assertEquals("alice", chromium.findElement(By.id("username")).getText());
-        assertNoConsoleErrors("profile page");
+        Chromium.assertNoConsoleErrors(chromium, "profile page");
 
         // 3. the session cookie: out of reach of scripts, same-site only, not Secure on plain http
         Cookie session = chromium.manage().getCookieNamed("JSESSIONID");
@@ -110,7 +85,7 @@ class ChromiumStoryIT {
 
         // 4. Sign out: through Cognito's /logout and home again, signed out
         chromium.findElement(By.id("signOut:signOutButton")).click();
-        awaitUrl(url -> url.equals(APP + "/"), "the home page");
+        Chromium.awaitUrl(chromium, url -> url.equals(APP + "/"), "the home page");
         assertFalse(chromium.findElements(By.id("signIn")).isEmpty(), "the Sign in button is back");
         assertTrue(chromium.findElements(By.id("greeting")).isEmpty());
 
@@ -129,31 +104,11 @@ class ChromiumStoryIT {
 
     /** Fills in and submits the hosted UI's sign-in form, where the browser must be, and waits to leave it. */
     private void signInAsAlice() throws InterruptedException {
-        awaitUrl(url -> url.startsWith(cognito().domain() + "/login"), "the hosted sign-in page");
+        Chromium.awaitUrl(chromium, url -> url.startsWith(cognito().domain() + "/login"), "the hosted sign-in page");
         chromium.findElement(By.id("signInFormUsername")).sendKeys("alice");
         chromium.findElement(By.id("signInFormPassword")).sendKeys("Alice-Passw0rd!");
         chromium.findElement(By.name("signInSubmitButton")).click();
-        awaitUrl(url -> url.startsWith(APP), "back on the app");
-    }
-
-    /**
-     * A click returns once Chromium has handled it, which on a busy machine can be before the navigation it
-     * starts: wait for the address to change (10 s at most).
-     */
-    private void awaitUrl(Predicate<String> expected, String what) throws InterruptedException {
-        for (int tries = 0; tries < 100 && !expected.test(chromium.getCurrentUrl()); tries++) {
-            Thread.sleep(100);
-        }
-        assertTrue(expected.test(chromium.getCurrentUrl()), "expected " + what + ", got " + chromium.getCurrentUrl());
-    }
-
-    /** Console errors since the last call: a CSP refusal, a missing resource, a script error. */
-    private void assertNoConsoleErrors(String where) {
-        List<String> errors = chromium.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
-        assertEquals(List.of(), errors, "console errors on the " + where);
+        Chromium.awaitUrl(chromium, url -> url.startsWith(APP), "back on the app");
     }
 
     private static LocalCognito cognito() {

@@ -87,10 +87,13 @@ class SessionCheck {
         if (signedInSession.outlived(signIn)) {
             return Checked.answered(signedInSession.end(request, context, "the session reached its maximum lifetime"));
         }
+        if (signedInSession.endedFromElsewhere(signIn)) {
+            return Checked.answered(signedInSession.endEverywhere(request, context));
+        }
         if (signedInSession.signInEnded(signIn)) {
             return Checked.answered(signedInSession.end(request, context, "the sign-in was ended (signed out elsewhere)"));
         }
-        signedInSession.served(request);
+        signedInSession.served(request, signIn);
         return new Checked(signIn, null);
     }
 

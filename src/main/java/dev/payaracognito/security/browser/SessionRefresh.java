@@ -194,6 +194,7 @@ class SessionRefresh {
         SignInRecord refreshedSignIn = signIn.refreshed(principal.token(), replica.tokens());
         HttpSession session = request.getSession();
         SealedSignIn.put(session, refreshedSignIn, signedInSession.keys());
+        signedInSession.refreshed(request, refreshedSignIn);
         session.removeAttribute(REFRESH_DEFERRED);
         if (refreshedHere) {
             AuditLog.refresh(request, signIn.username());

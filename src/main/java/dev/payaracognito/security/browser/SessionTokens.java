@@ -1,5 +1,6 @@
 package dev.payaracognito.security.browser;
 
+import dev.payaracognito.cluster.TextFields;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -25,13 +26,13 @@ record SessionTokens(String tokenType, String idToken, String accessToken, Strin
 
     void writeTo(DataOutputStream out) throws IOException {
         for (String text : new String[] {tokenType, idToken, accessToken, refreshToken, scope}) {
-            SignInRecord.writeText(out, text);
+            TextFields.write(out, text);
         }
     }
 
     static SessionTokens readFrom(DataInputStream in) throws IOException {
-        return new SessionTokens(SignInRecord.readText(in), SignInRecord.readText(in), SignInRecord.readText(in),
-                SignInRecord.readText(in), SignInRecord.readText(in));
+        return new SessionTokens(TextFields.read(in), TextFields.read(in), TextFields.read(in),
+                TextFields.read(in), TextFields.read(in));
     }
 
     byte[] bytes() {

@@ -1,5 +1,6 @@
 package dev.payaracognito.security.browser;
 
+import dev.payaracognito.cluster.TextFields;
 import dev.payaracognito.security.token.CognitoToken;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,7 +9,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,6 +33,20 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
     static SignInRecord of(CognitoToken access, SessionTokens tokens, Instant now, String bindingDigest) {
         return new SignInRecord(access.subject(), access.username(), new TreeSet<>(access.groups()),
                 access.originJti(), now, tokens, access.expiresAt(), bindingDigest);
+    }
+
+    /**
+     * This session's id in the index of sessions ({@code SessionIndex}): derived from the binding's digest, which is
+     * new at every sign-in and sealed in the record, so that no node needs to keep it and the grid cannot change it.
+     */
+    String sessionId() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("session-index:" + bindingDigest).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Whether {@code token} names the same user as this sign-in. */
@@ -57,14 +75,14 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(LAYOUT);
             for (String text : new String[] {subject, username, originJti, bindingDigest}) {
-                writeText(out, text);
+                TextFields.write(out, text);
             }
             tokens.writeTo(out);
             out.writeLong(signedInAt.toEpochMilli());
             out.writeLong(accessTokenExpiresAt.toEpochMilli());
             out.writeInt(groups.size());
             for (String group : groups) {
-                writeText(out, group);
+                TextFields.write(out, group);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,10 +96,10 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         if (in.readByte() != LAYOUT) {
             throw new IOException("not a sign-in record of this layout");
         }
-        String subject = readText(in);
-        String username = readText(in);
-        String originJti = readText(in);
-        String bindingDigest = readText(in);
+        String subject = TextFields.read(in);
+        String username = TextFields.read(in);
+        String originJti = TextFields.read(in);
+        String bindingDigest = TextFields.read(in);
         SessionTokens tokens = SessionTokens.readFrom(in);
         Instant signedInAt = Instant.ofEpochMilli(in.readLong());
         Instant accessTokenExpiresAt = Instant.ofEpochMilli(in.readLong());
@@ -91,7 +109,7 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         }
         Set<String> groups = new TreeSet<>();
         for (int i = 0; i < groupCount; i++) {
-            groups.add(readText(in));
+            groups.add(TextFields.read(in));
         }
         if (in.available() != 0 || subject == null || username == null || tokens.accessToken() == null
                 || tokens.idToken() == null || bindingDigest == null) {
@@ -99,27 +117,5 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         }
         return new SignInRecord(subject, username, groups, originJti, signedInAt, tokens, accessTokenExpiresAt,
                 bindingDigest);
-    }
-
-    /** A length (-1 for null) and UTF-8: tokens may be longer than {@code writeUTF}'s 64 KB. */
-    static void writeText(DataOutputStream out, String text) throws IOException {
-        if (text == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length == -1) {
-            return null;
-        }
-        if (length < 0 || length > in.available()) {
-            throw new IOException("not a sign-in record");
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }

@@ -1,13 +1,19 @@
 package dev.payaracognito.security.browser;
 
+import com.nimbusds.jwt.JWTParser;
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cluster.SessionKeys;
+import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoSettings;
+import dev.payaracognito.cognito.CognitoUnavailable;
 import dev.payaracognito.security.CognitoValidation;
 import dev.payaracognito.security.TokenRevocation;
 import dev.payaracognito.security.token.CognitoToken;
 import dev.payaracognito.security.token.CognitoTokenValidator;
+import dev.payaracognito.sessions.IndexedSession;
+import dev.payaracognito.sessions.SessionEnding;
+import dev.payaracognito.sessions.SessionIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.GroupPrincipalCallback;
@@ -20,6 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.text.ParseException;
 import java.time.Instant;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
@@ -64,6 +71,12 @@ public class SignedInSession {
     @Inject
     private TokenRevocation tokenRevocation;
 
+    @Inject
+    private SessionIndex sessionIndex;
+
+    @Inject
+    private CognitoEndpoints endpoints;
+
     /**
      * At sign-in, with the access token our identity store has just accepted: the browser gets its binding cookie,
      * the session the sealed record, and from now on a signed-in session's idle timeout.
@@ -72,9 +85,32 @@ public class SignedInSession {
         tokenRevocation.signedIn(access);
         String binding = SessionBinding.issue(response, settings.site().isHttps());
         HttpSession session = request.getSession();
-        SealedSignIn.put(session, SignInRecord.of(access, replica.tokens(), Instant.now(), binding), keys());
+        SignInRecord signIn = SignInRecord.of(access, replica.tokens(), Instant.now(), binding);
+        SealedSignIn.put(session, signIn, keys());
         session.setMaxInactiveInterval((int) settings.sessions().idleTimeout().toSeconds());
         session.setAttribute(LAST_SOUND, Instant.now());
+        sessionIndex.save(request, indexed(signIn));
+    }
+
+    /** The id of the request's session in the index of sessions, if it is signed in; null otherwise. */
+    public String sessionId(HttpServletRequest request) {
+        SignInRecord signIn = record(request);
+        return signIn == null ? null : signIn.sessionId();
+    }
+
+    /** The sign-in as the index of sessions keeps it. */
+    IndexedSession.SignedIn indexed(SignInRecord signIn) {
+        return new IndexedSession.SignedIn(signIn.sessionId(), signIn.username(), email(signIn), signIn.signedInAt(),
+                signIn.originJti(), signIn.tokens().refreshToken(), usableUntil(signIn));
+    }
+
+    /** The e-mail of the ID token our identity store accepted, for people to recognise the user by. */
+    private static String email(SignInRecord signIn) {
+        try {
+            return JWTParser.parse(signIn.tokens().idToken()).getJWTClaimsSet().getStringClaim("email");
+        } catch (ParseException unreadable) {
+            return null;
+        }
     }
 
     /** The record of the request's session, once {@link SessionCheck} has found it sound; null otherwise. */
@@ -99,9 +135,20 @@ public class SignedInSession {
                 && Instant.now().isAfter(last.plus(settings.sessions().idleTimeout()));
     }
 
-    /** A sound request: the session's idle time starts again. */
-    void served(HttpServletRequest request) {
+    /** A sound request: the session's idle time starts again, and the index hears of it (once a minute). */
+    void served(HttpServletRequest request, SignInRecord signIn) {
         request.getSession().setAttribute(LAST_SOUND, Instant.now());
+        sessionIndex.touch(request, indexed(signIn));
+    }
+
+    /** An ended session leaves the index. */
+    void forgetIndexed(SignInRecord signIn) {
+        sessionIndex.remove(signIn.username(), signIn.sessionId());
+    }
+
+    /** Refreshed tokens: the index keeps the refresh token that is now the session's. */
+    void refreshed(HttpServletRequest request, SignInRecord signIn) {
+        sessionIndex.save(request, indexed(signIn));
     }
 
     SessionKeys keys() {
@@ -148,13 +195,19 @@ public class SignedInSession {
         SignInRecord signIn = record(request);
         if (signIn != null) {
             endSignIn(signIn);
+            forgetIndexed(signIn);
         }
         SessionBinding.expire(response, settings.site().isHttps());
     }
 
-    /** Whether the sign-in was ended already (on any node): its tokens are refused. */
+    /** Whether the sign-in was ended already (on any node): signed out, its tokens refused. */
     boolean signInEnded(SignInRecord signIn) {
         return signIn.originJti() != null && validation.revokedSignIns().isRevoked(signIn.originJti());
+    }
+
+    /** Whether a person ended this session from another ({@link SessionEnding}): the user, or an admin. */
+    boolean endedFromElsewhere(SignInRecord signIn) {
+        return validation.revokedSignIns().isRevoked(SessionEnding.endedKey(signIn.sessionId()));
     }
 
     /**
@@ -164,12 +217,16 @@ public class SignedInSession {
      */
     void endSignIn(SignInRecord signIn) {
         if (signIn.originJti() != null) {
-            Instant tokensExpire = signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW);
-            Instant sessionsEnd = signIn.signedInAt().plus(settings.sessions().maxLifetime());
-            validation.revokedSignIns().revoke(signIn.originJti(),
-                    tokensExpire.isAfter(sessionsEnd) ? tokensExpire : sessionsEnd);
+            validation.revokedSignIns().revoke(signIn.originJti(), usableUntil(signIn));
             stats.revoked();
         }
+    }
+
+    /** Until when the sign-in's access tokens verify, or one of its sessions could live, whichever is later. */
+    private Instant usableUntil(SignInRecord signIn) {
+        Instant tokensExpire = signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW);
+        Instant sessionsEnd = signIn.signedInAt().plus(settings.sessions().maxLifetime());
+        return tokensExpire.isAfter(sessionsEnd) ? tokensExpire : sessionsEnd;
     }
 
     /** Ends the session and sends the browser back to the page (on this site), which asks it to sign in again. */
@@ -178,12 +235,38 @@ public class SignedInSession {
         return close(request, context);
     }
 
+    /**
+     * Ends a session that a person ended from another: here, and at Cognito too, through its {@code /logout}, so
+     * that whoever holds this browser (the shared computer it was left signed in on) is not signed in again without
+     * the password by Cognito's own session cookie. Home, signed out, if Cognito cannot be reached.
+     */
+    AuthenticationStatus endEverywhere(HttpServletRequest request, HttpMessageContext context) {
+        AuditLog.refusal(request, "session", "the session was ended from another session");
+        closeHere(request, context);
+        String next;
+        try {
+            next = endpoints.logoutUrl(request);
+        } catch (CognitoUnavailable unreachable) {
+            next = redirects.location(request, "/?signed-out=locally");
+        }
+        return context.redirect(next);
+    }
+
     /** {@link #end} without its audit line, for a caller that writes its own. */
     AuthenticationStatus close(HttpServletRequest request, HttpMessageContext context) {
         String page = SiteRedirects.thisPage(request);
+        closeHere(request, context);
+        return context.redirect(redirects.location(request, page));
+    }
+
+    /** The session, its entry in the index, the browser's binding: gone. */
+    private void closeHere(HttpServletRequest request, HttpMessageContext context) {
+        SignInRecord signIn = record(request);
+        if (signIn != null) {
+            forgetIndexed(signIn);
+        }
         forget(context);
         SessionBinding.expire(context.getResponse(), settings.site().isHttps());
-        return context.redirect(redirects.location(request, page));
     }
 
     /** Nothing half signed in: no session, no caller, nothing the container was asked to remember. */

@@ -35,7 +35,11 @@ public class TimedOutSessions implements HttpSessionListener {
         HttpSession session = event.getSession();
         SignInRecord signIn = signedInSession.record(session);
         String why = signIn == null ? null : timedOut(session, signIn);
-        if (why == null || signedInSession.signInEnded(signIn)) {
+        if (why == null) {
+            return;
+        }
+        signedInSession.forgetIndexed(signIn);
+        if (signedInSession.signInEnded(signIn)) {
             return;
         }
         signedInSession.endSignIn(signIn);

@@ -155,6 +155,11 @@ public final class Exchange {
         return out.toString();
     }
 
+    /** The request's body as text (at most the size every endpoint takes). */
+    String text() throws IOException {
+        return body();
+    }
+
     private String body() throws IOException {
         try (InputStream in = http.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);

@@ -35,7 +35,8 @@ public final class Router implements HttpHandler {
                 "/oauth2/revoke", new Route(Endpoint.REVOKE, "POST", new RevokeEndpoint(context)::handle),
                 "/logout", new Route(Endpoint.LOGOUT, "GET", new LogoutEndpoint(context)::handle),
                 "/.well-known/openid-configuration", new Route(Endpoint.DISCOVERY, "GET", discovery::configuration),
-                "/.well-known/jwks.json", new Route(Endpoint.JWKS, "GET", discovery::jwks));
+                "/.well-known/jwks.json", new Route(Endpoint.JWKS, "GET", discovery::jwks),
+                "/", new Route(Endpoint.ADMIN_API, "POST", new AdminApiEndpoint(context)::handle));
         this.federated = new Route(Endpoint.FEDERATED, "GET, POST", new FederatedEndpoint(context)::handle);
     }
 

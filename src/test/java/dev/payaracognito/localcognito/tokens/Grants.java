@@ -2,6 +2,7 @@ package dev.payaracognito.localcognito.tokens;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ public final class Grants {
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
     private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
     private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> globalSignOuts = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public Grants(Clock clock) {
@@ -65,6 +67,29 @@ public final class Grants {
             revokedOrigins.add(origin);
             refreshTokens.values().removeIf(other -> origin.equals(other.signIn().originJti()));
         }
+    }
+
+    /**
+     * Cognito's global sign-out of a user ({@code AdminUserGlobalSignOut}): every refresh token of theirs, in every
+     * app client, is revoked with the access tokens minted from it.
+     */
+    public int signOutEverywhere(String username) {
+        Set<String> origins = new HashSet<>();
+        refreshTokens.values().removeIf(grant -> {
+            boolean theirs = grant.signIn().user().username().equals(username);
+            if (theirs) {
+                origins.add(grant.signIn().originJti());
+            }
+            return theirs;
+        });
+        revokedOrigins.addAll(origins);
+        globalSignOuts.merge(username, 1, Integer::sum);
+        return origins.size();
+    }
+
+    /** How often {@code username} was signed out everywhere. */
+    public int globalSignOuts(String username) {
+        return globalSignOuts.getOrDefault(username, 0);
     }
 
     public boolean isRevoked(String originJti) {

@@ -1,0 +1,85 @@
+package dev.payaracognito.sessions;
+
+import dev.payaracognito.cluster.TextFields;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * One signed-in session as the index keeps it: its sign-in ({@link SignedIn}) and what people see of it, as of
+ * its latest indexed request (when, which node, which browser, from where). Travels sealed, as the bytes of
+ * {@link #bytes()}: a plain layout of its own, not Java serialization.
+ */
+public record IndexedSession(SignedIn signIn, Instant lastActive, String node, String device, String address) {
+
+    /** The layout of {@link #bytes()}: a change of it gets a new number. */
+    private static final int LAYOUT = 1;
+
+    /**
+     * A sign-in as the session holds it: the session's id in the index ({@code id}, hex, not the HTTP session's), who,
+     * when, Cognito's {@code origin_jti} (null when the app client has token revocation off), the refresh token to
+     * revoke when the session is ended from elsewhere, and until when its tokens or sessions could still be used.
+     */
+    public record SignedIn(String id, String username, String email, Instant signedInAt, String originJti,
+            String refreshToken, Instant usableUntil) {
+
+        /** Never the refresh token: a sign-in may end up in a log line or an exception. */
+        @Override
+        public String toString() {
+            return "SignedIn[id=" + id + ", username=" + username + ", signedInAt=" + signedInAt + "]";
+        }
+    }
+
+    public String id() {
+        return signIn.id();
+    }
+
+    public String username() {
+        return signIn.username();
+    }
+
+    byte[] bytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(LAYOUT);
+            for (String text : new String[] {signIn.id(), signIn.username(), signIn.email(), signIn.originJti(),
+                    signIn.refreshToken(), node, device, address}) {
+                TextFields.write(out, text);
+            }
+            out.writeLong(signIn.signedInAt().toEpochMilli());
+            out.writeLong(signIn.usableUntil().toEpochMilli());
+            out.writeLong(lastActive.toEpochMilli());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The session {@link #bytes()} wrote; an {@link IOException} for anything else. */
+    static IndexedSession read(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        if (in.readByte() != LAYOUT) {
+            throw new IOException("not an indexed session of this layout");
+        }
+        String id = TextFields.read(in);
+        String username = TextFields.read(in);
+        String email = TextFields.read(in);
+        String originJti = TextFields.read(in);
+        String refreshToken = TextFields.read(in);
+        String node = TextFields.read(in);
+        String device = TextFields.read(in);
+        String address = TextFields.read(in);
+        Instant signedInAt = Instant.ofEpochMilli(in.readLong());
+        Instant usableUntil = Instant.ofEpochMilli(in.readLong());
+        Instant lastActive = Instant.ofEpochMilli(in.readLong());
+        if (in.available() != 0 || id == null || username == null) {
+            throw new IOException("not an indexed session");
+        }
+        return new IndexedSession(new SignedIn(id, username, email, signedInAt, originJti, refreshToken, usableUntil),
+                lastActive, node, device, address);
+    }
+}

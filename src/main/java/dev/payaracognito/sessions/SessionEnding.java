@@ -1,0 +1,65 @@
+package dev.payaracognito.sessions;
+
+import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.audit.SecurityStats;
+import dev.payaracognito.cognito.CognitoRevocation;
+import dev.payaracognito.security.CognitoValidation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+
+/**
+ * Ends signed-in sessions that a person chose to end (a user's own from another browser, or an admin's ending of
+ * a user's access), as a sign-out would, from wherever they are: the session's sign-in goes on the list of ended
+ * sign-ins that every node checks (by the session's id, and by Cognito's {@code origin_jti} so that the API refuses
+ * the sign-in's access tokens at once), its refresh token is revoked at Cognito, and its entry leaves the index. The
+ * session itself ends on its next request, on whichever node. Once Cognito has failed to answer, the rest are not
+ * asked (each would wait for the same timeouts): their sessions still end, and their refresh tokens expire unused.
+ */
+@ApplicationScoped
+public class SessionEnding {
+
+    /** How many sessions were ended, and whether Cognito revoked each one's refresh token. */
+    public record Ended(int count, boolean cognitoTold) {}
+
+    @Inject
+    private SessionIndex index;
+
+    @Inject
+    private CognitoValidation validation;
+
+    @Inject
+    private CognitoRevocation revocation;
+
+    @Inject
+    private SecurityStats stats;
+
+    /** The key under which the list of ended sign-ins names an ended session (see {@link #end}). */
+    public static String endedKey(String sessionId) {
+        return "session:" + sessionId;
+    }
+
+    /** {@code by} ends {@code sessions} of {@code user}; {@code how} is for the audit line ("one", "all others"…). */
+    public Ended end(HttpServletRequest request, String by, String user, List<IndexedSession> sessions, String how) {
+        boolean cognitoTold = true;
+        if (sessions.isEmpty()) {
+            return new Ended(0, cognitoTold);
+        }
+        for (IndexedSession session : sessions) {
+            IndexedSession.SignedIn signIn = session.signIn();
+            validation.revokedSignIns().revoke(endedKey(signIn.id()), signIn.usableUntil());
+            if (signIn.originJti() != null) {
+                validation.revokedSignIns().revoke(signIn.originJti(), signIn.usableUntil());
+            }
+            stats.revoked();
+            if (signIn.refreshToken() != null && cognitoTold) {
+                cognitoTold = revocation.revoke(signIn.refreshToken());
+            }
+            index.remove(user, signIn.id());
+        }
+        AuditLog.sessionsEnded(request, by, user, sessions.size(),
+                how + (cognitoTold ? "" : "; Cognito unreachable, refresh tokens not revoked"));
+        return new Ended(sessions.size(), cognitoTold);
+    }
+}

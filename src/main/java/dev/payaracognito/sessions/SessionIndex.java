@@ -1,0 +1,166 @@
+package dev.payaracognito.sessions;
+
+import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.cluster.DataGrid;
+import dev.payaracognito.cluster.SessionKeys;
+import dev.payaracognito.cluster.SharedIndex;
+import dev.payaracognito.cognito.CognitoSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every signed-in session of the cluster, by user, in the data grid beside Payara's sessions: an entry per session
+ * under {@code userTag.sessionId}, where the tag is a keyed hash of the username ({@link SessionKeys#tags}) and the
+ * value sealed, so that a reader of the grid learns neither who is signed in nor anything of a session, and a writer
+ * cannot make an entry that opens. An entry is written at sign-in and at each refresh, and on an ordinary request at
+ * most once a {@link #TOUCH} (a quarter of the idle timeout where that is shorter; the time the session last wrote it
+ * is an attribute of the session, which Payara stores anyway); it lives as long as its session could without a
+ * request after that write (the idle timeout and one touch, never past the lifetime), so that the grid's own expiry
+ * removes what a node that died, or a missed ending, leaves behind.
+ */
+@ApplicationScoped
+public class SessionIndex {
+
+    /** At most one write of an entry per this much time of ordinary requests: "last active" is to the minute. */
+    static final Duration TOUCH = Duration.ofMinutes(1);
+    static final String MAP = "payara-cognito.sessions";
+    private static final String SEALED_FOR = "session-index";
+    private static final String USER_TAG = "session-index-user";
+    private static final String INDEXED_AT = SessionIndex.class.getName() + ".indexedAt";
+
+    @Inject
+    private DataGrid grid;
+
+    @Inject
+    private CognitoSettings settings;
+
+    private SharedIndex index;
+    private String thisNode;
+
+    @PostConstruct
+    void open() {
+        index = grid.index(MAP);
+        thisNode = settings.site().nodeName() != null ? settings.site().nodeName() : hostName();
+    }
+
+    /** Sign-in or refresh: the entry is written now, with the request's browser, address and node. */
+    public void save(HttpServletRequest request, IndexedSession.SignedIn signIn) {
+        write(request, signIn);
+    }
+
+    /** An ordinary request of a signed-in session: the entry is written if it was not for a {@link #TOUCH}. */
+    public void touch(HttpServletRequest request, IndexedSession.SignedIn signIn) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(INDEXED_AT) instanceof Instant indexed
+                && Instant.now().isBefore(indexed.plus(touch()))) {
+            return;
+        }
+        write(request, signIn);
+    }
+
+    /** The session has ended: its entry goes, under every key's tag. */
+    public void remove(String username, String id) {
+        for (String tag : keys().tags(USER_TAG, username)) {
+            index.remove(SharedIndex.key(tag, id));
+        }
+    }
+
+    /** The sessions of {@code username}, the latest active first. */
+    public List<IndexedSession> of(String username) {
+        List<IndexedSession> sessions = new ArrayList<>();
+        for (String tag : keys().tags(USER_TAG, username)) {
+            index.group(tag).values().forEach(sealed -> open(sealed).filter(s -> s.username().equals(username))
+                    .ifPresent(sessions::add));
+        }
+        sessions.sort(Comparator.comparing(IndexedSession::lastActive).reversed());
+        return sessions;
+    }
+
+    /** The session {@code id} of {@code username}, if it is signed in. */
+    public Optional<IndexedSession> find(String username, String id) {
+        return of(username).stream().filter(session -> session.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The users whose username or e-mail starts with {@code prefix} (ignoring case), with their sessions, by
+     * username: every entry of the cluster is read and opened, a cost an admin's search can bear.
+     */
+    public List<SignedInUser> search(String prefix) {
+        String wanted = prefix.strip().toLowerCase(Locale.ROOT);
+        Map<String, List<IndexedSession>> byUser = new TreeMap<>();
+        for (byte[] sealed : index.all().values()) {
+            open(sealed).filter(session -> matches(session, wanted))
+                    .ifPresent(session -> byUser.computeIfAbsent(session.username(), user -> new ArrayList<>())
+                            .add(session));
+        }
+        return byUser.entrySet().stream().map(user -> SignedInUser.of(user.getKey(), user.getValue())).toList();
+    }
+
+    private static boolean matches(IndexedSession session, String prefix) {
+        return session.username().toLowerCase(Locale.ROOT).startsWith(prefix) || session.signIn().email() != null
+                && session.signIn().email().toLowerCase(Locale.ROOT).startsWith(prefix);
+    }
+
+    private void write(HttpServletRequest request, IndexedSession.SignedIn signIn) {
+        Instant now = Instant.now();
+        Duration life = settings.sessions().idleTimeout().plus(touch());
+        Instant sessionsEnd = signIn.signedInAt().plus(settings.sessions().maxLifetime());
+        if (now.plus(life).isAfter(sessionsEnd)) {
+            life = Duration.between(now, sessionsEnd);
+        }
+        if (life.isNegative() || life.isZero()) {
+            return;
+        }
+        IndexedSession session = new IndexedSession(signIn, now, thisNode,
+                Device.of(request.getHeader("User-Agent")), AuditLog.clientAddress(request));
+        List<String> tags = keys().tags(USER_TAG, signIn.username());
+        index.put(SharedIndex.key(tags.get(0), signIn.id()), keys().seal(SEALED_FOR, session.bytes()), life);
+        // written under an older key's tag before that key stopped sealing: one entry per session
+        tags.subList(1, tags.size()).forEach(old -> index.remove(SharedIndex.key(old, signIn.id())));
+        HttpSession httpSession = request.getSession(false);
+        if (httpSession != null) {
+            httpSession.setAttribute(INDEXED_AT, now);
+        }
+    }
+
+    /** An entry that does not open (not sealed by this app, or under a key no longer listed) is no session. */
+    private Optional<IndexedSession> open(byte[] sealed) {
+        try {
+            return Optional.of(IndexedSession.read(keys().open(SEALED_FOR, sealed)));
+        } catch (SessionKeys.Unopened | IOException unopened) {
+            return Optional.empty();
+        }
+    }
+
+    private Duration touch() {
+        Duration quarter = settings.sessions().idleTimeout().dividedBy(4);
+        return quarter.compareTo(TOUCH) < 0 ? quarter : TOUCH;
+    }
+
+    private SessionKeys keys() {
+        return settings.sessions().keys();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "this node";
+        }
+    }
+}

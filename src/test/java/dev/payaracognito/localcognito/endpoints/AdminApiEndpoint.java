@@ -1,0 +1,67 @@
+package dev.payaracognito.localcognito.endpoints;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.payaracognito.localcognito.PoolContext;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.text.ParseException;
+import java.util.Map;
+
+/**
+ * Cognito's API as the AWS SDK calls it ({@code POST /} of {@code cognito-idp.{region}.amazonaws.com}, AWS JSON 1.1:
+ * the operation in {@code X-Amz-Target}, the input as JSON, errors as {@code __type} and {@code message}), for the
+ * one operation the app uses: {@code AdminUserGlobalSignOut}, which revokes every refresh token of the user. A
+ * request must be signed (SigV4); any credentials pass, as the SDK is pointed here with static ones.
+ */
+final class AdminApiEndpoint {
+
+    private static final System.Logger LOG = System.getLogger(AdminApiEndpoint.class.getName());
+    private static final String SERVICE = "AWSCognitoIdentityProviderService.";
+    private static final String JSON_1_1 = "application/x-amz-json-1.1";
+
+    private final PoolContext context;
+
+    AdminApiEndpoint(PoolContext context) {
+        this.context = context;
+    }
+
+    void handle(Exchange exchange) throws IOException {
+        String authorization = exchange.header("Authorization");
+        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 Credential=")) {
+            error(exchange, "MissingAuthenticationTokenException", "Missing Authentication Token");
+            return;
+        }
+        if (!(SERVICE + "AdminUserGlobalSignOut").equals(exchange.header("X-Amz-Target"))) {
+            error(exchange, "UnknownOperationException", null);
+            return;
+        }
+        Map<String, Object> input;
+        try {
+            input = JSONObjectUtils.parse(exchange.text());
+        } catch (ParseException e) {
+            error(exchange, "SerializationException", "the request body is not JSON");
+            return;
+        }
+        if (!(input.get("UserPoolId") instanceof String poolId) || !(input.get("Username") instanceof String user)) {
+            error(exchange, "InvalidParameterException", "UserPoolId and Username are required");
+            return;
+        }
+        if (!poolId.equals(context.pool.userPoolId())) {
+            error(exchange, "ResourceNotFoundException", "User pool " + poolId + " does not exist.");
+            return;
+        }
+        if (context.pool.user(user).isEmpty()) {
+            error(exchange, "UserNotFoundException", "User does not exist.");
+            return;
+        }
+        int revoked = context.grants.signOutEverywhere(user);
+        LOG.log(Level.INFO, "signed {0} out everywhere: {1} sign-ins revoked", user, revoked);
+        exchange.send(200, JSON_1_1, "{}");
+    }
+
+    private static void error(Exchange exchange, String type, String message) throws IOException {
+        exchange.header("x-amzn-ErrorType", type);
+        exchange.send(400, JSON_1_1, message == null ? "{\"__type\":\"" + type + "\"}"
+                : "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+    }
+}

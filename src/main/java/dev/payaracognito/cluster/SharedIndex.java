@@ -2,32 +2,35 @@ package dev.payaracognito.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionAwareKey;
 import com.hazelcast.query.Predicates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * Entries that every node reads, each living for the time it was last put with: a map of the data grid while one
- * runs (its own expiry removes an entry nobody renews, whichever node wrote it, dead or alive), else this node's
- * memory. Keys are {@code group.member} ({@code group} and {@code member} of hex digits, so that a group's entries are
- * found by the key's prefix); what a value says is the caller's to seal. A grid that fails reads as empty and
- * drops the write, said in the log now and then: an index is for people to look at, and what it lists is decided
- * elsewhere.
+ * Entries that every node reads, in groups (a group's members: a user's sessions), each living for the time it was
+ * last put with: a map of the data grid while one runs (its own expiry removes an entry nobody renews, whichever node
+ * wrote it, dead or alive), else this node's memory. In the grid a group's entries live in one partition (the key is
+ * Hazelcast's {@link PartitionAwareKey}, the group its partition key), so that reading a group asks one partition,
+ * not the whole grid. What a value says is the caller's to seal. A grid that fails reads as empty and drops the
+ * write, said in the log now and then: an index is for people to look at, and what it lists is decided elsewhere.
  */
 public final class SharedIndex {
 
     private static final Logger LOG = Logger.getLogger(SharedIndex.class.getName());
     private static final Duration WARNINGS = Duration.ofMinutes(1);
 
-    private record Local(byte[] value, Instant until) {}
+    /** An entry of this node's memory, while no grid runs. */
+    private record Local(String group, String member, byte[] value, Instant until) {}
 
     private final String name;
     private final Supplier<HazelcastInstance> grid;
@@ -42,83 +45,44 @@ public final class SharedIndex {
         this.clock = clock;
     }
 
-    /** A key of {@code group}'s: both hex, so that {@link #group} finds it by prefix and nothing else. */
-    public static String key(String group, String member) {
-        if (!group.matches("[0-9a-f]+") || !member.matches("[0-9a-f]+")) {
-            throw new IllegalArgumentException("index keys are hex");
-        }
-        return group + "." + member;
-    }
-
-    public void put(String key, byte[] value, Duration life) {
+    public void put(String group, String member, byte[] value, Duration life) {
         HazelcastInstance running = grid.get();
         if (running == null) {
-            local.put(key, new Local(value, clock.instant().plus(life)));
+            local.put(localKey(group, member), new Local(group, member, value, clock.instant().plus(life)));
             return;
         }
         try {
-            map(running).set(key, value, Math.max(1, life.toMillis()), TimeUnit.MILLISECONDS);
+            map(running).set(new PartitionAwareKey<>(member, group), value, Math.max(1, life.toMillis()),
+                    TimeUnit.MILLISECONDS);
         } catch (RuntimeException failed) {
             warn("not written", failed);
         }
     }
 
-    public void remove(String key) {
+    public void remove(String group, String member) {
         HazelcastInstance running = grid.get();
         if (running == null) {
-            local.remove(key);
+            local.remove(localKey(group, member));
             return;
         }
         try {
-            map(running).delete(key);
+            map(running).delete(new PartitionAwareKey<>(member, group));
         } catch (RuntimeException failed) {
             warn("not removed from", failed);
         }
     }
 
-    public Optional<byte[]> get(String key) {
-        HazelcastInstance running = grid.get();
-        if (running == null) {
-            Local entry = local.get(key);
-            return entry == null || expired(entry) ? Optional.empty() : Optional.of(entry.value());
-        }
-        try {
-            return Optional.ofNullable(map(running).get(key));
-        } catch (RuntimeException failed) {
-            warn("not read from", failed);
-            return Optional.empty();
-        }
-    }
-
-    /** The entries of {@code group}. */
+    /** The entries of {@code group}, by member. */
     public Map<String, byte[]> group(String group) {
-        return matching(group + ".");
-    }
-
-    /** Every entry: a scan of the whole index, for the rare reader that must see all. */
-    public Map<String, byte[]> all() {
-        return matching("");
-    }
-
-    private Map<String, byte[]> matching(String prefix) {
         HazelcastInstance running = grid.get();
         Map<String, byte[]> found = new HashMap<>();
         if (running == null) {
-            local.entrySet().removeIf(entry -> expired(entry.getValue()));
-            local.forEach((key, entry) -> {
-                if (key.startsWith(prefix)) {
-                    found.put(key, entry.value());
-                }
-            });
+            live().filter(entry -> entry.group().equals(group)).forEach(entry -> found.put(entry.member(), entry.value()));
             return found;
         }
         try {
-            IMap<String, byte[]> map = map(running);
-            // hex and a dot: no character of the prefix is a wildcard of LIKE
-            for (Map.Entry<String, byte[]> entry : prefix.isEmpty() ? map.entrySet()
-                    : map.entrySet(Predicates.like("__key", prefix + "%"))) {
-                found.put(entry.getKey(), entry.getValue());
-            }
+            map(running).entrySet(Predicates.partitionPredicate(group, Predicates.equal("__key.partitionKey", group)))
+                    .forEach(entry -> found.put(entry.getKey().getKey(), entry.getValue()));
         } catch (RuntimeException failed) {
             warn("not read from", failed);
             found.clear();
@@ -126,11 +90,30 @@ public final class SharedIndex {
         return found;
     }
 
-    private boolean expired(Local entry) {
-        return !clock.instant().isBefore(entry.until());
+    /** Every entry's value: a scan of the whole index, for the rare reader that must see all. */
+    public Iterable<byte[]> all() {
+        HazelcastInstance running = grid.get();
+        if (running == null) {
+            return live().map(Local::value).toList();
+        }
+        try {
+            return map(running).values();
+        } catch (RuntimeException failed) {
+            warn("not read from", failed);
+            return List.of();
+        }
     }
 
-    private IMap<String, byte[]> map(HazelcastInstance running) {
+    private Stream<Local> live() {
+        local.values().removeIf(entry -> !clock.instant().isBefore(entry.until()));
+        return local.values().stream();
+    }
+
+    private static String localKey(String group, String member) {
+        return group + "\n" + member;
+    }
+
+    private IMap<PartitionAwareKey<String, String>, byte[]> map(HazelcastInstance running) {
         return running.getMap(name);
     }
 

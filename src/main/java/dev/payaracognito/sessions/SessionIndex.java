@@ -25,8 +25,7 @@ import java.util.TreeMap;
 
 /**
  * Every signed-in session of the cluster, by user, in the data grid beside Payara's sessions: an entry per session
- * under {@code userTag.sessionId}, where the tag is a keyed hash of the username ({@link SessionKeys#tags}) and the
- * value sealed, so that a reader of the grid learns neither who is signed in nor anything of a session, and a writer
+ * in the group of its user's tag (a keyed hash of the username, {@link SessionKeys#tags}), the value sealed, so that a reader of the grid learns neither who is signed in nor anything of a session, and a writer
  * cannot make an entry that opens. An entry is written at sign-in and at each refresh, and on an ordinary request at
  * most once a {@link #TOUCH} (a quarter of the idle timeout where that is shorter; the time the session last wrote it
  * is an attribute of the session, which Payara stores anyway); it lives as long as its session could without a
@@ -76,7 +75,7 @@ public class SessionIndex {
     /** The session has ended: its entry goes, under every key's tag. */
     public void remove(String username, String id) {
         for (String tag : keys().tags(USER_TAG, username)) {
-            index.remove(SharedIndex.key(tag, id));
+            index.remove(tag, id);
         }
     }
 
@@ -103,7 +102,7 @@ public class SessionIndex {
     public List<SignedInUser> search(String prefix) {
         String wanted = prefix.strip().toLowerCase(Locale.ROOT);
         Map<String, List<IndexedSession>> byUser = new TreeMap<>();
-        for (byte[] sealed : index.all().values()) {
+        for (byte[] sealed : index.all()) {
             open(sealed).filter(session -> matches(session, wanted))
                     .ifPresent(session -> byUser.computeIfAbsent(session.username(), user -> new ArrayList<>())
                             .add(session));
@@ -129,9 +128,9 @@ public class SessionIndex {
         IndexedSession session = new IndexedSession(signIn, now, thisNode,
                 Device.of(request.getHeader("User-Agent")), AuditLog.clientAddress(request));
         List<String> tags = keys().tags(USER_TAG, signIn.username());
-        index.put(SharedIndex.key(tags.get(0), signIn.id()), keys().seal(SEALED_FOR, session.bytes()), life);
+        index.put(tags.get(0), signIn.id(), keys().seal(SEALED_FOR, session.bytes()), life);
         // written under an older key's tag before that key stopped sealing: one entry per session
-        tags.subList(1, tags.size()).forEach(old -> index.remove(SharedIndex.key(old, signIn.id())));
+        tags.subList(1, tags.size()).forEach(old -> index.remove(old, signIn.id()));
         HttpSession httpSession = request.getSession(false);
         if (httpSession != null) {
             httpSession.setAttribute(INDEXED_AT, now);

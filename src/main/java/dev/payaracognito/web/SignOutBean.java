@@ -5,7 +5,7 @@ import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.cognito.CognitoUnavailable;
-import dev.payaracognito.security.browser.SignedInSession;
+import dev.payaracognito.security.browser.SessionEnd;
 import dev.payaracognito.security.browser.SiteRedirects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -45,7 +45,7 @@ public class SignOutBean {
     private CognitoRevocation revocation;
 
     @Inject
-    private SignedInSession signedInSession;
+    private SessionEnd sessionEnd;
 
     @Inject
     private SiteRedirects redirects;
@@ -58,7 +58,7 @@ public class SignOutBean {
         boolean cognitoReached = openIdContext.getRefreshToken()
                 .map(refreshToken -> revocation.revoke(refreshToken.getToken()))
                 .orElse(true);
-        signedInSession.signedOut(request, (HttpServletResponse) FacesContext.getCurrentInstance()
+        sessionEnd.signedOut(request, (HttpServletResponse) FacesContext.getCurrentInstance()
                 .getExternalContext().getResponse());
         // With Cognito unreachable, its /logout would be too: sign out here, and say so.
         String next = cognitoReached ? cognitoLogout() : redirects.location(request, "/?signed-out=locally");

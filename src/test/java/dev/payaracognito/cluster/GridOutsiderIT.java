@@ -78,6 +78,7 @@ class GridOutsiderIT {
     /** The web sessions' map of an app at the root context: named after the context path. */
     private static final String SESSIONS = "";
     private static final String ENDED_SIGN_INS = "payara-cognito.ended-sign-ins";
+    private static final String SESSION_INDEX = "payara-cognito.sessions";
 
     private static TwoNodeCluster cluster;
     private static List<PayaraNode> NODES;
@@ -130,6 +131,13 @@ class GridOutsiderIT {
             assertFalse(everything.contains(signatureOf(tokens.get(token))), token + " is readable in the grid");
         }
         assertFalse(everything.contains("eyJ"), "no JWT anywhere in the grid");
+        // the index of sessions lists her session without a word of who she is
+        Map<Object, Object> index = new HashMap<>(outsider.getMap(SESSION_INDEX));
+        assertFalse(index.isEmpty(), "the index of sessions is in the grid");
+        index.forEach((key, value) -> {
+            String entry = key + "=" + asText(value);
+            assertFalse(entry.contains("alice") || entry.contains("example.com"), entry);
+        });
 
         // 2. her session id is there (it is the sessions' key); sent to either node, it is not her session
         String sessionId = cookie(alice, "JSESSIONID");

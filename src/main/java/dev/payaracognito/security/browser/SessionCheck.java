@@ -38,6 +38,9 @@ class SessionCheck {
     private SignedInSession signedInSession;
 
     @Inject
+    private SessionEnd sessionEnd;
+
+    @Inject
     private CognitoSettings settings;
 
     @Inject
@@ -62,11 +65,11 @@ class SessionCheck {
 
     Checked check(HttpServletRequest request, HttpMessageContext context) {
         if (signedInSession.idle(request.getSession(false))) {
-            return Checked.answered(signedInSession.end(request, context, "the session was idle past its timeout"));
+            return Checked.answered(sessionEnd.end(request, context, "the session was idle past its timeout"));
         }
         SealedSignIn sealed = SealedSignIn.of(request);
         if (sealed == null) {
-            return Checked.answered(signedInSession.end(request, context, "a signed-in session without its sign-in"));
+            return Checked.answered(sessionEnd.end(request, context, "a signed-in session without its sign-in"));
         }
         SignInRecord signIn;
         try {
@@ -85,13 +88,13 @@ class SessionCheck {
             return Checked.answered(forged(request, context, "the session's caller is not its sign-in's user"));
         }
         if (signedInSession.outlived(signIn)) {
-            return Checked.answered(signedInSession.end(request, context, "the session reached its maximum lifetime"));
+            return Checked.answered(sessionEnd.end(request, context, "the session reached its maximum lifetime"));
         }
-        if (signedInSession.endedFromElsewhere(signIn)) {
-            return Checked.answered(signedInSession.endEverywhere(request, context));
+        if (sessionEnd.endedFromElsewhere(signIn)) {
+            return Checked.answered(sessionEnd.endEverywhere(request, context));
         }
-        if (signedInSession.signInEnded(signIn)) {
-            return Checked.answered(signedInSession.end(request, context, "the sign-in was ended (signed out elsewhere)"));
+        if (sessionEnd.signInEnded(signIn)) {
+            return Checked.answered(sessionEnd.end(request, context, "the sign-in was ended (signed out elsewhere)"));
         }
         signedInSession.served(request, signIn);
         return new Checked(signIn, null);
@@ -101,7 +104,7 @@ class SessionCheck {
     private AuthenticationStatus forged(HttpServletRequest request, HttpMessageContext context, String why) {
         AuditLog.sessionForged(request, why);
         stats.refused("session:FORGED");
-        return signedInSession.close(request, context);
+        return sessionEnd.close(request, context);
     }
 
     /**

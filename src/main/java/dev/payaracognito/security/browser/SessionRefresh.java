@@ -51,6 +51,9 @@ class SessionRefresh {
     private SignedInSession signedInSession;
 
     @Inject
+    private SessionEnd sessionEnd;
+
+    @Inject
     private CognitoSettings settings;
 
     @Inject
@@ -129,7 +132,7 @@ class SessionRefresh {
             String failure = "the token refresh failed: " + AuditLog.describe(e);
             return ProviderFailure.of(e).cognitoDown()
                     ? withoutRefresh(request, context, signIn, failure)
-                    : signedInSession.end(request, context, failure);
+                    : sessionEnd.end(request, context, failure);
         }
     }
 
@@ -163,7 +166,7 @@ class SessionRefresh {
                 AuditLog.refusal(request, "session", "refresh refused by Cognito");
                 return status;
             }
-            return signedInSession.end(request, context, "refresh refused by Cognito");
+            return sessionEnd.end(request, context, "refresh refused by Cognito");
         }
         return accepted(request, context, true);
     }
@@ -176,7 +179,7 @@ class SessionRefresh {
             boolean refreshedHere) {
         SignInRecord signIn = signedInSession.record(request);
         if (signIn == null) {
-            return signedInSession.end(request, context, "the session lost its sign-in during the refresh");
+            return sessionEnd.end(request, context, "the session lost its sign-in during the refresh");
         }
         if (signIn.validated(openIdContext.getAccessToken().getToken())) {
             // another request of this session, on this node, refreshed them a moment ago
@@ -186,10 +189,10 @@ class SessionRefresh {
         CredentialValidationResult refreshed = identityStores.validate(tokens);
         if (refreshed.getStatus() != CredentialValidationResult.Status.VALID
                 || !(refreshed.getCallerPrincipal() instanceof CognitoPrincipal principal)) {
-            return signedInSession.end(request, context, "refreshed tokens refused: " + tokens.refusal());
+            return sessionEnd.end(request, context, "refreshed tokens refused: " + tokens.refusal());
         }
         if (!signIn.sameUser(principal.token())) {
-            return signedInSession.end(request, context, "refreshed tokens name another user");
+            return sessionEnd.end(request, context, "refreshed tokens name another user");
         }
         SignInRecord refreshedSignIn = signIn.refreshed(principal.token(), replica.tokens());
         HttpSession session = request.getSession();

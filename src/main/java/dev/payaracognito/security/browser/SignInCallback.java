@@ -145,7 +145,7 @@ public class SignInCallback {
     private AuthenticationStatus refuse(HttpMessageContext context, Failure failure, String reason) {
         AuditLog.refusal(context.getRequest(), "sign-in:" + failure, reason);
         stats.refused("sign-in:" + failure);
-        SignedInSession.forget(context);
+        SessionEnd.forget(context);
         ErrorPage.send(context.getResponse(), failure);
         return SEND_FAILURE;
     }

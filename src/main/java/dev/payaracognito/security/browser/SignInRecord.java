@@ -2,6 +2,7 @@ package dev.payaracognito.security.browser;
 
 import dev.payaracognito.cluster.TextFields;
 import dev.payaracognito.security.token.CognitoToken;
+import dev.payaracognito.security.token.CognitoTokenValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
@@ -47,6 +49,16 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * Until when the sign-in's access tokens verify, or one of its sessions ({@code maxLifetime}) could live,
+     * whichever is later: how long an ended sign-in must be remembered.
+     */
+    Instant usableUntil(Duration maxLifetime) {
+        Instant tokensExpire = accessTokenExpiresAt.plus(CognitoTokenValidator.MAX_SKEW);
+        Instant sessionsEnd = signedInAt.plus(maxLifetime);
+        return tokensExpire.isAfter(sessionsEnd) ? tokensExpire : sessionsEnd;
     }
 
     /** Whether {@code token} names the same user as this sign-in. */

@@ -1,18 +1,11 @@
 package dev.payaracognito.security.browser;
 
 import com.nimbusds.jwt.JWTParser;
-import dev.payaracognito.audit.AuditLog;
-import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cluster.SessionKeys;
-import dev.payaracognito.cognito.CognitoEndpoints;
 import dev.payaracognito.cognito.CognitoSettings;
-import dev.payaracognito.cognito.CognitoUnavailable;
-import dev.payaracognito.security.CognitoValidation;
 import dev.payaracognito.security.TokenRevocation;
 import dev.payaracognito.security.token.CognitoToken;
-import dev.payaracognito.security.token.CognitoTokenValidator;
 import dev.payaracognito.sessions.IndexedSession;
-import dev.payaracognito.sessions.SessionEnding;
 import dev.payaracognito.sessions.SessionIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,8 +34,6 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 @ApplicationScoped
 public class SignedInSession {
 
-    /** The MessageInfo key through which a mechanism asks the container to remember the caller. */
-    private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
     /**
      * When the session last served a request the check found sound. Payara's own idle time counts every request
      * that names the session, turned away or not (a session id read from the grid would keep a session alive), and
@@ -57,26 +48,13 @@ public class SignedInSession {
     private OpenIdContext openIdContext;
 
     @Inject
-    private SiteRedirects redirects;
-
-    @Inject
-    private CognitoValidation validation;
-
-    @Inject
     private OpenIdContextReplica replica;
-
-    @Inject
-    private SecurityStats stats;
 
     @Inject
     private TokenRevocation tokenRevocation;
 
     @Inject
     private SessionIndex sessionIndex;
-
-    @Inject
-    private CognitoEndpoints endpoints;
-
     /**
      * At sign-in, with the access token our identity store has just accepted: the browser gets its binding cookie,
      * the session the sealed record, and from now on a signed-in session's idle timeout.
@@ -101,7 +79,8 @@ public class SignedInSession {
     /** The sign-in as the index of sessions keeps it. */
     IndexedSession.SignedIn indexed(SignInRecord signIn) {
         return new IndexedSession.SignedIn(signIn.sessionId(), signIn.username(), email(signIn), signIn.signedInAt(),
-                signIn.originJti(), signIn.tokens().refreshToken(), usableUntil(signIn));
+                signIn.originJti(), signIn.tokens().refreshToken(),
+                signIn.usableUntil(settings.sessions().maxLifetime()));
     }
 
     /** The e-mail of the ID token our identity store accepted, for people to recognise the user by. */
@@ -139,11 +118,6 @@ public class SignedInSession {
     void served(HttpServletRequest request, SignInRecord signIn) {
         request.getSession().setAttribute(LAST_SOUND, Instant.now());
         sessionIndex.touch(request, indexed(signIn));
-    }
-
-    /** An ended session leaves the index. */
-    void forgetIndexed(SignInRecord signIn) {
-        sessionIndex.remove(signIn.username(), signIn.sessionId());
     }
 
     /** Refreshed tokens: the index keeps the refresh token that is now the session's. */
@@ -185,97 +159,5 @@ public class SignedInSession {
             throw new IllegalStateException("the container refused to clear the caller's groups", e);
         }
         return context.notifyContainerAboutLogin(signIn.username(), signIn.groups());
-    }
-
-    /**
-     * The user signs out: from now on the API refuses the access tokens of this sign-in too (Cognito revokes them
-     * with the refresh token, but they still verify offline until they expire).
-     */
-    public void signedOut(HttpServletRequest request, HttpServletResponse response) {
-        SignInRecord signIn = record(request);
-        if (signIn != null) {
-            endSignIn(signIn);
-            forgetIndexed(signIn);
-        }
-        SessionBinding.expire(response, settings.site().isHttps());
-    }
-
-    /** Whether the sign-in was ended already (on any node): signed out, its tokens refused. */
-    boolean signInEnded(SignInRecord signIn) {
-        return signIn.originJti() != null && validation.revokedSignIns().isRevoked(signIn.originJti());
-    }
-
-    /** Whether a person ended this session from another ({@link SessionEnding}): the user, or an admin. */
-    boolean endedFromElsewhere(SignInRecord signIn) {
-        return validation.revokedSignIns().isRevoked(SessionEnding.endedKey(signIn.sessionId()));
-    }
-
-    /**
-     * From now on, on every node, the API refuses the access tokens of this sign-in (they verify until they expire),
-     * and any copy of one of its sessions ends, for as long as such a session could live: a copy kept by a node, or
-     * put back into the grid, could otherwise refresh its tokens again should the revocation at Cognito have failed.
-     */
-    void endSignIn(SignInRecord signIn) {
-        if (signIn.originJti() != null) {
-            validation.revokedSignIns().revoke(signIn.originJti(), usableUntil(signIn));
-            stats.revoked();
-        }
-    }
-
-    /** Until when the sign-in's access tokens verify, or one of its sessions could live, whichever is later. */
-    private Instant usableUntil(SignInRecord signIn) {
-        Instant tokensExpire = signIn.accessTokenExpiresAt().plus(CognitoTokenValidator.MAX_SKEW);
-        Instant sessionsEnd = signIn.signedInAt().plus(settings.sessions().maxLifetime());
-        return tokensExpire.isAfter(sessionsEnd) ? tokensExpire : sessionsEnd;
-    }
-
-    /** Ends the session and sends the browser back to the page (on this site), which asks it to sign in again. */
-    AuthenticationStatus end(HttpServletRequest request, HttpMessageContext context, String reason) {
-        AuditLog.refusal(request, "session", reason);
-        return close(request, context);
-    }
-
-    /**
-     * Ends a session that a person ended from another: here, and at Cognito too, through its {@code /logout}, so
-     * that whoever holds this browser (the shared computer it was left signed in on) is not signed in again without
-     * the password by Cognito's own session cookie. Home, signed out, if Cognito cannot be reached.
-     */
-    AuthenticationStatus endEverywhere(HttpServletRequest request, HttpMessageContext context) {
-        AuditLog.refusal(request, "session", "the session was ended from another session");
-        closeHere(request, context);
-        String next;
-        try {
-            next = endpoints.logoutUrl(request);
-        } catch (CognitoUnavailable unreachable) {
-            next = redirects.location(request, "/?signed-out=locally");
-        }
-        return context.redirect(next);
-    }
-
-    /** {@link #end} without its audit line, for a caller that writes its own. */
-    AuthenticationStatus close(HttpServletRequest request, HttpMessageContext context) {
-        String page = SiteRedirects.thisPage(request);
-        closeHere(request, context);
-        return context.redirect(redirects.location(request, page));
-    }
-
-    /** The session, its entry in the index, the browser's binding: gone. */
-    private void closeHere(HttpServletRequest request, HttpMessageContext context) {
-        SignInRecord signIn = record(request);
-        if (signIn != null) {
-            forgetIndexed(signIn);
-        }
-        forget(context);
-        SessionBinding.expire(context.getResponse(), settings.site().isHttps());
-    }
-
-    /** Nothing half signed in: no session, no caller, nothing the container was asked to remember. */
-    static void forget(HttpMessageContext context) {
-        HttpSession session = context.getRequest().getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        context.cleanClientSubject();
-        context.getMessageInfo().getMap().remove(REGISTER_SESSION);
     }
 }

@@ -25,6 +25,9 @@ public class TimedOutSessions implements HttpSessionListener {
     private SignedInSession signedInSession;
 
     @Inject
+    private SessionEnd sessionEnd;
+
+    @Inject
     private CognitoRevocation revocation;
 
     @Resource
@@ -38,11 +41,11 @@ public class TimedOutSessions implements HttpSessionListener {
         if (why == null) {
             return;
         }
-        signedInSession.forgetIndexed(signIn);
-        if (signedInSession.signInEnded(signIn)) {
+        sessionEnd.forgetIndexed(signIn);
+        if (sessionEnd.signInEnded(signIn)) {
             return;
         }
-        signedInSession.endSignIn(signIn);
+        sessionEnd.endSignIn(signIn);
         String refreshToken = signIn.tokens().refreshToken();
         if (refreshToken != null) {
             background.execute(() -> revocation.revoke(refreshToken));

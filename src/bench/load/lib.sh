@@ -42,7 +42,9 @@ signed_in_cookies() {
 # shows_alice app cookies -> whether the profile page, asked with the cookies, is alice's (a session that ended
 # would be sent to sign in, and wrk would count those 302s as successes)
 shows_alice() {
-  curl -sf -H "Cookie: $2" "$1/secure/profile.xhtml" | grep -q '<dd id="username">alice</dd>'
+  # the page read whole first: grep -q stops at its match, and a curl still writing would fail under pipefail
+  local page
+  page=$(curl -sf -H "Cookie: $2" "$1/secure/profile.xhtml") && grep -q '<dd id="username">alice</dd>' <<< "$page"
 }
 
 # wrk_round seconds connections url [wrk options…] -> "requests/sec errors" (errors: non-2xx/3xx and socket errors)

@@ -27,7 +27,11 @@ for ((round = 1; round <= rounds; round++)); do
   read -r rps err < <(run "$app/"); public+=("$rps"); errors=$((errors + err))
   read -r rps err < <(run "$app/secure/profile.xhtml" -s "$here/cookies.lua"); signed_in+=("$rps"); errors=$((errors + err))
 done
-shows_alice "$app" "$cookies" || { echo "The session ended during the run: the figures are not a signed-in page's." >&2; exit 1; }
+shows_alice "$app" "$cookies" || {
+  echo "The session ended during the run: the figures are not a signed-in page's. The profile page now answers:" >&2
+  curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' -H "Cookie: $cookies" "$app/secure/profile.xhtml" >&2
+  exit 1
+}
 public_rps=$(printf '%s\n' "${public[@]}" | median)
 signed_in_rps=$(printf '%s\n' "${signed_in[@]}" | median)
 echo "| page | requests/s (median of $rounds rounds of ${seconds}s, $connections connections) | ms per request | rounds |"

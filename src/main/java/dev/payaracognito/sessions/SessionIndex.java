@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Every signed-in session of the cluster, by user, in the data grid beside Payara's sessions: an entry per session
@@ -62,14 +63,17 @@ public class SessionIndex {
         write(request, signIn);
     }
 
-    /** An ordinary request of a signed-in session: the entry is written if it was not for a {@link #TOUCH}. */
-    public void touch(HttpServletRequest request, IndexedSession.SignedIn signIn) {
+    /**
+     * An ordinary request of a signed-in session: the entry is written if it was not for a {@link #TOUCH}. The
+     * sign-in is asked for only then: most requests write nothing, and need not make it.
+     */
+    public void touch(HttpServletRequest request, Supplier<IndexedSession.SignedIn> signIn) {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(INDEXED_AT) instanceof Instant indexed
                 && Instant.now().isBefore(indexed.plus(touch()))) {
             return;
         }
-        write(request, signIn);
+        write(request, signIn.get());
     }
 
     /** The session has ended: its entry goes, under every key's tag. */

@@ -10,9 +10,6 @@ import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.PayaraNode;
 import dev.payaracognito.testing.SharedCognito;
 import dev.payaracognito.testing.TwoNodeCluster;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -257,25 +254,12 @@ class FailoverIT {
 
     /** Whether the page, asked with the cookies, is not served but sends the browser to sign in at Cognito. */
     private static boolean sendsToCognito(PayaraNode node, String page, String cookies) throws Exception {
-        for (int redirects = 0; redirects < 3; redirects++) {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri()
-                    .resolve(page)).header("Cookie", cookies).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String location = answer.headers().firstValue("Location").orElse("");
-            if (answer.statusCode() != 302) {
-                return false;
-            }
-            if (location.startsWith(cognito().domain() + "/oauth2/authorize")) {
-                return true;
-            }
-            page = URI.create(location).getPath();
-        }
-        return false;
+        String location = TwoNodeCluster.cognitoRedirect(node, page, cookies);
+        return location != null && location.startsWith(cognito().domain() + "/oauth2/authorize");
     }
 
     private static HttpResponse<String> api(PayaraNode node, String accessToken) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri().resolve("/api/me"))
-                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+        return TwoNodeCluster.api(node, accessToken);
     }
 
     private static LocalCognito cognito() {

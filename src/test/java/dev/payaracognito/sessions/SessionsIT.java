@@ -12,9 +12,6 @@ import dev.payaracognito.testing.PayaraNode;
 import dev.payaracognito.testing.SharedCognito;
 import dev.payaracognito.testing.TwoNodeCluster;
 import dev.payaracognito.testing.Chromium;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -318,29 +315,18 @@ class SessionsIT {
                 .map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
     }
 
-    /** Whether the profile page, asked of {@code node} with the cookies, sends the browser to Cognito. */
+    /**
+     * Whether the profile page, asked of {@code node} with the cookies, sends the browser to Cognito: to sign in, or,
+     * for a session a person ended, through its /logout (its managed-login session ends too).
+     */
     private static boolean sendsToCognito(PayaraNode node, String cookies) throws Exception {
-        String page = PROFILE;
-        for (int redirects = 0; redirects < 3; redirects++) {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri()
-                    .resolve(page)).header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
-            String location = answer.headers().firstValue("Location").orElse("");
-            if (answer.statusCode() != 302) {
-                return false;
-            }
-            // a session ended by a person goes through Cognito's /logout (its managed-login session ends too)
-            if (location.startsWith(cognito().domain() + "/oauth2/authorize")
-                    || location.startsWith(cognito().domain() + "/logout?")) {
-                return true;
-            }
-            page = URI.create(location).getPath();
-        }
-        return false;
+        String location = TwoNodeCluster.cognitoRedirect(node, PROFILE, cookies);
+        return location != null && (location.startsWith(cognito().domain() + "/oauth2/authorize")
+                || location.startsWith(cognito().domain() + "/logout?"));
     }
 
     private static HttpResponse<String> api(PayaraNode node, String accessToken) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri().resolve("/api/me"))
-                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+        return TwoNodeCluster.api(node, accessToken);
     }
 
     private static LocalCognito cognito() {

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +139,33 @@ public final class TwoNodeCluster implements AutoCloseable {
             lines = auditLines(event);
         }
         return lines;
+    }
+
+    /**
+     * Where {@code page}, asked of {@code node} with {@code cookies}, sends the browser at Cognito, after this site's
+     * own redirects (three at most); null when a page is served, or the browser sent anywhere else.
+     */
+    public static String cognitoRedirect(PayaraNode node, String page, String cookies) throws Exception {
+        String path = page;
+        for (int redirects = 0; redirects < 3; redirects++) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri()
+                    .resolve(path)).header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
+            String location = answer.headers().firstValue("Location").orElse("");
+            if (answer.statusCode() != 302) {
+                return null;
+            }
+            if (location.startsWith(SharedCognito.cognito().domain() + "/")) {
+                return location;
+            }
+            path = URI.create(location).getPath();
+        }
+        return null;
+    }
+
+    /** {@code GET /api/me} of {@code node} with the access token. */
+    public static HttpResponse<String> api(PayaraNode node, String accessToken) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.uri().resolve("/api/me"))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A cookie of the browser's, as the app set it. */

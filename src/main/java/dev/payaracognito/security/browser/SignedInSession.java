@@ -117,7 +117,7 @@ public class SignedInSession {
     /** A sound request: the session's idle time starts again, and the index hears of it (once a minute). */
     void served(HttpServletRequest request, SignInRecord signIn) {
         request.getSession().setAttribute(LAST_SOUND, Instant.now());
-        sessionIndex.touch(request, indexed(signIn));
+        sessionIndex.touch(request, () -> indexed(signIn));
     }
 
     /** Refreshed tokens: the index keeps the refresh token that is now the session's. */

@@ -30,12 +30,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadinessRequiresCognitoIT {
 
+    /**
+     * Long enough for the app to notice a change: its word on Cognito lasts 5 s, and a failed JWKS fetch is
+     * retried after {@link #REFETCH} at the soonest (nimbus's rate limit, which counts failed fetches too).
+     */
     private static final Duration NOTICED = Duration.ofSeconds(15);
+    /** Shorter than the default 15 s, which would leave the first test's recovery racing {@link #NOTICED}. */
+    private static final Duration REFETCH = Duration.ofSeconds(2);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return AppDeployment.war("app.health.ready-requires-cognito=true");
+        return AppDeployment.war("app.health.ready-requires-cognito=true",
+                "cognito.jwks.min-refetch-interval=" + REFETCH);
     }
 
     /**
@@ -71,7 +78,7 @@ class ReadinessRequiresCognitoIT {
         assertEquals(200, awaitReadiness(200), "ready again once Cognito answers");
     }
 
-    /** The readiness status, asked until it is {@code expected} or the app has had time to notice (its word lasts 5 s). */
+    /** The readiness status, asked until it is {@code expected} or the app has had time to notice. */
     private int awaitReadiness(int expected) throws Exception {
         long deadline = System.nanoTime() + NOTICED.toNanos();
         int status;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds docker/Dockerfile, unchanged, and checks the image as an operator would run it: with the local Cognito's
-# settings it becomes ready, signs a user in and back out, runs as a non-root user, logs JSON lines without a
-# secret or a token, and stops on SIGTERM within seconds. Then it removes what it made.
+# settings it becomes ready (the app deployed once), signs a user in and back out, runs as a non-root user, logs
+# JSON lines without a secret or a token, and stops on SIGTERM within seconds. Then it removes what it made.
 #
 # Made for machines without a Docker engine or an image registry (CI here): the Dockerfile's FROM image is stood
 # in for by one made from Debian packages (mmdebstrap) with a local JDK 25 at /opt/java/openjdk, as in Temurin's
@@ -152,6 +152,9 @@ location=$(browse -o /dev/null -w '%{redirect_url}' "$APP/secure/profile.xhtml")
 
 step "reading the log"
 grep -q '"LoggerName":"audit"' "$WORK/app.log" || fail "no audit line in the JSON log"
+# Payara deploys again what was deployed in its root directory before: the image's must be as Payara unpacked it
+deployments=$(grep -c 'payara-cognito was successfully deployed' "$WORK/app.log" || true)
+((deployments == 1)) || fail "the app was deployed $deployments times at start"
 # one grep: a pipe into grep -q would let the first grep die of SIGPIPE on a long log, and pipefail hide the lines
 if grep -qvE '^\{.*\}$|^$' "$WORK/app.log"; then
   fail "lines that are not JSON objects in the log: $(grep -m 3 -vE '^\{.*\}$|^$' "$WORK/app.log")"

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Start-up of Payara Micro on this machine, in one run: bare (a WAR with one static page), the specifications this
-# app uses and nothing of it (specs-war: JAX-RS, CDI, Jakarta Security, Faces), this app's WAR, and this app's WAR
-# with class-data sharing (a JDK 19+ dynamic archive written by a first, training start).
+# app uses and nothing of it (specs-war: JAX-RS, CDI, Jakarta Security, Faces), this app's WAR as `java -jar
+# payara-micro.jar` starts it, from Payara's launcher (--outputlauncher: the runtime unpacked once, on the class
+# path), and from the launcher with JDK 25's ahead-of-time cache (trained by one --warmup start first), as the image
+# and the demo start it; and, for the tests only, the C1 compiler alone (-XX:TieredStopAtLevel=1).
 # Each start is timed from the process's launch until the page answers (ours: /health/ready, the bare one: its
-# page); rounds alternate, medians are reported. Needs the local Cognito on :9229 (./mvnw -Plocal-cognito) and
-# ./mvnw package first.
+# page), then the first request of a visitor (ours: the home page, a Faces view), and the resident memory 5 s
+# later (idle, with -Xmx512m as the peers are measured); rounds alternate, medians are reported. Each start as the
+# app runs: a data grid of one on loopback.
+# Needs the local Cognito on :9229 (./mvnw -Plocal-cognito) and ./mvnw package first.
 #   src/bench/startup/startup.sh [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -30,41 +34,67 @@ cp -r src/bench/startup/specs-war/WEB-INF src/bench/startup/specs-war/index.xhtm
 export COGNITO_ISSUER=http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo COGNITO_CLIENT_ID=localcognitodemoclient0001
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k APP_BASE_URL=http://localhost:$port
 export APP_DEVELOPMENT_MODE=true
+jvm=(-Xmx512m --sun-misc-unsafe-memory-access=allow -Djava.security.properties=payara-config/serial-filter.properties
+  -Dhazelcast.socket.bind.any=false)
+micro=(--contextroot / --port "$port" --prebootcommandfile payara-config/pre-boot-commands.asadmin
+  --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1)
+launcher=$work/root/launch-micro.jar
+aot=$work/payara-cognito.aot
 
-start() { # name war url [jvm options…] -> milliseconds until the url answers 200
-  local name=$1 war=$2 url=$3; shift 3
-  local began=$(date +%s%N)
-  # --rootdir: the same paths on every start, or a CDS archive made by one start would not fit the next
-  "$java" "$@" -jar target/payara-micro.jar --deploy "$war" --contextroot / --port "$port" --nocluster \
-    --rootdir "$work/root-$name" --prebootcommandfile payara-config/pre-boot-commands.asadmin \
-    > "$work/$name.log" 2>&1 &
-  local pid=$!
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 200 ]]; do
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+
+# start name war ready-url first-url jar [jvm options…] -> "ready-ms first-request-ms idle-rss-MB"
+start() {
+  local name=$1 war=$2 ready=$3 first=$4 jar=$5; shift 5
+  local began pid ready_ms first_began first_ms
+  if [[ $jar == "$launcher" ]]; then # Payara deploys again what an earlier start deployed in its root directory
+    rm -rf "$work/root" && cp -a "$work/root.unpacked" "$work/root"
+  fi
+  began=$(date +%s%N)
+  "$java" "$@" "${jvm[@]}" -jar "$jar" --deploy "$war" "${micro[@]}" > "$work/$name.log" 2>&1 &
+  pid=$!
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$ready") == 200 ]]; do
     kill -0 "$pid" 2> /dev/null || { echo "$name did not start: $work/$name.log" >&2; exit 1; }
     sleep 0.05
   done
-  echo $(( ($(date +%s%N) - began) / 1000000 ))
+  ready_ms=$(ms_since "$began")
+  first_began=$(date +%s%N)
+  curl -sf -o /dev/null "$first" || { echo "$name: $first did not answer 200" >&2; exit 1; }
+  first_ms=$(ms_since "$first_began")
+  sleep 5
+  echo "$ready_ms $first_ms $(( $(ps -o rss= -p "$pid") / 1024 ))"
   kill -TERM "$pid"; wait "$pid" || true
 }
 source src/bench/load/lib.sh # median
 
-cds=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/payara-cognito.jsa")
-start training target/payara-cognito.war "http://localhost:$port/health/ready" "${cds[@]}" > /dev/null
-bare=() specs=() ours=() shared=()
+"$java" -jar target/payara-micro.jar --rootdir "$work/root" --outputlauncher > "$work/launcher.log" 2>&1
+cp -a "$work/root" "$work/root.unpacked"
+"$java" -XX:AOTCacheOutput="$aot" "${jvm[@]}" -jar "$launcher" --deploy target/payara-cognito.war "${micro[@]}" \
+  --warmup > "$work/training.log" 2>&1
+
+app=http://localhost:$port
+declare -A label=(
+  [bare]="bare Payara Micro, a one-page WAR (\`java -jar payara-micro.jar\`)"
+  [specs]="the same specifications, none of this app (specs-war: JAX-RS, CDI, Jakarta Security, Faces)"
+  [ours]="this app, \`java -jar payara-micro.jar\` (unpacked on every start)"
+  [launcher]="this app, Payara's launcher (\`--outputlauncher\`, unpacked once)"
+  [aot]="this app, the launcher and the ahead-of-time cache (the image, the demo)"
+  [c1]="this app, \`java -jar payara-micro.jar\`, C1 alone (the tests)")
+names=(bare specs ours launcher aot c1)
+declare -A results=()
 for ((round = 1; round <= rounds; round++)); do
-  bare+=("$(start bare "$work/bare.war" "http://localhost:$port/index.html")")
-  specs+=("$(start specs "$work/specs.war" "http://localhost:$port/index.xhtml")")
-  ours+=("$(start ours target/payara-cognito.war "http://localhost:$port/health/ready")")
-  shared+=("$(start training target/payara-cognito.war "http://localhost:$port/health/ready" "${cds[@]}")")
+  results[bare]+="$(start bare "$work/bare.war" "$app/index.html" "$app/index.html" target/payara-micro.jar);"
+  results[specs]+="$(start specs "$work/specs.war" "$app/index.xhtml" "$app/index.xhtml" target/payara-micro.jar);"
+  results[ours]+="$(start ours target/payara-cognito.war "$app/health/ready" "$app/" target/payara-micro.jar);"
+  results[launcher]+="$(start launcher target/payara-cognito.war "$app/health/ready" "$app/" "$launcher");"
+  results[aot]+="$(start aot target/payara-cognito.war "$app/health/ready" "$app/" "$launcher" -XX:AOTCache="$aot");"
+  results[c1]+="$(start c1 target/payara-cognito.war "$app/health/ready" "$app/" target/payara-micro.jar \
+    -XX:TieredStopAtLevel=1);"
 done
-b=$(printf '%s\n' "${bare[@]}" | median)
-p=$(printf '%s\n' "${specs[@]}" | median)
-o=$(printf '%s\n' "${ours[@]}" | median)
-s=$(printf '%s\n' "${shared[@]}" | median)
-echo "| start (median of $rounds, ms until the first 200) | ms | rounds |"
-echo "|---|---:|---|"
-echo "| bare Payara Micro, a one-page WAR | $b | ${bare[*]} |"
-echo "| the same specifications, none of this app (specs-war) | $p | ${specs[*]} |"
-echo "| this app | $o | ${ours[*]} |"
-echo "| this app, class-data sharing | $s | ${shared[*]} |"
-awk -v b="$b" -v p="$p" -v o="$o" -v s="$s" 'BEGIN {printf "This app adds %.0f%% to a bare start (with CDS %.0f%%), %.0f%% to the same specifications without its code.\n", (o / b - 1) * 100, (s / b - 1) * 100, (o / p - 1) * 100}'
+column() { tr ';' '\n' <<< "${results[$1]}" | sed '/^$/d' | cut -d' ' -f"$2"; }
+echo "| start (median of $rounds) | ready, ms | first request, ms | RSS idle, MB | ready, each round |"
+echo "|---|---:|---:|---:|---|"
+for name in "${names[@]}"; do
+  echo "| ${label[$name]} | $(column "$name" 1 | median) | $(column "$name" 2 | median) | $(column "$name" 3 | median) |" \
+    "$(column "$name" 1 | tr '\n' ' ')|"
+done

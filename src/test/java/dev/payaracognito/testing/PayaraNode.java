@@ -70,8 +70,9 @@ public final class PayaraNode implements AutoCloseable {
             Map<String, String> environment, Path logDirectory) throws IOException {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command(name, httpPort, grid, payaraJar, war))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(command(name, httpPort, grid, payaraJar, war));
+        command.addAll(1, testJvmOptions());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("APP_SESSION_KEY", grid.sessionKey());
         builder.environment().putAll(environment);
         return new PayaraNode(name, httpPort, log, builder.start());
@@ -89,6 +90,15 @@ public final class PayaraNode implements AutoCloseable {
                 Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString()));
         command.addAll(grid.arguments());
         return command;
+    }
+
+    /**
+     * The JVM options that the build gives test nodes only ({@code payara.test.jvm.options}, set by failsafe as for
+     * the Arquillian container): none for a node that the demo or a benchmark starts.
+     */
+    private static List<String> testJvmOptions() {
+        String options = System.getProperty("payara.test.jvm.options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     public String name() {

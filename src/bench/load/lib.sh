@@ -63,3 +63,22 @@ wrk_round() {
 median() {
   sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
 }
+
+# Payara Micro as the image starts it (docker/Dockerfile): its launcher and JDK 25's ahead-of-time cache.
+# payara_aot_train java dir jvm-options-array-name micro-options-array-name -> unpacks Payara Micro into dir/root
+# (kept aside as dir/root.unpacked) and trains dir/payara-cognito.aot with a start that deploys the app and stops
+payara_aot_train() {
+  local java=$1 dir=$2
+  local -n train_jvm=$3 train_micro=$4
+  rm -rf "$dir/root" "$dir/root.unpacked"
+  "$java" -jar target/payara-micro.jar --rootdir "$dir/root" --outputlauncher > "$dir/launcher.log" 2>&1
+  cp -a "$dir/root" "$dir/root.unpacked"
+  "$java" -XX:AOTCacheOutput="$dir/payara-cognito.aot" "${train_jvm[@]}" -jar "$dir/root/launch-micro.jar" \
+    --deploy target/payara-cognito.war "${train_micro[@]}" --warmup > "$dir/training.log" 2>&1
+}
+
+# payara_aot_reset dir -> the root directory as Payara unpacked it: Payara deploys again what an earlier start
+# deployed there, before the WAR it is given, and answers ready in between
+payara_aot_reset() {
+  rm -rf "$1/root" && cp -a "$1/root.unpacked" "$1/root"
+}

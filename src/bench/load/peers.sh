@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# The same Bearer API on Quarkus, Spring Boot and this app, in one run on this machine (the peers' own protocol,
-# in their README): each app alone with -Xmx512m on :8080, against the local Cognito; time until its
-# first answer, resident memory idle and after load, 60 s of warm-up, then alternating wrk rounds of
-# /api/status (public) and /api/me (Bearer), medians. Prints a Markdown table.
-#   src/bench/load/peers.sh PEERS_DIR [seconds per round] [connections] [rounds]
-# PEERS_DIR holds quarkus-bearer and spring-bearer, built (mvn -B package -DskipTests in each). Needs ./mvnw
-# package first, wrk, and the local Cognito on :9229 (./mvnw -Plocal-cognito).
+# The same Bearer API on Quarkus, Spring Boot and this app, in one run on this machine: each app alone with
+# -Xmx512m on :8080, against the local Cognito; time until its first answer, resident memory idle and after load,
+# 60 s of warm-up, then alternating wrk rounds of /api/status (public) and /api/me (Bearer), medians. Prints a
+# Markdown table. The peers are src/bench/peers (quarkus-bearer: Quarkus OIDC in service mode; spring-bearer: Spring
+# Boot's OAuth2 resource server), built here on the first run; this app starts as the image starts it (Payara's
+# launcher and the ahead-of-time cache, trained first) with a data grid of one on loopback.
+#   src/bench/load/peers.sh [seconds per round] [connections] [rounds]
+# Needs ./mvnw package first, wrk, and the local Cognito on :9229 (./mvnw -Plocal-cognito).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-peers=$(readlink -f "${1:?the directory of the peers}")
-seconds=${2:-10}
-connections=${3:-32}
-rounds=${4:-5}
+peers=src/bench/peers
+seconds=${1:-10}
+connections=${2:-32}
+rounds=${3:-5}
 java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 app=http://localhost:8080
 cognito=http://localhost:9229
@@ -72,11 +73,22 @@ measure() { # name command… -> one table row
     'BEGIN {printf "| %s | %.1f s | %d → %d MB | %.0f | %.0f | %.2f | %d |\n", n, r / 1000, i, l, p, b, b / p, e}'
 }
 
+for peer in quarkus-bearer spring-bearer; do # the peers' own builds, on the Maven that builds this app
+  [[ -d $peers/$peer/target ]] || ./mvnw -B -q -f "$peers/$peer/pom.xml" package -DskipTests > "$work/$peer-build.log" \
+    || { echo "$peer did not build: $work/$peer-build.log" >&2; exit 1; }
+done
+jvm=(-Xmx512m --sun-misc-unsafe-memory-access=allow -Djava.security.properties=payara-config/serial-filter.properties
+  -Dhazelcast.socket.bind.any=false)
+micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin --clustermode tcpip:127.0.0.1:6900
+  --interfaces 127.0.0.1)
+payara_aot_train "$java" "$work" jvm micro
+payara_aot_reset "$work"
+
 echo "| app | first answer | RSS idle → after load | \`/api/status\` req/s | \`/api/me\` req/s | me/status | errors |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 measure "Quarkus (quarkus-bearer)" "$java" -Xmx512m -jar "$peers/quarkus-bearer/target/quarkus-app/quarkus-run.jar"
 measure "Spring Boot (spring-bearer)" "$java" -Xmx512m -jar "$peers/spring-bearer/target/spring-bearer.jar"
-measure "this app (Payara Micro 7)" "$java" -Xmx512m -jar target/payara-micro.jar --deploy target/payara-cognito.war \
-  --port 8080 --nocluster --prebootcommandfile payara-config/pre-boot-commands.asadmin
+measure "this app (Payara Micro 7)" "$java" -XX:AOTCache="$work/payara-cognito.aot" "${jvm[@]}" \
+  -jar "$work/root/launch-micro.jar" --deploy target/payara-cognito.war "${micro[@]}"
 echo "wrk -t2 -c$connections, $rounds alternating rounds of ${seconds}s per endpoint after 60 s of warm-up, medians;" \
   "Java $("$java" -version 2>&1 | sed -nE '1s/.*"([^"]+)".*/\1/p'), -Xmx512m, one app at a time."

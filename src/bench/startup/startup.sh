@@ -47,9 +47,7 @@ ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 start() {
   local name=$1 war=$2 ready=$3 first=$4 jar=$5; shift 5
   local began pid ready_ms first_began first_ms
-  if [[ $jar == "$launcher" ]]; then # Payara deploys again what an earlier start deployed in its root directory
-    rm -rf "$work/root" && cp -a "$work/root.unpacked" "$work/root"
-  fi
+  [[ $jar != "$launcher" ]] || payara_aot_reset "$work"
   began=$(date +%s%N)
   "$java" "$@" "${jvm[@]}" -jar "$jar" --deploy "$war" "${micro[@]}" > "$work/$name.log" 2>&1 &
   pid=$!
@@ -67,10 +65,7 @@ start() {
 }
 source src/bench/load/lib.sh # median
 
-"$java" -jar target/payara-micro.jar --rootdir "$work/root" --outputlauncher > "$work/launcher.log" 2>&1
-cp -a "$work/root" "$work/root.unpacked"
-"$java" -XX:AOTCacheOutput="$aot" "${jvm[@]}" -jar "$launcher" --deploy target/payara-cognito.war "${micro[@]}" \
-  --warmup > "$work/training.log" 2>&1
+payara_aot_train "$java" "$work" jvm micro
 
 app=http://localhost:$port
 declare -A label=(

@@ -108,8 +108,15 @@ until curl -fs "$ISSUER/.well-known/openid-configuration" > /dev/null; do
   sleep 1
 done
 
-step "running the image: ${command[*]}"
 container=$(buildah from --pull-never "$IMAGE")
+step "the ahead-of-time cache fits the image's Java and launcher"
+# -XX:AOTMode=on makes the JVM refuse to start where the image's own start would go on without the cache
+mapfile -t entrypoint < <(inspect '{{range .Config.Entrypoint}}{{println .}}{{end}}' | sed '/^$/d')
+aot_check=$(buildah run --isolation chroot --network host --hostname localhost "$container" -- \
+  "${entrypoint[0]}" -XX:AOTMode=on "${entrypoint[@]:1}" --help 2>&1 || true) # --help ends with status 1
+grep -q -- '--deploy' <<< "$aot_check" && ! grep -q '\[aot\]' <<< "$aot_check" \
+  || fail "the ahead-of-time cache is not used: $(grep -m 3 '\[aot\]' <<< "$aot_check")"
+step "running the image: ${command[*]}"
 # --hostname localhost: Payara resolves its own host name at boot
 buildah run --isolation chroot --network host --hostname localhost \
   --env COGNITO_ISSUER="$ISSUER" --env COGNITO_CLIENT_ID="$CLIENT_ID" --env COGNITO_CLIENT_SECRET="$CLIENT_SECRET" \

@@ -66,14 +66,16 @@ median() {
 
 # Payara Micro as the image starts it (docker/Dockerfile): its launcher and JDK 25's ahead-of-time cache.
 # payara_aot_train java dir jvm-options-array-name micro-options-array-name -> unpacks Payara Micro into dir/root
-# (kept aside as dir/root.unpacked) and trains dir/payara-cognito.aot with a start that deploys the app and stops
+# (kept aside as dir/root.unpacked) and trains the cache with a start that deploys the app and stops; sets
+# payara_launcher and payara_aot_cache, the jar and the cache a start names (after payara_aot_reset dir)
 payara_aot_train() {
   local java=$1 dir=$2
   local -n train_jvm=$3 train_micro=$4
+  payara_launcher=$dir/root/launch-micro.jar payara_aot_cache=$dir/payara-cognito.aot
   rm -rf "$dir/root" "$dir/root.unpacked"
   "$java" -jar target/payara-micro.jar --rootdir "$dir/root" --outputlauncher > "$dir/launcher.log" 2>&1
   cp -a "$dir/root" "$dir/root.unpacked"
-  "$java" -XX:AOTCacheOutput="$dir/payara-cognito.aot" "${train_jvm[@]}" -jar "$dir/root/launch-micro.jar" \
+  "$java" -XX:AOTCacheOutput="$payara_aot_cache" "${train_jvm[@]}" -jar "$payara_launcher" \
     --deploy target/payara-cognito.war "${train_micro[@]}" --warmup > "$dir/training.log" 2>&1
 }
 

@@ -88,7 +88,7 @@ echo "| app | first answer | RSS idle → after load | \`/api/status\` req/s | \
 echo "|---|---:|---:|---:|---:|---:|---:|"
 measure "Quarkus (quarkus-bearer)" "$java" -Xmx512m -jar "$peers/quarkus-bearer/target/quarkus-app/quarkus-run.jar"
 measure "Spring Boot (spring-bearer)" "$java" -Xmx512m -jar "$peers/spring-bearer/target/spring-bearer.jar"
-measure "this app (Payara Micro 7)" "$java" -XX:AOTCache="$work/payara-cognito.aot" "${jvm[@]}" \
-  -jar "$work/root/launch-micro.jar" --deploy target/payara-cognito.war "${micro[@]}"
+measure "this app (Payara Micro 7)" "$java" -XX:AOTCache="$payara_aot_cache" "${jvm[@]}" -jar "$payara_launcher" \
+  --deploy target/payara-cognito.war "${micro[@]}"
 echo "wrk -t2 -c$connections, $rounds alternating rounds of ${seconds}s per endpoint after 60 s of warm-up, medians;" \
   "Java $("$java" -version 2>&1 | sed -nE '1s/.*"([^"]+)".*/\1/p'), -Xmx512m, one app at a time."

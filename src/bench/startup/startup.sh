@@ -38,8 +38,6 @@ jvm=(-Xmx512m --sun-misc-unsafe-memory-access=allow -Djava.security.properties=p
   -Dhazelcast.socket.bind.any=false)
 micro=(--contextroot / --port "$port" --prebootcommandfile payara-config/pre-boot-commands.asadmin
   --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1)
-launcher=$work/root/launch-micro.jar
-aot=$work/payara-cognito.aot
 
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
@@ -47,7 +45,7 @@ ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 start() {
   local name=$1 war=$2 ready=$3 first=$4 jar=$5; shift 5
   local began pid ready_ms first_began first_ms
-  [[ $jar != "$launcher" ]] || payara_aot_reset "$work"
+  [[ $jar != "$payara_launcher" ]] || payara_aot_reset "$work"
   began=$(date +%s%N)
   "$java" "$@" "${jvm[@]}" -jar "$jar" --deploy "$war" "${micro[@]}" > "$work/$name.log" 2>&1 &
   pid=$!
@@ -81,8 +79,9 @@ for ((round = 1; round <= rounds; round++)); do
   results[bare]+="$(start bare "$work/bare.war" "$app/index.html" "$app/index.html" target/payara-micro.jar);"
   results[specs]+="$(start specs "$work/specs.war" "$app/index.xhtml" "$app/index.xhtml" target/payara-micro.jar);"
   results[ours]+="$(start ours target/payara-cognito.war "$app/health/ready" "$app/" target/payara-micro.jar);"
-  results[launcher]+="$(start launcher target/payara-cognito.war "$app/health/ready" "$app/" "$launcher");"
-  results[aot]+="$(start aot target/payara-cognito.war "$app/health/ready" "$app/" "$launcher" -XX:AOTCache="$aot");"
+  results[launcher]+="$(start launcher target/payara-cognito.war "$app/health/ready" "$app/" "$payara_launcher");"
+  results[aot]+="$(start aot target/payara-cognito.war "$app/health/ready" "$app/" "$payara_launcher" \
+    -XX:AOTCache="$payara_aot_cache");"
   results[c1]+="$(start c1 target/payara-cognito.war "$app/health/ready" "$app/" target/payara-micro.jar \
     -XX:TieredStopAtLevel=1);"
 done

@@ -40,13 +40,35 @@ public class YourSessions {
     @Inject
     private SiteRedirects redirects;
 
+    /**
+     * How many sessions the page lists at most: this one and the latest active others. Each listed session is a form
+     * whose state Faces keeps in every view of the page, in the session: a user signed in 300 times made each of
+     * their pages' views weigh about 30 KB (docs/performance.md). "Sign out all other sessions" ends the rest too.
+     */
+    static final int LISTED = 10;
+
     private List<SessionRow> rows;
 
+    /** This session first, then the others, the latest active first; {@link #LISTED} at most. */
     public List<SessionRow> getSessions() {
+        List<SessionRow> all = allRows();
+        return all.size() > LISTED ? all.subList(0, LISTED) : all;
+    }
+
+    /** How many of the user's sessions are signed in, listed or not. */
+    public int getCount() {
+        return allRows().size();
+    }
+
+    /** How many, the least recently active, the page does not list. */
+    public int getUnlisted() {
+        return getCount() - getSessions().size();
+    }
+
+    private List<SessionRow> allRows() {
         if (rows == null) {
             String current = signedInSession.sessionId(request);
             Instant now = Instant.now();
-            // this session first, then the others, the latest active first
             rows = index.of(user()).stream().map(session -> SessionRow.of(session, current, now))
                     .sorted(Comparator.comparing(row -> !row.current())).toList();
         }

@@ -17,6 +17,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -284,6 +285,57 @@ class SignInStoryIT extends BrowserTest {
         HtmlPage profile = get("/secure/profile.xhtml");
         assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString());
         assertEquals("bob", profile.getElementById("username").getTextContent());
+    }
+
+    /**
+     * The profile lists ten sessions at most (each listed session is a form that every view of the page keeps), says
+     * how many more there are, and "Sign out all other sessions" ends those too.
+     */
+    @Test
+    void theProfileListsTenSessionsSaysHowManyMoreAndSignsOutOfThemAll() throws Exception {
+        // 1. alice signed in in eleven other browsers, then in this one
+        for (int i = 0; i < 11; i++) {
+            browser.close();
+            browser = newBrowser();
+            signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        }
+        browser.close();
+        browser = newBrowser();
+        HtmlPage profile = signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        assertEquals(10, profile.getByXPath("//ul[@class='sessions']/li").size(), "ten listed");
+        assertTrue(((org.htmlunit.html.HtmlListItem) profile.getByXPath("//ul[@class='sessions']/li").get(0))
+                .asNormalizedText().contains("This session"), "this one first");
+        String unlisted = profile.getElementById("sessions-unlisted").asNormalizedText();
+        // two at least: other tests of this class may have left sessions of alice's too
+        int more = Integer.parseInt(unlisted.replaceAll("\\D*(\\d+).*", "$1"));
+        assertTrue(more >= 2, unlisted);
+
+        // 2. all the others, listed or not, are ended
+        HtmlPage after = seen(profile.getHtmlElementById("others:endOthers").click());
+        assertEquals(1, after.getByXPath("//ul[@class='sessions']/li").size(), after.asNormalizedText());
+        assertNull(after.getElementById("sessions-unlisted"));
+        assertTrue(after.getElementById("sessions-ended").asNormalizedText().contains("your other sessions"));
+    }
+
+    /** web.xml keeps five pages' views per session (Mojarra's default is fifteen, of fifteen views each). */
+    @Test
+    void aSessionKeepsTheFormsOfItsLastFivePagesAndAnOlderOneExpires() throws Exception {
+        // 1. signed in, then the profile shown five more times: the first page is six pages back
+        HtmlPage first = signInAt("/secure/profile.xhtml", "bob", "Bob-Passw0rd!");
+        List<HtmlPage> later = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            later.add(get("/secure/profile.xhtml"));
+        }
+
+        // 2. its form has expired: refused, clearly, and nothing is done
+        Page expired = seen(first.getHtmlElementById("signOut:signOutButton").click());
+        assertEquals(400, status(expired));
+        assertTrue(text(expired).contains("This page has expired"), text(expired));
+
+        // 3. the form of the page five back still works: bob, still signed in, signs out with it
+        HtmlPage home = seen(later.get(0).getHtmlElementById("signOut:signOutButton").click());
+        assertEquals(APP + "/", home.getUrl().toString());
+        assertNotNull(home.getElementById("signIn"));
     }
 
     @Test

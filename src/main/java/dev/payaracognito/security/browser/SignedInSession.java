@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
@@ -40,6 +41,7 @@ public class SignedInSession {
      * its timeout is an attribute of the stored session: the app's idle timeout counts from this instead.
      */
     private static final String LAST_SOUND = SignedInSession.class.getName() + ".lastSound";
+    private static final Duration MAX_LAST_SOUND_STEP = Duration.ofMinutes(1);
 
     @Inject
     private CognitoSettings settings;
@@ -108,16 +110,36 @@ public class SignedInSession {
         }
     }
 
-    /** Whether the session has gone without a sound request for longer than {@code app.session.idle-timeout}. */
+    /**
+     * Whether the session has gone without a sound request for longer than {@code app.session.idle-timeout}: the
+     * last sound request is known to a {@link #lastSoundStep} (it ends between the timeout and one step later).
+     */
     boolean idle(HttpSession session) {
         return session != null && session.getAttribute(LAST_SOUND) instanceof Instant last
-                && Instant.now().isAfter(last.plus(settings.sessions().idleTimeout()));
+                && Instant.now().isAfter(last.plus(settings.sessions().idleTimeout()).plus(lastSoundStep()));
     }
 
-    /** A sound request: the session's idle time starts again, and the index hears of it (once a minute). */
+    /**
+     * A sound request: the session's idle time starts again, and the index hears of it (once a minute). The time is
+     * written once a {@link #lastSoundStep} at most: each write of an attribute makes Payara store the whole session
+     * in the data grid again (persistence scope modified-session), and keeps the replaced value until 100 more have
+     * been set (its per-session cache of objects it has checked for serializability,
+     * org.apache.catalina.session.StandardSession.identityCacheSize): a write per request cost a grid write for every
+     * request, a stylesheet's too, and an Instant kept per request (docs/performance.md, heap per session).
+     */
     void served(HttpServletRequest request, SignInRecord signIn) {
-        request.getSession().setAttribute(LAST_SOUND, Instant.now());
+        HttpSession session = request.getSession();
+        Instant now = Instant.now();
+        if (!(session.getAttribute(LAST_SOUND) instanceof Instant last) || now.isAfter(last.plus(lastSoundStep()))) {
+            session.setAttribute(LAST_SOUND, now);
+        }
         sessionIndex.touch(request, () -> indexed(signIn));
+    }
+
+    /** How far the recorded last sound request may lag: a twentieth of the idle timeout, a minute at most. */
+    private Duration lastSoundStep() {
+        Duration twentieth = settings.sessions().idleTimeout().dividedBy(20);
+        return twentieth.compareTo(MAX_LAST_SOUND_STEP) < 0 ? twentieth : MAX_LAST_SOUND_STEP;
     }
 
     /** Refreshed tokens: the index keeps the refresh token that is now the session's. */

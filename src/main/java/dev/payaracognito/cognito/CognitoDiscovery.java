@@ -1,7 +1,10 @@
 package dev.payaracognito.cognito;
 
 import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.telemetry.Traced;
+import dev.payaracognito.telemetry.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -32,9 +35,20 @@ public class CognitoDiscovery {
     private static final String AUTHORIZE_PATH = "/oauth2/authorize";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Tracing tracing;
     private final AtomicReference<String> domain = new AtomicReference<>();
     private final AtomicReference<String> announcedIssuer = new AtomicReference<>();
     private final AtomicBoolean formatChangeSaid = new AtomicBoolean();
+
+    @Inject
+    public CognitoDiscovery(Tracing tracing) {
+        this.tracing = tracing;
+    }
+
+    /** For CDI's proxy only. */
+    protected CognitoDiscovery() {
+        this(null);
+    }
 
     String domain(String issuer) {
         String known = domain.get();
@@ -111,11 +125,11 @@ public class CognitoDiscovery {
 
     /** The discovery document, or empty when Cognito answers that there is none here (404). */
     private Optional<JsonObject> documentIfServed(String issuer) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(3))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        URI document = URI.create(issuer + "/.well-known/openid-configuration");
+        try (Traced call = tracing.call("GET discovery", "GET", document)) {
+            HttpRequest request = tracing.propagate(HttpRequest.newBuilder(document).timeout(Duration.ofSeconds(3)))
+                    .build();
+            HttpResponse<String> response = send(call, request);
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
@@ -130,6 +144,18 @@ public class CognitoDiscovery {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CognitoUnavailable("interrupted while reading the discovery document", e);
+        }
+    }
+
+    /** The answer, told to the call's span; a failure to get one too. */
+    private HttpResponse<String> send(Traced call, HttpRequest request) throws IOException, InterruptedException {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            call.answered(response.statusCode());
+            return response;
+        } catch (IOException e) {
+            call.failed(e.getClass().getSimpleName());
+            throw e;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.payaracognito.cognito;
 
+import dev.payaracognito.telemetry.Traced;
+import dev.payaracognito.telemetry.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -28,18 +30,36 @@ public class CognitoRevocation {
     @Inject
     private CognitoEndpoints endpoints;
 
+    @Inject
+    private Tracing tracing;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Whether Cognito answered; a refusal (4xx) is logged, an outage is reported as false. */
     public boolean revoke(String refreshToken) {
+        URI revocation;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.revocationEndpoint()))
+            revocation = URI.create(endpoints.revocationEndpoint());
+        } catch (CognitoUnavailable e) {
+            LOG.warning("refresh token not revoked: Cognito unreachable (" + e.getClass().getSimpleName() + ")");
+            return false;
+        }
+        try (Traced call = tracing.call("POST revoke", "POST", revocation)) {
+            HttpRequest request = tracing.propagate(HttpRequest.newBuilder(revocation))
                     .timeout(Duration.ofSeconds(3))
                     .header("Authorization", "Basic " + clientCredentials())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("token=" + encode(refreshToken)))
                     .build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status;
+            try {
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                call.failed(e.getClass().getSimpleName());
+                LOG.warning("refresh token not revoked: Cognito unreachable (" + e.getClass().getSimpleName() + ")");
+                return false;
+            }
+            call.answered(status);
             if (status >= 500) {
                 LOG.warning("refresh token not revoked: Cognito answered " + status);
                 return false;
@@ -48,9 +68,6 @@ public class CognitoRevocation {
                 LOG.warning("refresh token not revoked: Cognito refused it (" + status + ")");
             }
             return true;
-        } catch (IOException | CognitoUnavailable e) {
-            LOG.warning("refresh token not revoked: Cognito unreachable (" + e.getClass().getSimpleName() + ")");
-            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

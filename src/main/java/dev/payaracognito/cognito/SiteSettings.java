@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 
 /**
  * The app's own place: its public address ({@code app.base-url}), development mode, the proxies in front of it
- * ({@code app.trusted-proxies}), this node's name, and what readiness asks of Cognito.
+ * ({@code app.trusted-proxies}), this node's name, what readiness asks of Cognito, and whether traces name users.
  */
 public final class SiteSettings {
 
@@ -18,14 +18,16 @@ public final class SiteSettings {
     private final ClientAddress clientAddress;
     private final String nodeName;
     private final boolean readyRequiresCognito;
+    private final boolean tracesUserIds;
 
     private SiteSettings(boolean developmentMode, String baseUrl, ClientAddress clientAddress, String nodeName,
-            boolean readyRequiresCognito) {
+            boolean readyRequiresCognito, boolean tracesUserIds) {
         this.developmentMode = developmentMode;
         this.baseUrl = baseUrl;
         this.clientAddress = clientAddress;
         this.nodeName = nodeName;
         this.readyRequiresCognito = readyRequiresCognito;
+        this.tracesUserIds = tracesUserIds;
     }
 
     static SiteSettings read(TypedConfig settings, List<String> problems) {
@@ -45,8 +47,10 @@ public final class SiteSettings {
         }
         boolean readyRequiresCognito = settings.value("app.health.ready-requires-cognito", Boolean.class, false,
                 "APP_HEALTH_READY_REQUIRES_COGNITO (app.health.ready-requires-cognito) must be true or false.");
+        boolean tracesUserIds = settings.value("app.telemetry.enduser-id", Boolean.class, false,
+                "APP_TELEMETRY_ENDUSER_ID (app.telemetry.enduser-id) must be true or false.");
         SiteSettings site = new SiteSettings(developmentMode, baseUrl, clientAddress,
-                settings.text("app.node-name").orElse(null), readyRequiresCognito);
+                settings.text("app.node-name").orElse(null), readyRequiresCognito, tracesUserIds);
         if (developmentMode) {
             if (site.isHttps()) {
                 problems.add("APP_DEVELOPMENT_MODE is for a machine of your own: never with an https APP_BASE_URL.");
@@ -89,6 +93,11 @@ public final class SiteSettings {
     /** This node's name for the pages' footer ({@code app.node-name}); null where none is set. */
     public String nodeName() {
         return nodeName;
+    }
+
+    /** Whether traces name the signed-in user ({@code enduser.id}): {@code app.telemetry.enduser-id}. */
+    public boolean tracesUserIds() {
+        return tracesUserIds;
     }
 
     /** Whether a node is "not ready" while Cognito does not answer: {@code app.health.ready-requires-cognito}. */

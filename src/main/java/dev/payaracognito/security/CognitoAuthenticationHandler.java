@@ -7,6 +7,8 @@ import dev.payaracognito.errors.ApiError;
 import dev.payaracognito.errors.ErrorPage;
 import dev.payaracognito.errors.Failure;
 import jakarta.annotation.Priority;
+import dev.payaracognito.telemetry.Traced;
+import dev.payaracognito.telemetry.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.faces.application.ResourceHandler;
@@ -45,6 +47,9 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
     @Inject
     private CognitoSettings settings;
 
+    @Inject
+    private Tracing tracing;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
@@ -55,7 +60,21 @@ public class CognitoAuthenticationHandler implements HttpAuthenticationMechanism
         if (!settings.problems().isEmpty()) {
             return notConfigured(response, context, api, isStatic, isOperational(path));
         }
-        return mechanism(path).validateRequest(request, response, context);
+        try (Traced traced = tracing.authentication(request, api ? "api" : "pages")) {
+            try {
+                AuthenticationStatus status = mechanism(path).validateRequest(request, response, context);
+                traced.attribute("cognito.authentication.outcome", status.name());
+                if (status == AuthenticationStatus.SUCCESS && settings.site().tracesUserIds()
+                        && context.getCallerPrincipal() != null) {
+                    // user names are personal data: in a trace only where the operator said so
+                    traced.attribute("enduser.id", context.getCallerPrincipal().getName());
+                }
+                return status;
+            } catch (AuthenticationException | RuntimeException e) {
+                traced.failed(e.getClass().getSimpleName());
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -9,10 +9,13 @@ import dev.payaracognito.security.token.CognitoKeys;
 import dev.payaracognito.security.token.CognitoTokenValidator;
 import dev.payaracognito.security.token.RevokedSignIns;
 import dev.payaracognito.security.token.TokenEvents;
+import dev.payaracognito.telemetry.Traced;
+import dev.payaracognito.telemetry.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +42,9 @@ public class CognitoValidation {
 
     @Inject
     private SecurityStats stats;
+
+    @Inject
+    private Tracing tracing;
 
     private volatile Built built;
 
@@ -105,27 +111,38 @@ public class CognitoValidation {
         }
     }
 
-    /** The token cache's and the keys' events, into the app's metrics. */
+    /** The token cache's and the keys' events, into the app's metrics and the request's trace. */
     private final class CountedTokenEvents implements TokenEvents {
 
         @Override
         public void cacheHit() {
             stats.tokenCacheHit();
+            tracing.annotate("cognito.token.cache", "hit");
         }
 
         @Override
         public void cacheMiss() {
             stats.tokenCacheMiss();
+            tracing.annotate("cognito.token.cache", "miss");
         }
 
         @Override
-        public void keysFetched() {
-            stats.jwksFetched();
-        }
+        public KeysFetch keysFetch(URL jwksUrl) {
+            Traced call = tracing.call("GET JWKS", "GET", URI.create(jwksUrl.toString()));
+            return new KeysFetch() {
+                @Override
+                public void fetched() {
+                    stats.jwksFetched();
+                    call.close();
+                }
 
-        @Override
-        public void keysFetchFailed() {
-            stats.jwksFetchFailed();
+                @Override
+                public void failed(String why) {
+                    stats.jwksFetchFailed();
+                    call.failed(why);
+                    call.close();
+                }
+            };
         }
 
         @Override

@@ -7,6 +7,8 @@ import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.cognito.CognitoUnavailable;
 import dev.payaracognito.security.browser.SessionEnd;
 import dev.payaracognito.security.browser.SiteRedirects;
+import dev.payaracognito.telemetry.Traced;
+import dev.payaracognito.telemetry.Tracing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -45,6 +47,9 @@ public class SignOutBean {
     private CognitoRevocation revocation;
 
     @Inject
+    private Tracing tracing;
+
+    @Inject
     private SessionEnd sessionEnd;
 
     @Inject
@@ -54,21 +59,25 @@ public class SignOutBean {
     private SecurityStats stats;
 
     public void signOut() throws ServletException, IOException {
-        String user = request.getRemoteUser();
-        boolean cognitoReached = openIdContext.getRefreshToken()
-                .map(refreshToken -> revocation.revoke(refreshToken.getToken()))
-                .orElse(true);
-        sessionEnd.signedOut(request, (HttpServletResponse) FacesContext.getCurrentInstance()
-                .getExternalContext().getResponse());
-        // With Cognito unreachable, its /logout would be too: sign out here, and say so.
-        String next = cognitoReached ? cognitoLogout() : redirects.location(request, "/?signed-out=locally");
-        request.logout();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
+        String next;
+        try (Traced traced = tracing.step("sign out")) {
+            String user = request.getRemoteUser();
+            boolean cognitoReached = openIdContext.getRefreshToken()
+                    .map(refreshToken -> revocation.revoke(refreshToken.getToken()))
+                    .orElse(true);
+            traced.attribute("cognito.sign-out.revoked", cognitoReached);
+            sessionEnd.signedOut(request, (HttpServletResponse) FacesContext.getCurrentInstance()
+                    .getExternalContext().getResponse());
+            // With Cognito unreachable, its /logout would be too: sign out here, and say so.
+            next = cognitoReached ? cognitoLogout() : redirects.location(request, "/?signed-out=locally");
+            request.logout();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            AuditLog.signOut(request, user);
+            stats.signedOut();
         }
-        AuditLog.signOut(request, user);
-        stats.signedOut();
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.redirect(next);
     }

@@ -10,6 +10,7 @@ import dev.payaracognito.localcognito.IssuerConfiguration;
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.localcognito.RunningCognito;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.telemetry.Tracing;
 import dev.payaracognito.testing.CapturedLog;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ class CognitoDiscoveryTest {
     @Test
     void theIssuerTheDocumentNamesIfItIsOneOfOursAndItIsKept() {
         // a pool whose issuer configuration is UPDATED: its discovery document names the updated issuer
-        CognitoDiscovery discovery = new CognitoDiscovery();
+        CognitoDiscovery discovery = new CognitoDiscovery(Tracing.off());
         String home = POOL.cognito().issuer();
         POOL.cognito().answerJson(Endpoint.DISCOVERY, "{\"issuer\":\"" + OTHER + "\"}");
         assertEquals(OTHER, discovery.announcedIssuer(List.of(home, OTHER)), "named by the document");
@@ -46,12 +47,12 @@ class CognitoDiscoveryTest {
     void anIssuerNotOursIsNeverTakenFromTheDocument() {
         String home = POOL.cognito().issuer();
         POOL.cognito().answerJson(Endpoint.DISCOVERY, "{\"issuer\":\"https://cognito-idp.evil.example/x\"}");
-        assertEquals(home, new CognitoDiscovery().announcedIssuer(List.of(home, OTHER)));
+        assertEquals(home, new CognitoDiscovery(Tracing.off()).announcedIssuer(List.of(home, OTHER)));
     }
 
     @Test
     void noGuessWhileCognitoCannotBeReachedAndAskedAgainLater() {
-        CognitoDiscovery discovery = new CognitoDiscovery();
+        CognitoDiscovery discovery = new CognitoDiscovery(Tracing.off());
         String home = POOL.cognito().issuer();
         POOL.cognito().fail(Endpoint.DISCOVERY, 503);
         assertThrows(CognitoUnavailable.class, () -> discovery.announcedIssuer(List.of(home, OTHER)));
@@ -66,7 +67,7 @@ class CognitoDiscoveryTest {
         POOL.cognito().issuing(IssuerConfiguration.updated(UserPool.DEMO_POOL_ID));
         try {
             String updated = POOL.cognito().issuer();
-            assertEquals(updated, new CognitoDiscovery().announcedIssuer(List.of(original, updated)));
+            assertEquals(updated, new CognitoDiscovery(Tracing.off()).announcedIssuer(List.of(original, updated)));
         } finally {
             POOL.cognito().issuing(IssuerConfiguration.original(UserPool.DEMO_POOL_ID));
         }
@@ -78,13 +79,13 @@ class CognitoDiscoveryTest {
         String answering = POOL.cognito().issuer();
         String unreachable = "http://localhost:1/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo";
         assertThrows(CognitoUnavailable.class,
-                () -> new CognitoDiscovery().announcedIssuer(List.of(unreachable, answering)));
+                () -> new CognitoDiscovery(Tracing.off()).announcedIssuer(List.of(unreachable, answering)));
         try (LocalCognito failing = LocalCognito.demo().start()) {
             // a throttle or a proxy's refusal is not Cognito saying the document is not there either
             for (int status : List.of(503, 429, 403)) {
                 failing.fail(Endpoint.DISCOVERY, status);
                 assertThrows(CognitoUnavailable.class,
-                        () -> new CognitoDiscovery().announcedIssuer(List.of(failing.issuer(), answering)),
+                        () -> new CognitoDiscovery(Tracing.off()).announcedIssuer(List.of(failing.issuer(), answering)),
                         "passed over a " + status);
             }
         }
@@ -92,7 +93,7 @@ class CognitoDiscoveryTest {
 
     @Test
     void cognitoAnswersWhenItSaysADocumentIsNotThereButNotWhenItFails() throws Exception {
-        CognitoDiscovery discovery = new CognitoDiscovery();
+        CognitoDiscovery discovery = new CognitoDiscovery(Tracing.off());
         String notServed = POOL.cognito().domain() + "/issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo";
         assertTrue(discovery.answers(POOL.cognito().issuer()));
         assertTrue(discovery.answers(notServed), "a 404: the pool's format changed, Cognito is up");
@@ -107,6 +108,6 @@ class CognitoDiscoveryTest {
     @Test
     void noDocumentUnderAnyIssuerIsUnavailableNotAGuess() {
         String notServed = POOL.cognito().domain() + "/issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo";
-        assertThrows(CognitoUnavailable.class, () -> new CognitoDiscovery().announcedIssuer(List.of(notServed)));
+        assertThrows(CognitoUnavailable.class, () -> new CognitoDiscovery(Tracing.off()).announcedIssuer(List.of(notServed)));
     }
 }

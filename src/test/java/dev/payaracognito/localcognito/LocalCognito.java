@@ -158,6 +158,11 @@ public final class LocalCognito implements AutoCloseable {
         return context.grants.globalSignOuts(username);
     }
 
+    /** The W3C {@code traceparent} the last request to {@code endpoint} carried; null if none did. */
+    public String lastTraceparent(Endpoint endpoint) {
+        return context.faults.lastTraceparent(endpoint);
+    }
+
     public int requests(Endpoint endpoint) {
         return context.faults.count(endpoint);
     }

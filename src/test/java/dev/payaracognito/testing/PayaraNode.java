@@ -68,10 +68,17 @@ public final class PayaraNode implements AutoCloseable {
     /** Starts a node of {@code grid} serving {@code war} on {@code httpPort}, with {@code environment} added. */
     public static PayaraNode start(String name, int httpPort, Grid grid, Path payaraJar, Path war,
             Map<String, String> environment, Path logDirectory) throws IOException {
+        return start(name, httpPort, grid, payaraJar, war, environment, logDirectory, List.of());
+    }
+
+    /** The same, with more of Payara Micro's options ({@code --logproperties …}, say). */
+    public static PayaraNode start(String name, int httpPort, Grid grid, Path payaraJar, Path war,
+            Map<String, String> environment, Path logDirectory, List<String> microOptions) throws IOException {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
         List<String> command = new ArrayList<>(command(name, httpPort, grid, payaraJar, war));
         command.addAll(1, testJvmOptions());
+        command.addAll(microOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("APP_SESSION_KEY", grid.sessionKey());
         builder.environment().putAll(environment);

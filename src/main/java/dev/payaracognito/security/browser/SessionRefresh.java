@@ -10,6 +10,8 @@ import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.cognito.ProviderFailure;
 import dev.payaracognito.security.CognitoPrincipal;
 import dev.payaracognito.security.SignInTokensCredential;
+import dev.payaracognito.telemetry.Traced;
+import dev.payaracognito.telemetry.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +45,8 @@ import java.util.Optional;
 @ApplicationScoped
 class SessionRefresh {
 
+    /** The refresh span's outcome: refreshed, taken from another node, deferred (Cognito down), ended. */
+    private static final String OUTCOME = "cognito.refresh.outcome";
     private static final String REFRESH_DEFERRED = SessionRefresh.class.getName() + ".refreshDeferred";
     /** Longer than a refresh takes (Cognito's connect and read timeouts), short enough for a page to wait. */
     private static final Duration TURN_WAIT = Duration.ofSeconds(10);
@@ -70,6 +74,9 @@ class SessionRefresh {
 
     @Inject
     private DataGrid grid;
+
+    @Inject
+    private Tracing tracing;
 
     private Turns turns;
 
@@ -100,6 +107,18 @@ class SessionRefresh {
     AuthenticationStatus refresh(HttpAuthenticationMechanism openId, HttpServletRequest request,
             HttpServletResponse response, HttpMessageContext context, SignInRecord signIn)
             throws AuthenticationException {
+        try (Traced traced = tracing.step("refresh tokens")) {
+            AuthenticationStatus answer = refreshInTurn(openId, request, response, context, signIn);
+            if (answer != SUCCESS) {
+                traced.attribute(OUTCOME, "ended"); // the session ended: refused, or the tokens would not do
+            }
+            return answer;
+        }
+    }
+
+    private AuthenticationStatus refreshInTurn(HttpAuthenticationMechanism openId, HttpServletRequest request,
+            HttpServletResponse response, HttpMessageContext context, SignInRecord signIn)
+            throws AuthenticationException {
         Optional<Turns.Turn> turn;
         try {
             turn = turns.await(turnOf(signIn.tokens()), TURN_WAIT);
@@ -117,6 +136,7 @@ class SessionRefresh {
             Optional<SessionTokens> done = held.result().flatMap(SessionTokens::read);
             if (done.isPresent()) {
                 replica.restore(done.get()); // another node refreshed them: these are the session's tokens now
+                tracing.annotate(OUTCOME, "taken from another node");
                 return accepted(request, context, false);
             }
             AuthenticationStatus answer = afterMechanism(openId.validateRequest(request, response, context), request,
@@ -124,6 +144,7 @@ class SessionRefresh {
             SignInRecord refreshed = signedInSession.record(request);
             if (answer == SUCCESS && refreshed != null && !refreshed.tokens().equals(signIn.tokens())) {
                 held.leave(refreshed.tokens().bytes());
+                tracing.annotate(OUTCOME, "refreshed");
             }
             return answer;
         } catch (RuntimeException e) {
@@ -144,6 +165,7 @@ class SessionRefresh {
      */
     AuthenticationStatus withoutRefresh(HttpServletRequest request, HttpMessageContext context, SignInRecord signIn,
             String reason) {
+        tracing.annotate(OUTCOME, "deferred");
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(REFRESH_DEFERRED) == null) {
             session.setAttribute(REFRESH_DEFERRED, Instant.now()); // logged once per session and outage

@@ -57,16 +57,17 @@ public final class CognitoKeys {
                 policy.sizeLimitBytes());
         // A fetch counts as failed when Cognito does not answer, or answers something that is not a JWK set.
         ResourceRetriever counted = url -> {
+            TokenEvents.KeysFetch fetch = events.keysFetch(url);
             try {
                 Resource fetched = http.retrieveResource(url);
                 JWKSet.parse(fetched.getContent());
-                events.keysFetched();
+                fetch.fetched();
                 return fetched;
             } catch (ParseException e) {
-                events.keysFetchFailed();
+                fetch.failed("not a JWK set");
                 throw new IOException("not a JWK set", e);
             } catch (IOException | RuntimeException e) {
-                events.keysFetchFailed();
+                fetch.failed(e.getClass().getSimpleName());
                 throw e;
             }
         };

@@ -1,5 +1,7 @@
 package dev.payaracognito.security.token;
 
+import java.net.URL;
+
 /**
  * What the token cache, the pool's keys and the ended sign-ins report as they work, for whoever counts it (the app's metrics); this
  * package stays free of any metrics API.
@@ -13,9 +15,22 @@ public interface TokenEvents {
 
     default void cacheMiss() {}
 
-    default void keysFetched() {}
+    /** A fetch of the pool's keys from {@code jwksUrl} begins: the answer hears how it ends. */
+    default KeysFetch keysFetch(URL jwksUrl) {
+        return KeysFetch.UNHEARD;
+    }
 
-    default void keysFetchFailed() {}
+    /** One fetch of the pool's keys, under way. */
+    interface KeysFetch {
+
+        KeysFetch UNHEARD = new KeysFetch() {};
+
+        /** A JWK set came back. */
+        default void fetched() {}
+
+        /** No JWK set came back, for {@code why} (a class of failure: an exception's simple name). */
+        default void failed(String why) {}
+    }
 
     /** A sign-out found the list of ended sign-ins full of live entries: it grew past its size. */
     default void revokedSignInsOverCapacity() {}

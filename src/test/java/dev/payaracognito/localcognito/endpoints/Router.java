@@ -49,7 +49,8 @@ public final class Router implements HttpHandler {
                 exchange.html(404, HostedPages.errorPage("Not found."));
                 return;
             }
-            Faults.Fault fault = context.faults.arrived(route.endpoint());
+            Faults.Fault fault = context.faults.arrived(route.endpoint(),
+                    http.getRequestHeaders().getFirst("traceparent"));
             if (fault != null) {
                 if (fault.healedWithinDelay()) {
                     return; // healed while the request hung: it is never answered

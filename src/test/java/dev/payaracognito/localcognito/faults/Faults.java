@@ -9,7 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Request counts per endpoint, and the outages tests inject: an endpoint that fails, hangs or talks nonsense. */
+/**
+ * Request counts per endpoint (and the last trace context each was sent), and the outages tests inject: an endpoint
+ * that fails, hangs or talks nonsense.
+ */
 public final class Faults {
 
     /**
@@ -30,6 +33,7 @@ public final class Faults {
     }
 
     private final Map<Endpoint, AtomicInteger> counts = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, String> traceparents = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Endpoint, Fault> faults = new ConcurrentHashMap<>();
 
     public Faults() {
@@ -38,9 +42,18 @@ public final class Faults {
         }
     }
 
-    public Fault arrived(Endpoint endpoint) {
+    /** A request to {@code endpoint}, with the W3C trace context it carried (null if none). */
+    public Fault arrived(Endpoint endpoint, String traceparent) {
         counts.get(endpoint).incrementAndGet();
+        if (traceparent != null) {
+            traceparents.put(endpoint, traceparent);
+        }
         return faults.get(endpoint);
+    }
+
+    /** The {@code traceparent} header of the last request to {@code endpoint} that had one; null if none did. */
+    public String lastTraceparent(Endpoint endpoint) {
+        return traceparents.get(endpoint);
     }
 
     public int count(Endpoint endpoint) {

@@ -1,5 +1,6 @@
 package dev.payaracognito.security.token;
 
+import java.net.URL;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link TokenEvents} counted, for tests to see what the cache and the keys did. */
@@ -21,12 +22,17 @@ final class CountedEvents implements TokenEvents {
     }
 
     @Override
-    public void keysFetched() {
-        fetched.incrementAndGet();
-    }
+    public KeysFetch keysFetch(URL jwksUrl) {
+        return new KeysFetch() {
+            @Override
+            public void fetched() {
+                fetched.incrementAndGet();
+            }
 
-    @Override
-    public void keysFetchFailed() {
-        failed.incrementAndGet();
+            @Override
+            public void failed(String why) {
+                failed.incrementAndGet();
+            }
+        };
     }
 }

@@ -1,0 +1,104 @@
+package dev.payaracognito.telemetry;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Collections;
+
+/**
+ * Starts the app's spans, on the OpenTelemetry that MicroProfile Telemetry gives the app (a no-op one while
+ * OpenTelemetry is off). Attribute names follow OpenTelemetry's semantic conventions where there is one (HTTP,
+ * {@code error.type}, {@code enduser.id}), the app's own under {@code cognito.}.
+ */
+@ApplicationScoped
+public class Tracing {
+
+    private static final String INSTRUMENTATION = "dev.payaracognito";
+    private static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
+    private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
+    private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+    private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+
+    /** A request's headers, for the W3C trace context ({@code traceparent}) a caller sent. */
+    private static final TextMapGetter<HttpServletRequest> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(HttpServletRequest request) {
+            return Collections.list(request.getHeaderNames());
+        }
+
+        @Override
+        public String get(HttpServletRequest request, String name) {
+            return request == null ? null : request.getHeader(name);
+        }
+    };
+
+    @Inject
+    private OpenTelemetry openTelemetry;
+
+    /** Spans that go nowhere, for what runs outside CDI (tests). */
+    public static Tracing off() {
+        Tracing off = new Tracing();
+        off.openTelemetry = OpenTelemetry.noop();
+        return off;
+    }
+
+    /**
+     * A request's authentication, which runs before Payara's own span of the request begins (the container
+     * authenticates before the servlet is called, and a request the mechanism answers, such as the redirect to
+     * Cognito, reaches no servlet): its parent is the trace the request names ({@code traceparent}), if any.
+     */
+    public Traced authentication(HttpServletRequest request, String mechanism) {
+        Context parent = openTelemetry.getPropagators().getTextMapPropagator()
+                .extract(Context.current(), request, HEADERS);
+        return new Traced(tracer().spanBuilder("authenticate").setParent(parent).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute(HTTP_REQUEST_METHOD, request.getMethod())
+                .setAttribute(URL_PATH, request.getRequestURI())
+                .setAttribute("cognito.mechanism", mechanism)
+                .startSpan());
+    }
+
+    /** A step of the app's own, a child of the current span. */
+    public Traced step(String name) {
+        return new Traced(tracer().spanBuilder(name).setSpanKind(SpanKind.INTERNAL).startSpan());
+    }
+
+    /**
+     * A call of the app's to Cognito ({@code method} {@code uri}, without its query, which may carry a token): a
+     * client span, whose context {@link #propagate} gives the request.
+     */
+    public Traced call(String name, String method, URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return new Traced(tracer().spanBuilder(name).setSpanKind(SpanKind.CLIENT)
+                .setAttribute(HTTP_REQUEST_METHOD, method)
+                .setAttribute(URL_FULL, uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath())
+                .setAttribute(SERVER_ADDRESS, uri.getHost())
+                .setAttribute(SERVER_PORT, (long) port)
+                .startSpan());
+    }
+
+    /** Says {@code value} of the current span (ours or Payara's), if there is one. */
+    public void annotate(String key, String value) {
+        Span.current().setAttribute(key, value);
+    }
+
+    /** The current trace, as W3C {@code traceparent} (and {@code tracestate}) headers of an outgoing request. */
+    public HttpRequest.Builder propagate(HttpRequest.Builder request) {
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), request,
+                (builder, name, value) -> builder.setHeader(name, value));
+        return request;
+    }
+
+    private Tracer tracer() {
+        return openTelemetry.getTracer(INSTRUMENTATION);
+    }
+}

@@ -127,9 +127,8 @@ public class CognitoDiscovery {
     private Optional<JsonObject> documentIfServed(String issuer) {
         URI document = URI.create(issuer + "/.well-known/openid-configuration");
         try (Traced call = tracing.call("GET discovery", "GET", document)) {
-            HttpRequest request = tracing.propagate(HttpRequest.newBuilder(document).timeout(Duration.ofSeconds(3)))
-                    .build();
-            HttpResponse<String> response = send(call, request);
+            HttpResponse<String> response = tracing.send(http, call, HttpRequest.newBuilder(document)
+                    .timeout(Duration.ofSeconds(3)), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
@@ -144,18 +143,6 @@ public class CognitoDiscovery {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CognitoUnavailable("interrupted while reading the discovery document", e);
-        }
-    }
-
-    /** The answer, told to the call's span; a failure to get one too. */
-    private HttpResponse<String> send(Traced call, HttpRequest request) throws IOException, InterruptedException {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            call.answered(response.statusCode());
-            return response;
-        } catch (IOException e) {
-            call.failed(e.getClass().getSimpleName());
-            throw e;
         }
     }
 }

@@ -45,21 +45,18 @@ public class CognitoRevocation {
             return false;
         }
         try (Traced call = tracing.call("POST revoke", "POST", revocation)) {
-            HttpRequest request = tracing.propagate(HttpRequest.newBuilder(revocation))
+            HttpRequest.Builder request = HttpRequest.newBuilder(revocation)
                     .timeout(Duration.ofSeconds(3))
                     .header("Authorization", "Basic " + clientCredentials())
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("token=" + encode(refreshToken)))
-                    .build();
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + encode(refreshToken)));
             int status;
             try {
-                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = tracing.send(http, call, request, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
-                call.failed(e.getClass().getSimpleName());
                 LOG.warning("refresh token not revoked: Cognito unreachable (" + e.getClass().getSimpleName() + ")");
                 return false;
             }
-            call.answered(status);
             if (status >= 500) {
                 LOG.warning("refresh token not revoked: Cognito answered " + status);
                 return false;

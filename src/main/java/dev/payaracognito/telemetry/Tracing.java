@@ -10,8 +10,11 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Collections;
 
 /**
@@ -74,7 +77,7 @@ public class Tracing {
 
     /**
      * A call of the app's to Cognito ({@code method} {@code uri}, without its query, which may carry a token): a
-     * client span, whose context {@link #propagate} gives the request.
+     * client span, whose context {@link #send} gives the request.
      */
     public Traced call(String name, String method, URI uri) {
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
@@ -91,11 +94,22 @@ public class Tracing {
         Span.current().setAttribute(key, value);
     }
 
-    /** The current trace, as W3C {@code traceparent} (and {@code tracestate}) headers of an outgoing request. */
-    public HttpRequest.Builder propagate(HttpRequest.Builder request) {
+    /**
+     * Sends {@code request} as the call {@code call} is the span of: the current trace goes with it as W3C
+     * {@code traceparent} (and {@code tracestate}) headers, its answer's status or its failure to the span.
+     */
+    public <T> HttpResponse<T> send(HttpClient http, Traced call, HttpRequest.Builder request,
+            HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
         openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), request,
                 (builder, name, value) -> builder.setHeader(name, value));
-        return request;
+        try {
+            HttpResponse<T> response = http.send(request.build(), body);
+            call.answered(response.statusCode());
+            return response;
+        } catch (IOException e) {
+            call.failed(e.getClass().getSimpleName());
+            throw e;
+        }
     }
 
     private Tracer tracer() {

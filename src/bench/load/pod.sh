@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# This app in a pod, under the API's load, with one set of settings after another: the app started as the image
+# starts it (Payara's launcher and JDK 25's ahead-of-time cache, -XX:MaxRAMPercentage=70), seen by the JVM as a pod
+# of 1 GiB and 2 CPUs would be (-XX:MaxRAM, -XX:ActiveProcessorCount: what the JVM's container detection sets, from
+# which it picks its collector and heap sizes; the limit itself is not enforced here). For each: time to ready,
+# resident memory idle and after the load, split into anonymous memory (the heap, metaspace, code, threads: what the
+# pod really spends) and file-backed pages (the ahead-of-time cache and the jars, mapped: clean pages the kernel can
+# drop and read again), the heap in use after a full collection, and /api/me's throughput (wrk, rounds after a
+# warm-up). Prints a Markdown table. The sets: "memory" (the JVM's settings: collector, object headers, the cache)
+# and "traces" (OpenTelemetry off, on at 100 % and at 10 % sampling, exported to a collector that drops them).
+#   src/bench/load/pod.sh [memory|traces] [seconds per round] [connections] [rounds]
+# Needs ./mvnw package first, wrk, jcmd (a JDK 25) and the local Cognito on :9229 (./mvnw -Plocal-cognito).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+set=${1:-memory}
+seconds=${2:-10}
+connections=${3:-32}
+rounds=${4:-3}
+java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+app=http://localhost:8080
+cognito=http://localhost:9229
+here=src/bench/load
+source "$here/lib.sh"
+command -v wrk > /dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)." >&2; exit 1; }
+curl -sf "$cognito/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo/.well-known/openid-configuration" \
+  > /dev/null || { echo "Start the local Cognito first: ./mvnw -Plocal-cognito" >&2; exit 1; }
+! curl -s -o /dev/null "$app/" || { echo "Something already answers on :8080; stop it first." >&2; exit 1; }
+work=target/pod-bench
+mkdir -p "$work"
+export ACCESS_TOKEN_FILE=$work/token
+export COGNITO_ISSUER=$cognito/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo
+export COGNITO_CLIENT_ID=localcognitodemoclient0001 APP_BASE_URL=$app APP_DEVELOPMENT_MODE=true
+export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k
+
+pod=(-XX:MaxRAM=1g -XX:ActiveProcessorCount=2)
+image=(-XX:MaxRAMPercentage=70 --sun-misc-unsafe-memory-access=allow
+  -Djava.security.properties=payara-config/serial-filter.properties -Dhazelcast.socket.bind.any=false)
+micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin --clustermode tcpip:127.0.0.1:6900
+  --interfaces 127.0.0.1)
+
+# the settings tried, each a name and its JVM options on top of the image's
+sink=127.0.0.1:4318 # the "collector" of the traces set: answers every export, keeps nothing
+otel=(-Dotel.sdk.disabled=false -Dotel.traces.exporter=otlp -Dotel.exporter.otlp.protocol=http/protobuf
+  -Dotel.exporter.otlp.endpoint=http://$sink)
+declare -A options=(
+  [image]=""
+  [compact]="-XX:+UseCompactObjectHeaders"
+  [g1]="-XX:+UseG1GC"
+  [no-aot]=""
+  [traces-off]=""
+  [traces-all]="${otel[*]} -Dotel.traces.sampler=parentbased_always_on"
+  [traces-tenth]="${otel[*]} -Dotel.traces.sampler=parentbased_traceidratio -Dotel.traces.sampler.arg=0.1")
+declare -A label=(
+  [image]="the image's settings (the JVM picks Serial in such a pod)"
+  [compact]="the same, compact object headers (\`-XX:+UseCompactObjectHeaders\`)"
+  [g1]="the same, G1 (\`-XX:+UseG1GC\`)"
+  [no-aot]="the image's settings without the ahead-of-time cache"
+  [traces-off]="traces off (the default)"
+  [traces-all]="traces on, every request sampled"
+  [traces-tenth]="traces on, 10 % sampled")
+case $set in
+  memory) names=(image compact g1 no-aot) ;;
+  traces) names=(traces-off traces-all traces-tenth traces-off traces-all traces-tenth)
+    python3 -c 'import http.server as h
+class S(h.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0))); self.send_response(200)
+        self.send_header("Content-Length", "0"); self.end_headers()
+    def log_message(self, *a): pass
+h.ThreadingHTTPServer(("127.0.0.1", 4318), S).serve_forever()' &
+    trap 'kill $!' EXIT ;;
+  *) echo "no such set: $set (memory, traces)" >&2; exit 2 ;;
+esac
+
+kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
+mb() { echo $(($1 / 1024)); }
+
+# one name -> "ready-s anon-idle file-idle heap-idle anon-loaded file-loaded heap-loaded rps errors"
+measure() {
+  local name=$1 extra dir began pid ready
+  read -ra extra <<< "${options[$name]}"
+  dir=$work/${name/traces-*/image} # the traces' settings are the image's as far as the cache is concerned
+  if [[ $name != no-aot ]]; then # a cache of its own: a cache is only used with the settings it was made with
+    local cached train
+    read -ra cached <<< "${options[${dir##*/}]}"
+    train=("${pod[@]}" "${image[@]}" "${cached[@]}")
+    [[ -f $dir/payara-cognito.aot ]] || { mkdir -p "$dir" && payara_aot_train "$java" "$dir" train micro; }
+    payara_launcher=$dir/root/launch-micro.jar payara_aot_cache=$dir/payara-cognito.aot
+    payara_aot_reset "$dir"
+    extra+=(-XX:AOTMode=on -XX:AOTCache="$payara_aot_cache") # on: a cache that does not fit fails the start
+  else
+    payara_launcher=$work/image/root/launch-micro.jar
+    payara_aot_reset "$work/image"
+  fi
+  began=$(date +%s%N)
+  "$java" "${pod[@]}" "${image[@]}" "${extra[@]}" -jar "$payara_launcher" --deploy target/payara-cognito.war \
+    "${micro[@]}" > "$work/$name.log" 2>&1 &
+  pid=$!
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$app/health/ready") == 200 ]]; do
+    kill -0 "$pid" 2> /dev/null || { echo "$name did not start: $work/$name.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  ready=$((($(date +%s%N) - began) / 1000000))
+  sleep 8
+  local idle=("$(kb "$pid" RssAnon)" "$(kb "$pid" RssFile)" "$(heap_used "$pid")")
+  access_token "$app" "$cognito" > "$ACCESS_TOKEN_FILE"
+  wrk_round 20 "$connections" "$app/api/me" -s "$here/bearer.lua" > /dev/null # warm-up
+  local rps=() errors=0 r e
+  for ((round = 1; round <= rounds; round++)); do
+    read -r r e < <(wrk_round "$seconds" "$connections" "$app/api/me" -s "$here/bearer.lua")
+    rps+=("$r") && errors=$((errors + e))
+  done
+  local loaded=("$(kb "$pid" RssAnon)" "$(kb "$pid" RssFile)" "$(heap_used "$pid")")
+  kill -TERM "$pid" && wait "$pid" || true
+  echo "$ready ${idle[*]} ${loaded[*]} $(printf '%s\n' "${rps[@]}" | median) $errors"
+}
+
+# heap_used pid -> KB of heap in use after a full collection (every generation's "total …K, used …K" line: one for
+# G1, two for Serial; not metaspace's)
+heap_used() {
+  jcmd "$1" GC.run > /dev/null
+  jcmd "$1" GC.heap_info | awk '/ total / && / used / {for (i = 1; i < NF; i++) if ($i == "used") {v = $(i + 1);
+    gsub("[^0-9]", "", v); sum += v}} END {print sum + 0}'
+}
+
+echo "| settings (a pod of 1 GiB, 2 CPUs) | ready | anonymous + file-backed RSS idle, MB | heap used idle | anonymous + file-backed RSS after load | heap used after | \`/api/me\` req/s | errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+for name in "${names[@]}"; do
+  read -r ready ai fi hi al fl hl rps errors < <(measure "$name")
+  echo "| ${label[$name]} | $(awk -v r="$ready" 'BEGIN {printf "%.1f s", r / 1000}') | $(mb "$ai") + $(mb "$fi")" \
+    "| $(mb "$hi") MB | $(mb "$al") + $(mb "$fl") | $(mb "$hl") MB | $rps | $errors |"
+done
+echo "wrk -t2 -c$connections, $rounds rounds of ${seconds}s after 20 s of warm-up, medians; Java" \
+  "$("$java" -version 2>&1 | sed -nE '1s/.*"([^"]+)".*/\1/p'), one app at a time."

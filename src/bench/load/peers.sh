@@ -4,7 +4,9 @@
 # 60 s of warm-up, then alternating wrk rounds of /api/status (public) and /api/me (Bearer), medians. Prints a
 # Markdown table. The peers are src/bench/peers (quarkus-bearer: Quarkus OIDC in service mode; spring-bearer: Spring
 # Boot's OAuth2 resource server), built here on the first run; this app starts as the image starts it (Payara's
-# launcher and the ahead-of-time cache, trained first) with a data grid of one on loopback.
+# launcher and the ahead-of-time cache, trained first) with a data grid of one on loopback; for this app, which is
+# the only one of the three with browser sign-in, then 300 sign-ins through the hosted UI and the heap each session
+# keeps (src/bench/java/…/SignInCost.java).
 #   src/bench/load/peers.sh [seconds per round] [connections] [rounds]
 # Needs ./mvnw package first, wrk, and the local Cognito on :9229 (./mvnw -Plocal-cognito).
 set -euo pipefail
@@ -65,12 +67,22 @@ measure() { # name command… -> one table row
   done
   local loaded
   loaded=$(rss_mb "$java_pid")
+  local sign_in="n/a" heap="n/a" cost
+  if [[ $name == this* ]]; then
+    cost=$("$java" src/bench/java/dev/payaracognito/bench/SignInCost.java "$app" "$java_pid" 300)
+    sign_in="$(awk '$1 == "sign-in-p50-ms" {t = $2} $1 == "sign-in-app-share-p50-ms" {a = $2}
+      END {printf "%.0f ms (the app: %.0f)", t, a}' <<< "$cost")"
+    heap="$(awk '$1 == "heap-per-session-bytes" {s = $2} $1 ~ /^heap-per-session-after/ {p = $2}
+      END {printf "%.1f KB (after 20 pages: %.1f)", s / 1024, p / 1024}' <<< "$cost")"
+  fi
   kill -TERM "$pid" && wait "$pid" || true
   local p b
   p=$(printf '%s\n' "${public[@]}" | median)
   b=$(printf '%s\n' "${bearer[@]}" | median)
   awk -v n="$name" -v r="$ready_ms" -v i="$idle" -v l="$loaded" -v p="$p" -v b="$b" -v e="$errors" \
-    'BEGIN {printf "| %s | %.1f s | %d → %d MB | %.0f | %.0f | %.2f | %d |\n", n, r / 1000, i, l, p, b, b / p, e}'
+    -v s="$sign_in" -v h="$heap" \
+    'BEGIN {printf "| %s | %.1f s | %d → %d MB | %.0f | %.0f | %.2f | %d | %s | %s |\n", n, r / 1000, i, l, p, b,
+      b / p, e, s, h}'
 }
 
 for peer in quarkus-bearer spring-bearer; do # the peers' own builds, on the Maven that builds this app
@@ -84,8 +96,9 @@ micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin 
 payara_aot_train "$java" "$work" jvm micro
 payara_aot_reset "$work"
 
-echo "| app | first answer | RSS idle → after load | \`/api/status\` req/s | \`/api/me\` req/s | me/status | errors |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| app | first answer | RSS idle → after load | \`/api/status\` req/s | \`/api/me\` req/s | me/status | errors" \
+  "| browser sign-in, p50 | heap per signed-in session |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 measure "Quarkus (quarkus-bearer)" "$java" -Xmx512m -jar "$peers/quarkus-bearer/target/quarkus-app/quarkus-run.jar"
 measure "Spring Boot (spring-bearer)" "$java" -Xmx512m -jar "$peers/spring-bearer/target/spring-bearer.jar"
 measure "this app (Payara Micro 7)" "$java" -XX:AOTCache="$payara_aot_cache" "${jvm[@]}" -jar "$payara_launcher" \

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # This app in a pod, under the API's load, with one set of settings after another: the app started as the image
-# starts it (Payara's launcher and JDK 25's ahead-of-time cache, -XX:MaxRAMPercentage=70), seen by the JVM as a pod
+# starts it (Payara's launcher and JDK 25's ahead-of-time cache, -XX:MaxRAMPercentage=50), seen by the JVM as a pod
 # of 1 GiB and 2 CPUs would be (-XX:MaxRAM, -XX:ActiveProcessorCount: what the JVM's container detection sets, from
-# which it picks its collector and heap sizes; the limit itself is not enforced here). For each: time to ready,
+# which it sizes its heap; the limit itself is not enforced here, and the collector is named: in such a pod the JVM
+# picks Serial, which -XX:MaxRAM alone does not make it do). For each: time to ready,
 # resident memory idle and after the load, split into anonymous memory (the heap, metaspace, code, threads: what the
 # pod really spends) and file-backed pages (the ahead-of-time cache and the jars, mapped: clean pages the kernel can
 # drop and read again), the heap in use after a full collection, and /api/me's throughput (wrk, rounds after a
 # warm-up). Prints a Markdown table. The sets: "memory" (the JVM's settings: collector, object headers, the cache)
 # and "traces" (OpenTelemetry off, on at 100 % and at 10 % sampling, exported to a collector that drops them).
 #   src/bench/load/pod.sh [memory|traces] [seconds per round] [connections] [rounds]
-# Needs ./mvnw package first, wrk, jcmd (a JDK 25) and the local Cognito on :9229 (./mvnw -Plocal-cognito).
+# Needs ./mvnw package first, wrk, a JDK 25 (JAVA: its java) and the local Cognito on :9229 (./mvnw -Plocal-cognito).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 set=${1:-memory}
@@ -33,7 +34,7 @@ export COGNITO_CLIENT_ID=localcognitodemoclient0001 APP_BASE_URL=$app APP_DEVELO
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k
 
 pod=(-XX:MaxRAM=1g -XX:ActiveProcessorCount=2)
-image=(-XX:MaxRAMPercentage=70 --sun-misc-unsafe-memory-access=allow
+image=(-XX:MaxRAMPercentage=50 --sun-misc-unsafe-memory-access=allow
   -Djava.security.properties=payara-config/serial-filter.properties -Dhazelcast.socket.bind.any=false)
 micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin --clustermode tcpip:127.0.0.1:6900
   --interfaces 127.0.0.1)
@@ -42,16 +43,17 @@ micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin 
 sink=127.0.0.1:4318 # the "collector" of the traces set: answers every export, keeps nothing
 otel=(-Dotel.sdk.disabled=false -Dotel.traces.exporter=otlp -Dotel.exporter.otlp.protocol=http/protobuf
   -Dotel.exporter.otlp.endpoint=http://$sink)
+tenth=(-Dotel.traces.sampler=parentbased_traceidratio -Dotel.traces.sampler.arg=0.1)
 declare -A options=(
-  [image]=""
-  [compact]="-XX:+UseCompactObjectHeaders"
+  [image]="-XX:+UseSerialGC"
+  [compact]="-XX:+UseSerialGC -XX:+UseCompactObjectHeaders"
   [g1]="-XX:+UseG1GC"
-  [no-aot]=""
-  [traces-off]=""
-  [traces-all]="${otel[*]} -Dotel.traces.sampler=parentbased_always_on"
-  [traces-tenth]="${otel[*]} -Dotel.traces.sampler=parentbased_traceidratio -Dotel.traces.sampler.arg=0.1")
+  [no-aot]="-XX:+UseSerialGC"
+  [traces-off]="-XX:+UseSerialGC"
+  [traces-all]="-XX:+UseSerialGC ${otel[*]} -Dotel.traces.sampler=parentbased_always_on"
+  [traces-tenth]="-XX:+UseSerialGC ${otel[*]} ${tenth[*]}")
 declare -A label=(
-  [image]="the image's settings (the JVM picks Serial in such a pod)"
+  [image]="the image's settings (Serial, as the JVM picks in such a pod)"
   [compact]="the same, compact object headers (\`-XX:+UseCompactObjectHeaders\`)"
   [g1]="the same, G1 (\`-XX:+UseG1GC\`)"
   [no-aot]="the image's settings without the ahead-of-time cache"
@@ -68,7 +70,8 @@ class S(h.BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0"); self.end_headers()
     def log_message(self, *a): pass
 h.ThreadingHTTPServer(("127.0.0.1", 4318), S).serve_forever()' &
-    trap 'kill $!' EXIT ;;
+    sink_pid=$!
+    trap 'kill "$sink_pid"' EXIT ;;
   *) echo "no such set: $set (memory, traces)" >&2; exit 2 ;;
 esac
 
@@ -115,20 +118,24 @@ measure() {
   echo "$ready ${idle[*]} ${loaded[*]} $(printf '%s\n' "${rps[@]}" | median) $errors"
 }
 
-# heap_used pid -> KB of heap in use after a full collection (every generation's "total …K, used …K" line: one for
-# G1, two for Serial; not metaspace's)
+# heap_used pid -> "used/committed" MB of the heap after a full collection (each generation's line: "total
+# reserved …K, committed …K, used …K" in JDK 25, "total …K, used …K" before; one line for G1, two for Serial)
 heap_used() {
-  jcmd "$1" GC.run > /dev/null
-  jcmd "$1" GC.heap_info | awk '/ total / && / used / {for (i = 1; i < NF; i++) if ($i == "used") {v = $(i + 1);
-    gsub("[^0-9]", "", v); sum += v}} END {print sum + 0}'
+  "$(dirname "$java")/jcmd" "$1" GC.run > /dev/null
+  "$(dirname "$java")/jcmd" "$1" GC.heap_info | awk '/ total / && / used / {c = 0; t = 0
+    for (i = 1; i < NF; i++) {v = $(i + 1); gsub("[^0-9]", "", v)
+      if ($i == "used") used += v; if ($i == "committed") c = v; if ($i == "total" && v != "") t = v}
+    committed += c ? c : t}
+    END {printf "%d/%d", used / 1024, committed / 1024}'
 }
 
-echo "| settings (a pod of 1 GiB, 2 CPUs) | ready | anonymous + file-backed RSS idle, MB | heap used idle | anonymous + file-backed RSS after load | heap used after | \`/api/me\` req/s | errors |"
+echo "| settings (a pod of 1 GiB, 2 CPUs) | ready | RSS idle, MB: anonymous + file-backed" \
+  "| heap idle, MB: used/committed | RSS after load | heap after load | \`/api/me\` req/s | errors |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for name in "${names[@]}"; do
   read -r ready ai fi hi al fl hl rps errors < <(measure "$name")
   echo "| ${label[$name]} | $(awk -v r="$ready" 'BEGIN {printf "%.1f s", r / 1000}') | $(mb "$ai") + $(mb "$fi")" \
-    "| $(mb "$hi") MB | $(mb "$al") + $(mb "$fl") | $(mb "$hl") MB | $rps | $errors |"
+    "| $hi | $(mb "$al") + $(mb "$fl") | $hl | $rps | $errors |"
 done
 echo "wrk -t2 -c$connections, $rounds rounds of ${seconds}s after 20 s of warm-up, medians; Java" \
   "$("$java" -version 2>&1 | sed -nE '1s/.*"([^"]+)".*/\1/p'), one app at a time."

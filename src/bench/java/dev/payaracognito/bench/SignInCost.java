@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,8 +57,8 @@ public final class SignInCost {
         for (int i = 0; i < WARM_UP; i++) {
             cost.signIn(new BrowserCookies());
         }
-        // the heap is read at five points of each phase, and the bytes per session are the slope through them: a
-        // full collection's live heap also moves by a few megabytes from one reading to the next (buffers, caches)
+        // the heap is read at five points of each phase, and the bytes per session are the median growth of the four
+        // intervals: a full collection's live heap also jumps by megabytes from one reading to another
         List<Long> micros = new ArrayList<>();
         List<Long> appMicros = new ArrayList<>();
         List<BrowserCookies> browsers = new ArrayList<>();
@@ -99,7 +100,10 @@ public final class SignInCost {
         printGrowth(after, liveHeap(pid), signIns);
     }
 
-    /** The least-squares slope of the live heap's total against a count (sessions). */
+    /**
+     * The heap's growth per session between readings: the median of each interval's, so that a jump of the live
+     * heap that has nothing to do with the sessions (a cache cleared or filled, buffers) moves one interval only.
+     */
     private static final class Slope {
         private final List<double[]> points = new ArrayList<>();
 
@@ -108,11 +112,13 @@ public final class SignInCost {
         }
 
         double perStep() {
-            double meanX = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
-            double meanY = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-            double covariance = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[1] - meanY)).sum();
-            double variance = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[0] - meanX)).sum();
-            return covariance / variance;
+            List<Double> slopes = new ArrayList<>();
+            for (int i = 1; i < points.size(); i++) {
+                slopes.add((points.get(i)[1] - points.get(i - 1)[1]) / (points.get(i)[0] - points.get(i - 1)[0]));
+            }
+            slopes.sort(Comparator.naturalOrder());
+            int middle = slopes.size() / 2;
+            return slopes.size() % 2 == 1 ? slopes.get(middle) : (slopes.get(middle - 1) + slopes.get(middle)) / 2;
         }
     }
 
@@ -192,7 +198,8 @@ public final class SignInCost {
      * collects the whole heap first.
      */
     private static Map<String, long[]> liveHeap(String pid) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder("jcmd", pid, "GC.class_histogram").redirectErrorStream(true).start();
+        String jcmdOfThisJdk = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process jcmd = new ProcessBuilder(jcmdOfThisJdk, pid, "GC.class_histogram").redirectErrorStream(true).start();
         Map<String, long[]> classes = new HashMap<>();
         for (String line : new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
             Matcher row = HISTOGRAM_LINE.matcher(line);

@@ -15,7 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Starts the app's spans, on the OpenTelemetry that MicroProfile Telemetry gives the app (a no-op one while
@@ -28,6 +31,7 @@ public class Tracing {
     private static final String INSTRUMENTATION = "dev.payaracognito";
     private static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
     private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
+    private static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
     private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
     private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
@@ -65,7 +69,8 @@ public class Tracing {
                 .extract(Context.current(), request, HEADERS);
         return new Traced(tracer().spanBuilder("authenticate").setParent(parent).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute(HTTP_REQUEST_METHOD, request.getMethod())
-                .setAttribute(URL_PATH, request.getRequestURI())
+                // the path as mapped, without ;parameters (a client may send a session id there)
+                .setAttribute(URL_PATH, request.getServletPath() + Objects.toString(request.getPathInfo(), ""))
                 .setAttribute("cognito.mechanism", mechanism)
                 .startSpan());
     }
@@ -87,6 +92,19 @@ public class Tracing {
                 .setAttribute(SERVER_ADDRESS, uri.getHost())
                 .setAttribute(SERVER_PORT, (long) port)
                 .startSpan());
+    }
+
+    /**
+     * Takes the values of the request's query out of the current span (Payara's span of the request, which records
+     * the query as {@code url.query}): a callback's authorization code and state, an admin's search for a user
+     * name. The names stay, each value {@code REDACTED}, as OpenTelemetry's HTTP conventions say for sensitive ones.
+     */
+    public static void redactQuery(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query != null) {
+            Span.current().setAttribute(URL_QUERY, Arrays.stream(query.split("&"))
+                    .map(pair -> pair.split("=", 2)[0] + "=REDACTED").collect(Collectors.joining("&")));
+        }
     }
 
     /** Says {@code value} of the current span (ours or Payara's), if there is one. */

@@ -4,6 +4,7 @@ import dev.payaracognito.errors.ErrorPage;
 import dev.payaracognito.errors.Failure;
 import dev.payaracognito.security.browser.PendingSignIn;
 import dev.payaracognito.security.browser.SiteRedirects;
+import dev.payaracognito.telemetry.Tracing;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,6 +24,7 @@ public class CallbackServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Tracing.redactQuery(request); // the authorization code, in a trace
         if (request.getUserPrincipal() == null) {
             ErrorPage.send(response, Failure.BAD_REQUEST);
             return;

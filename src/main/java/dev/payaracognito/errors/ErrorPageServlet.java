@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 public class ErrorPageServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
+    private static final String SIGN_OUT_FORM = "signOut";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -26,7 +27,9 @@ public class ErrorPageServlet extends HttpServlet {
         if (isExpiredForm(request, error)) {
             // A form posted without this session's view state: expired, or forged on another site (CSRF).
             LOG.warning(() -> "form post to " + page + " refused: no matching view state");
-            ErrorPage.send(response, Failure.FORM_EXPIRED);
+            // the page template's Sign out form (id signOut): its user must not leave believing they are signed out
+            ErrorPage.send(response, request.getParameter(SIGN_OUT_FORM) != null ? Failure.SIGN_OUT_EXPIRED
+                    : Failure.FORM_EXPIRED);
             return;
         }
         if (error != null) {

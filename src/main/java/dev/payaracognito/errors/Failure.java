@@ -4,6 +4,9 @@ package dev.payaracognito.errors;
 public enum Failure {
     BAD_REQUEST(400, "That request could not be understood", "Please go back and try again."),
     FORM_EXPIRED(400, "This page has expired", "Please go back, reload the page and try again."),
+    /** Said apart: on a shared computer, "expired" alone could pass for signed out. */
+    SIGN_OUT_EXPIRED(400, "You are still signed in",
+            "This page had expired, so nothing was done. Please go back, reload the page and sign out again."),
     SIGN_IN_CANCELLED(400, "Sign-in was cancelled or refused",
             "Amazon Cognito did not sign you in. You can try again."),
     SIGN_IN_FAILED(401, "Sign-in failed", "We could not complete your sign-in. Please try again."),

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,8 @@ public class Tracing {
     private static final String INSTRUMENTATION = "dev.payaracognito";
     private static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
     private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
+            "OPTIONS", "TRACE", "PATCH");
     private static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
     private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
     private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
@@ -68,7 +71,8 @@ public class Tracing {
         Context parent = openTelemetry.getPropagators().getTextMapPropagator()
                 .extract(Context.current(), request, HEADERS);
         return new Traced(tracer().spanBuilder("authenticate").setParent(parent).setSpanKind(SpanKind.INTERNAL)
-                .setAttribute(HTTP_REQUEST_METHOD, request.getMethod())
+                .setAttribute(HTTP_REQUEST_METHOD, KNOWN_METHODS.contains(request.getMethod()) ? request.getMethod()
+                        : "_OTHER") // as the HTTP conventions say: not whatever word a client sends
                 // the path as mapped, without ;parameters (a client may send a session id there)
                 .setAttribute(URL_PATH, request.getServletPath() + Objects.toString(request.getPathInfo(), ""))
                 .setAttribute("cognito.mechanism", mechanism)

@@ -268,7 +268,7 @@ class SignInStoryIT extends BrowserTest {
                 new NameValuePair("jakarta.faces.ViewState", "-1234:5678")));
         Page refused = seen(browser.getPage(forged));
         assertEquals(400, status(refused));
-        assertTrue(text(refused).contains("This page has expired"));
+        assertTrue(text(refused).contains("You are still signed in"), text(refused));
         // nor with the marker of a view that is not kept (a signed-out visitor's page is such a view), nor with
         // any other view state that is not one of this session's views
         for (String viewState : List.of("stateless", "", "garbage", "-1:-1", "1:" + "9".repeat(400), "x".repeat(8000))) {
@@ -278,7 +278,7 @@ class SignInStoryIT extends BrowserTest {
             Page other = seen(browser.getPage(forged));
             String shown = viewState.length() > 20 ? viewState.substring(0, 20) + "…" : viewState;
             assertEquals(400, status(other), "view state \"" + shown + "\"");
-            assertTrue(text(other).contains("This page has expired"), shown + ": " + text(other));
+            assertTrue(text(other).contains("You are still signed in"), shown + ": " + text(other));
         }
 
         // 3. still signed in
@@ -327,10 +327,10 @@ class SignInStoryIT extends BrowserTest {
             later.add(get("/secure/profile.xhtml"));
         }
 
-        // 2. its form has expired: refused, clearly, and nothing is done
+        // 2. its form has expired: refused, clearly (still signed in, it says), and nothing is done
         Page expired = seen(first.getHtmlElementById("signOut:signOutButton").click());
         assertEquals(400, status(expired));
-        assertTrue(text(expired).contains("This page has expired"), text(expired));
+        assertTrue(text(expired).contains("You are still signed in"), text(expired));
 
         // 3. the form of the page five back still works: bob, still signed in, signs out with it
         HtmlPage home = seen(later.get(0).getHtmlElementById("signOut:signOutButton").click());

@@ -67,7 +67,9 @@ public class SignedInSession {
         HttpSession session = request.getSession();
         SignInRecord signIn = SignInRecord.of(access, replica.tokens(), Instant.now(), binding);
         SealedSignIn.put(session, signIn, keys());
-        session.setMaxInactiveInterval((int) settings.sessions().idleTimeout().toSeconds());
+        // Payara's own timeout one step later than the app's: the grid's copy of the session learns of requests
+        // once a step at most ({@link #served}), and the app's check ({@link #idle}) is the exact one
+        session.setMaxInactiveInterval((int) settings.sessions().idleTimeout().plus(lastSoundStep()).toSeconds());
         session.setAttribute(LAST_SOUND, Instant.now());
         sessionIndex.save(request, indexed(signIn));
     }

@@ -66,7 +66,7 @@ public final class CognitoKeys {
             } catch (ParseException e) {
                 fetch.failed("not a JWK set");
                 throw new IOException("not a JWK set", e);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) { // whatever ends the fetch ends its span
                 fetch.failed(e.getClass().getSimpleName());
                 throw e;
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.testing.AppDeployment;
+import dev.payaracognito.testing.DueTokens;
 import dev.payaracognito.testing.PayaraNode;
 import dev.payaracognito.testing.SharedCognito;
 import dev.payaracognito.testing.TwoNodeCluster;
@@ -40,8 +41,9 @@ class FailoverIT {
     private static final String APP = AppDeployment.APP;
 
     /** Longer than any pause of the tests but the one that waits for it; their sign-ins live shorter than this. */
-    private static final Duration IDLE = Duration.ofSeconds(10);
-    private static final Duration LIFETIME = Duration.ofSeconds(24);
+    private static final Duration IDLE = Duration.ofSeconds(6);
+    /** Past alice's last page in the timers' test (1.8 idle timeouts) and within an idle timeout of it. */
+    private static final Duration LIFETIME = Duration.ofSeconds(14);
 
     private static TwoNodeCluster cluster;
     private static List<PayaraNode> NODES;
@@ -101,12 +103,13 @@ class FailoverIT {
     @Test
     @Order(2)
     void aRefreshOnOneNodeIsSeenByTheOther() throws Exception {
-        // 1. tokens that live 15 s, due for refresh after 5 s
-        cognito().tokenLifetime(Duration.ofSeconds(15));
+        // 1. tokens due for a refresh; the refreshed ones will not be, for an hour
+        cognito().tokenLifetime(DueTokens.SOON);
         WebClient browser = browser();
         signIn(browser, "alice", "Alice-Passw0rd!");
+        cognito().tokenLifetime(Duration.ofHours(1));
         String session = session(browser);
-        Thread.sleep(5_500);
+        DueTokens.await(cognito(), "alice");
         int refreshes = cognito().tokenRequests("refresh_token");
         int authorizations = cognito().requests(Endpoint.AUTHORIZE);
         int refreshLines = cluster.auditLines("refresh").size();
@@ -182,10 +185,12 @@ class FailoverIT {
         signIn(bob, "bob", "Bob-Passw0rd!");
         Instant bobSignedIn = Instant.now();
 
-        // 1. alice, a page every 6 s on the node that did not serve the last one: each node sees her every 12 s,
-        //    longer than the idle timeout, so only an idle time counted from either node's requests keeps her in
+        // 1. alice, a page every 0.6 idle timeouts on the node that did not serve the last one: each node sees her
+        //    every 1.2, longer than the idle timeout, so only an idle time counted from either node's requests keeps
+        //    her in
+        Duration pause = IDLE.multipliedBy(6).dividedBy(10);
         for (int page = 1; page <= 3; page++) {
-            sleepUntil(aliceSignedIn.plusSeconds(6L * page));
+            sleepUntil(aliceSignedIn.plus(pause.multipliedBy(page)));
             PayaraNode node = NODES.get(page % 2);
             HtmlPage profile = alice.getPage(node.uri().resolve("/secure/profile.xhtml").toURL());
             assertEquals(node.uri().resolve("/secure/profile.xhtml").toString(), profile.getUrl().toString(),
@@ -197,8 +202,8 @@ class FailoverIT {
         for (PayaraNode node : NODES) {
             assertTrue(sendsToCognito(node, "/secure/profile.xhtml", cookies(bob)), "idle bob on " + node.name());
         }
-        // 3. alice, busy, past her lifetime from the sign-in (8 s after her last page: not idle): sent to sign in
-        sleepUntil(aliceSignedIn.plus(LIFETIME).plusSeconds(2));
+        // 3. alice, busy, past her lifetime from the sign-in (shortly after her last page: not idle): sent to sign in
+        sleepUntil(aliceSignedIn.plus(LIFETIME).plusSeconds(1));
         assertTrue(sendsToCognito(NODES.get(0), "/secure/profile.xhtml", cookies(alice)), "alice past her lifetime");
     }
 

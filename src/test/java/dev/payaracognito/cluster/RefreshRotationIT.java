@@ -8,6 +8,8 @@ import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.LocalCognito;
 import dev.payaracognito.localcognito.RefreshTokenRotation;
 import dev.payaracognito.localcognito.UserPool;
+import dev.payaracognito.security.CognitoSecurityConfiguration;
+import dev.payaracognito.testing.DueTokens;
 import dev.payaracognito.testing.PayaraNode;
 import dev.payaracognito.testing.SharedCognito;
 import dev.payaracognito.testing.TwoNodeCluster;
@@ -41,9 +43,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RefreshRotationIT {
 
     private static final String PROFILE = "/secure/profile.xhtml";
-    /** Tokens of 15 s: the mechanism refreshes them 10 s before they expire, so they fall due 5 s after issue. */
-    private static final Duration TOKENS = Duration.ofSeconds(15);
-    private static final Duration DUE = Duration.ofMillis(5_300);
+    /**
+     * Tokens that fall due 3 s after their issue (the mechanism refreshes them 10 s before they expire): a round's
+     * pages have 3 s before the tokens its refresh brought are due in turn and would be refreshed again.
+     */
+    private static final Duration TOKENS = DueTokens.SOON.plusSeconds(2);
+    private static final Duration DUE = TOKENS.minusMillis(CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS)
+            .plusMillis(300);
     private static final int REQUESTS_PER_NODE = 3;
 
     private static TwoNodeCluster cluster;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.localcognito.LocalCognito;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 public abstract class BrowserTest {
 
     protected static final String APP = AppDeployment.APP;
+    /** A client that sends a request as it is given, and follows nothing. */
+    protected static final HttpClient RAW = HttpClient.newHttpClient();
 
     protected WebClient browser;
     private Page lastPage;
@@ -94,6 +101,31 @@ public abstract class BrowserTest {
                     .startsWith(cognito().domain() + "/oauth2/authorize"));
         } finally {
             browser.getOptions().setRedirectEnabled(true);
+        }
+    }
+
+    /**
+     * Cognito started again, and the app has seen it: it keeps its last word on Cognito for a few seconds, during
+     * which no sign-in starts (its readiness data say when it knows).
+     */
+    protected void startCognitoAndAwaitTheAppSeeingIt() throws Exception {
+        cognito().start();
+        awaitTheAppSaying("answers");
+    }
+
+    /** Cognito stopped, and the app has seen it: a new sign-in now gets its "temporarily unavailable" page. */
+    protected void stopCognitoAndAwaitTheAppSeeingIt() throws Exception {
+        cognito().stop();
+        awaitTheAppSaying("does not answer");
+    }
+
+    private static void awaitTheAppSaying(String cognitoAnswers) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (!RAW.send(HttpRequest.newBuilder(URI.create(APP + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()
+                .matches("(?s).*\"cognito\"\\s*:\\s*\"" + cognitoAnswers + "\".*")) {
+            assertTrue(Instant.now().isBefore(deadline), "the app never said Cognito " + cognitoAnswers);
+            Thread.sleep(250);
         }
     }
 

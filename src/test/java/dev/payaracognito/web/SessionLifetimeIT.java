@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jwt.SignedJWT;
 import dev.payaracognito.localcognito.AppClient;
 import dev.payaracognito.localcognito.Endpoint;
 import dev.payaracognito.localcognito.UserPool;
-import dev.payaracognito.security.CognitoSecurityConfiguration;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.AppMetrics;
 import dev.payaracognito.testing.BrowserTest;
+import dev.payaracognito.testing.DueTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,12 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Staying signed in past the tokens' life, and the session's two limits. Here sessions idle out after 5 s and
- * end 8 s after sign-in (the defaults are 30 minutes and 12 hours); tokens live 15 s where a test says so.
+ * end 8 s after sign-in (the defaults are 30 minutes and 12 hours); tokens fall due at once where a test says so.
  */
 class SessionLifetimeIT extends BrowserTest {
-
-    /** A client that sends a path as it is, and follows nothing. */
-    private static final HttpClient RAW = HttpClient.newHttpClient();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -42,15 +38,15 @@ class SessionLifetimeIT extends BrowserTest {
 
     @Test
     void tokensAreRefreshedInvisiblyWhileTheSessionLives() throws Exception {
-        // 1. signed in with tokens that live 11 s, due at once (see awaitDue)
-        cognito().tokenLifetime(Duration.ofSeconds(11));
+        // 1. signed in with tokens due at once
+        cognito().tokenLifetime(DueTokens.SOON);
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
         String session = sessionCookie();
         int authorizations = cognito().requests(Endpoint.AUTHORIZE);
         int refreshes = cognito().tokenRequests("refresh_token");
 
         // 2. once they are due, the next page refreshes them: same user, same session, no sign-in at Cognito
-        awaitDue("alice");
+        DueTokens.await(cognito(), "alice");
         HtmlPage profile = get("/secure/profile.xhtml");
         assertEquals(APP + "/secure/profile.xhtml", profile.getUrl().toString());
         assertEquals("alice", profile.getElementById("username").getTextContent());
@@ -61,10 +57,10 @@ class SessionLifetimeIT extends BrowserTest {
 
     @Test
     void aRefusedRefreshEndsTheSessionAndSendsTheUserToSignInWithoutAnErrorPage() throws Exception {
-        // 1. signed in with tokens of 11 s, and they are due
-        cognito().tokenLifetime(Duration.ofSeconds(11));
+        // 1. signed in with tokens due at once, and they are due
+        cognito().tokenLifetime(DueTokens.SOON);
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-        awaitDue("alice");
+        DueTokens.await(cognito(), "alice");
         int authorizations = cognito().requests(Endpoint.AUTHORIZE);
 
         // 2. Cognito refuses the refresh: straight back to sign in (no error page, and with PKCE, which the app
@@ -115,22 +111,6 @@ class SessionLifetimeIT extends BrowserTest {
         assertRevokedSoon(refreshToken);
     }
 
-    /**
-     * Waits until the user's latest tokens are due, by their own expiry: the mechanism refreshes them 10 s before it,
-     * so tokens of 11 s are due within a second of their issue, well inside the 5 s idle timeout and the 8 s
-     * lifetime, however slow the sign-in before it was.
-     */
-    private void awaitDue(String user) throws Exception {
-        Instant expiry = SignedJWT.parse(cognito().lastTokens(user).get("access_token")).getJWTClaimsSet()
-                .getExpirationTime().toInstant();
-        Duration wait = Duration.between(Instant.now(),
-                expiry.minusMillis(CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS).plusMillis(250));
-        assertTrue(wait.compareTo(Duration.ofSeconds(2)) < 0, "tokens of 11 s are due at once, not in " + wait);
-        if (!wait.isNegative()) {
-            Thread.sleep(wait.toMillis());
-        }
-    }
-
     /** The app revokes in the background: within a few seconds, Cognito refuses the refresh token. */
     private void assertRevokedSoon(String refreshToken) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(5);
@@ -153,7 +133,7 @@ class SessionLifetimeIT extends BrowserTest {
             Page idle = get("/secure/profile.xhtml");
             assertEquals(503, status(idle), "not served: signed out, and no sign-in can start while Cognito is down");
         } finally {
-            cognitoBack();
+            startCognitoAndAwaitTheAppSeeingIt();
             browser.getOptions().setRedirectEnabled(true);
         }
 
@@ -172,7 +152,7 @@ class SessionLifetimeIT extends BrowserTest {
             } while (status(page) == 200 && Instant.now().isBefore(signedIn.plusSeconds(12)));
             lived = Duration.between(signedIn, Instant.now());
         } finally {
-            cognitoBack();
+            startCognitoAndAwaitTheAppSeeingIt();
             browser.getOptions().setRedirectEnabled(true);
         }
         assertEquals(302, status(page), "the session ended after " + lived);
@@ -188,19 +168,19 @@ class SessionLifetimeIT extends BrowserTest {
      */
     @Test
     void aDeferredRefreshIsSaidOncePerSessionNotOncePerPage() throws Exception {
-        cognito().tokenLifetime(Duration.ofSeconds(11));
+        cognito().tokenLifetime(DueTokens.SOON);
         double before = deferredRefreshes();
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
         cognito().stop();
         try {
             browser.getOptions().setRedirectEnabled(false);
-            awaitDue("alice");
+            DueTokens.await(cognito(), "alice");
             for (int page = 1; page <= 3; page++) {
                 assertEquals(200, status(get("/secure/profile.xhtml")), "page " + page + ", Cognito down");
             }
             assertEquals(before + 1, deferredRefreshes(), "three pages waited for a refresh: said once");
         } finally {
-            cognitoBack();
+            startCognitoAndAwaitTheAppSeeingIt();
             browser.getOptions().setRedirectEnabled(true);
         }
     }
@@ -230,20 +210,6 @@ class SessionLifetimeIT extends BrowserTest {
                 .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, answer.statusCode());
         assertEquals(APP + "/", answer.headers().firstValue("Location").orElseThrow());
-    }
-
-    /**
-     * Cognito started again, and the app has seen it: it keeps its last word on Cognito for a few seconds, during
-     * which no sign-in starts (its readiness data say when it knows).
-     */
-    private void cognitoBack() throws Exception {
-        cognito().start();
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (!RAW.send(HttpRequest.newBuilder(URI.create(APP + "/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString()).body().matches("(?s).*\"cognito\"\\s*:\\s*\"answers\".*")) {
-            assertTrue(Instant.now().isBefore(deadline), "the app never saw Cognito back");
-            Thread.sleep(250);
-        }
     }
 
     private String sessionCookie() {

@@ -16,6 +16,7 @@ import dev.payaracognito.localcognito.tokens.Forgeries;
 import dev.payaracognito.localcognito.tokens.TokenForgery;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
+import dev.payaracognito.testing.DueTokens;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -314,9 +315,8 @@ class HostileSignInIT extends BrowserTest {
     void withCognitoDownSignedInUsersKeepWorkingAndNewSignInsGetA503() throws Exception {
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
         WebClient signedIn = browser;
-        cognito().stop();
         try {
-            Thread.sleep(5_500); // the app's last word on Cognito's health is a few seconds old at most
+            stopCognitoAndAwaitTheAppSeeingIt();
             // 1. alice keeps working
             assertEquals("alice", ((HtmlPage) signedIn.getPage(APP + "/secure/profile.xhtml"))
                     .getElementById("username").getTextContent());
@@ -326,29 +326,28 @@ class HostileSignInIT extends BrowserTest {
             assertEquals(503, status(page));
             assertTrue(text(page).contains("Sign-in is temporarily unavailable"));
         } finally {
-            cognito().start();
+            // 3. recovery without a restart
+            startCognitoAndAwaitTheAppSeeingIt();
         }
-        // 3. recovery without a restart
-        Thread.sleep(5_500);
         assertTrue(((HtmlPage) get("/secure/profile.xhtml")).getUrl().toString().startsWith(cognito().domain()));
         signedIn.close();
     }
 
     @Test
     void tokensDueWhileCognitoIsDownAreRefreshedWhenItIsBackAndTheUserKeepsWorkingMeanwhile() throws Exception {
-        cognito().tokenLifetime(Duration.ofSeconds(15)); // due for refresh 10 s before they expire: after 5 s
+        cognito().tokenLifetime(DueTokens.SOON);
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        cognito().tokenLifetime(Duration.ofHours(1)); // the refreshed tokens: due no more during the test
         SessionWatch watch = new SessionWatch();
-        cognito().stop();
         try {
-            Thread.sleep(6_000);
+            stopCognitoAndAwaitTheAppSeeingIt();
+            DueTokens.await(cognito(), "alice");
             // 1. tokens due, Cognito down: still alice, not sent to Cognito's dead host, no error page
             assertStillAlice();
         } finally {
-            cognito().start();
+            startCognitoAndAwaitTheAppSeeingIt();
         }
-        // 2. Cognito back (the app's view of its health is at most 5 s old): refreshed, same session
-        Thread.sleep(5_500);
+        // 2. Cognito back, and the app has seen it: refreshed, same session
         assertStillAlice();
         watch.assertRefreshedInTheSameSession(1);
     }
@@ -397,11 +396,12 @@ class HostileSignInIT extends BrowserTest {
         assertNotEquals(watch.session, sessionCookie(), "a new session");
     }
 
-    /** Alice signed in with tokens that live 15 s, which the mechanism refreshes 10 s before they expire: now due. */
+    /** Alice signed in with tokens that are now due for a refresh; the refreshed ones will not be, for an hour. */
     private SessionWatch signedInWithTokensDue() throws Exception {
-        cognito().tokenLifetime(Duration.ofSeconds(15));
+        cognito().tokenLifetime(DueTokens.SOON);
         signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
-        Thread.sleep(5_500);
+        cognito().tokenLifetime(Duration.ofHours(1));
+        DueTokens.await(cognito(), "alice");
         return new SessionWatch();
     }
 

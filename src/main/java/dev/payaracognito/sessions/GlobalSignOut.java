@@ -3,6 +3,8 @@ package dev.payaracognito.sessions;
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.cognito.PoolSettings;
+import dev.payaracognito.telemetry.Traced;
+import dev.payaracognito.telemetry.Tracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,6 +33,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 public class GlobalSignOut {
 
     private static final Logger LOG = Logger.getLogger(GlobalSignOut.class.getName());
+    /** Cognito's id of the request (its {@code x-amzn-RequestId}), under OpenTelemetry's name for it. */
+    private static final String AWS_REQUEST_ID = "aws.request_id";
 
     /** What became of a global sign-out, as the admin page says it. */
     public enum Outcome {
@@ -52,6 +57,9 @@ public class GlobalSignOut {
     @Inject
     private CognitoSettings settings;
 
+    @Inject
+    private Tracing tracing;
+
     private volatile CognitoIdentityProviderClient client;
 
     /** Whether the operator turned it on, and the settings name a pool it can be asked of. */
@@ -64,15 +72,23 @@ public class GlobalSignOut {
             return Outcome.OFF;
         }
         PoolSettings.AdminApi api = settings.pool().adminApi().orElseThrow();
-        try {
-            client(api).adminUserGlobalSignOut(request -> request.userPoolId(api.userPoolId()).username(username));
-            return Outcome.DONE;
-        } catch (UserNotFoundException unknown) {
-            return Outcome.NO_SUCH_USER;
-        } catch (SdkException failed) {
-            // the SDK's messages may quote Cognito's answer: the log says which failure, not what it said
-            LOG.warning("AdminUserGlobalSignOut failed: " + AuditLog.describe(failed));
-            return Outcome.FAILED;
+        try (Traced call = tracing.awsCall("CognitoIdentityProvider", "AdminUserGlobalSignOut", api.region())) {
+            try {
+                call.attribute(AWS_REQUEST_ID, client(api).adminUserGlobalSignOut(request -> request
+                        .userPoolId(api.userPoolId()).username(username)).responseMetadata().requestId());
+                return Outcome.DONE;
+            } catch (UserNotFoundException unknown) {
+                call.attribute(AWS_REQUEST_ID, unknown.requestId()).failed(unknown.getClass().getSimpleName());
+                return Outcome.NO_SUCH_USER;
+            } catch (SdkException failed) {
+                if (failed instanceof AwsServiceException answered) {
+                    call.attribute(AWS_REQUEST_ID, answered.requestId());
+                }
+                call.failed(failed.getClass().getSimpleName());
+                // the SDK's messages may quote Cognito's answer: the log says which failure, not what it said
+                LOG.warning("AdminUserGlobalSignOut failed: " + AuditLog.describe(failed));
+                return Outcome.FAILED;
+            }
         }
     }
 

@@ -38,6 +38,10 @@ public class Tracing {
     private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
     private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+    private static final AttributeKey<String> RPC_SYSTEM = AttributeKey.stringKey("rpc.system");
+    private static final AttributeKey<String> RPC_SERVICE = AttributeKey.stringKey("rpc.service");
+    private static final AttributeKey<String> RPC_METHOD = AttributeKey.stringKey("rpc.method");
+    private static final AttributeKey<String> CLOUD_REGION = AttributeKey.stringKey("cloud.region");
 
     /** A request's headers, for the W3C trace context ({@code traceparent}) a caller sent. */
     private static final TextMapGetter<HttpServletRequest> HEADERS = new TextMapGetter<>() {
@@ -95,6 +99,20 @@ public class Tracing {
                 .setAttribute(URL_FULL, uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath())
                 .setAttribute(SERVER_ADDRESS, uri.getHost())
                 .setAttribute(SERVER_PORT, (long) port)
+                .startSpan());
+    }
+
+    /**
+     * A call of the app's to an AWS API through the AWS SDK ({@code service} as the SDK names it, such as
+     * {@code CognitoIdentityProvider}): a client span named {@code Service.Operation}, as OpenTelemetry's conventions
+     * for the AWS SDK say. The caller adds the answer's {@code aws.request_id}, which AWS support asks for.
+     */
+    public Traced awsCall(String service, String operation, String region) {
+        return new Traced(tracer().spanBuilder(service + "." + operation).setSpanKind(SpanKind.CLIENT)
+                .setAttribute(RPC_SYSTEM, "aws-api")
+                .setAttribute(RPC_SERVICE, service)
+                .setAttribute(RPC_METHOD, operation)
+                .setAttribute(CLOUD_REGION, region)
                 .startSpan());
     }
 

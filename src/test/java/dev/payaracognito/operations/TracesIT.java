@@ -30,6 +30,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSubmitInput;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +68,8 @@ class TracesIT {
                         "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
                         "OTEL_SERVICE_NAME", "payara-cognito",
                         // spans leave within 0.1 s rather than 5 s, so that the test need not wait
-                        "OTEL_BSP_SCHEDULE_DELAY", "100"),
+                        "OTEL_BSP_SCHEDULE_DELAY", "100",
+                        "APP_ADMIN_GLOBAL_SIGN_OUT", "true"),
                 DIRECTORY, List.of("--logproperties", "payara-config/logging.properties"));
         assertTrue(node.awaitReady(1, Duration.ofMinutes(3)), "the node did not start: " + node.log());
     }
@@ -138,9 +141,7 @@ class TracesIT {
 
     @Test
     void aBrowserSignInAndSignOutAreTracedWithoutATokenOrSecretInAnySpan() throws Exception {
-        try (WebClient browser = new WebClient()) {
-            browser.getOptions().setJavaScriptEnabled(false);
-            browser.getOptions().setCssEnabled(false);
+        try (WebClient browser = browser()) {
             var profile = TwoNodeCluster.signIn(browser, "bob", "Bob-Passw0rd!");
             String session = TwoNodeCluster.cookie(browser, "JSESSIONID");
             profile.getHtmlElementById("signOut:signOutButton").click();
@@ -172,6 +173,41 @@ class TracesIT {
                 assertFalse(collector.exported(secret), "exported: " + secret.substring(0, 3) + "…");
             }
         }
+    }
+
+    @Test
+    void anAdminsGlobalSignOutOfAUserIsAClientSpanOfThePageWithCognitosRequestId() throws Exception {
+        try (WebClient alice = browser(); WebClient admin = browser()) {
+            TwoNodeCluster.signIn(alice, "alice", "Alice-Passw0rd!");
+            TwoNodeCluster.signIn(admin, "bob", "Bob-Passw0rd!");
+            HtmlPage page = admin.getPage(AppDeployment.APP + "/admin/index.xhtml?q=alice&user=alice");
+            page = page.<HtmlSubmitInput>getHtmlElementById("end:endAll").click();
+            assertTrue(page.getElementById("outcome").getTextContent().contains("signed the user out of every app"),
+                    page.asNormalizedText());
+
+            ExportedSpan call = collector.await(span -> span.name()
+                    .equals("CognitoIdentityProvider.AdminUserGlobalSignOut"), 1).get(0);
+            assertEquals(SpanKind.SPAN_KIND_CLIENT, call.kind());
+            assertEquals("aws-api", call.attribute("rpc.system"));
+            assertEquals("CognitoIdentityProvider", call.attribute("rpc.service"));
+            assertEquals("AdminUserGlobalSignOut", call.attribute("rpc.method"));
+            assertEquals("eu-west-1", call.attribute("cloud.region"));
+            assertTrue(String.valueOf(call.attribute("aws.request_id")).matches("[0-9a-f-]{36}"),
+                    "Cognito's x-amzn-RequestId: " + call.attribute("aws.request_id"));
+            assertFalse(call.error());
+            // a child of Payara's span of the admin's post
+            ExportedSpan post = spanById(call.traceId(), call.parentSpanId());
+            assertEquals(SpanKind.SPAN_KIND_SERVER, post.kind());
+            assertEquals("POST", post.attribute("http.request.method"));
+            assertEquals("/admin/index.xhtml", post.attribute("url.path"));
+        }
+    }
+
+    private static WebClient browser() {
+        WebClient browser = new WebClient();
+        browser.getOptions().setJavaScriptEnabled(false);
+        browser.getOptions().setCssEnabled(false);
+        return browser;
     }
 
     /** A caller's span: the parent every API call of these tests names. */

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.text.ParseException;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Cognito's API as the AWS SDK calls it ({@code POST /} of {@code cognito-idp.{region}.amazonaws.com}, AWS JSON 1.1:
  * the operation in {@code X-Amz-Target}, the input as JSON, errors as {@code __type} and {@code message}), for the
  * one operation the app uses: {@code AdminUserGlobalSignOut}, which revokes every refresh token of the user. A
- * request must be signed (SigV4); any credentials pass, as the SDK is pointed here with static ones.
+ * request must be signed (SigV4); any credentials pass, as the SDK is pointed here with static ones. Every answer
+ * carries its request id ({@code x-amzn-RequestId}), as Cognito's do.
  */
 final class AdminApiEndpoint {
 
@@ -26,6 +28,8 @@ final class AdminApiEndpoint {
     }
 
     void handle(Exchange exchange) throws IOException {
+        // Cognito names each answer, errors too, for AWS support: the SDK reads it as the response's request id
+        exchange.header("x-amzn-RequestId", UUID.randomUUID().toString());
         String authorization = exchange.header("Authorization");
         if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 Credential=")) {
             error(exchange, "MissingAuthenticationTokenException", "Missing Authentication Token");

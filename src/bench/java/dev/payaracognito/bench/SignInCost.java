@@ -32,6 +32,12 @@ public final class SignInCost {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern ACTION = Pattern.compile("<form[^>]*name=\"signInForm\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern HISTOGRAM_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+    /**
+     * Dead space, not objects: the JVM fills unused stretches of the heap with these (JDK 19 and later) and the class
+     * histogram counts them, by tens of kilobytes per session between two readings, with nothing of a session in them.
+     */
+    private static final List<String> FILLERS = List.of("[Ljdk.internal.vm.FillerElement;",
+            "jdk.internal.vm.FillerObject");
     private static final int WARM_UP = 30;
     private static final int BROWSED = 19;
 
@@ -195,7 +201,7 @@ public final class SignInCost {
 
     /**
      * The app's live objects by class, {instances, bytes}, "Total" among them: jcmd's class histogram, which
-     * collects the whole heap first.
+     * collects the whole heap first, less the heap's {@link #FILLERS}.
      */
     private static Map<String, long[]> liveHeap(String pid) throws IOException, InterruptedException {
         String jcmdOfThisJdk = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
@@ -213,6 +219,12 @@ public final class SignInCost {
         }
         if (jcmd.waitFor() != 0 || !classes.containsKey("Total")) {
             throw new IllegalStateException("jcmd " + pid + " GC.class_histogram failed");
+        }
+        for (String filler : FILLERS) {
+            long[] dead = classes.remove(filler);
+            if (dead != null) {
+                classes.computeIfPresent("Total", (total, live) -> new long[] {live[0] - dead[0], live[1] - dead[1]});
+            }
         }
         return classes;
     }

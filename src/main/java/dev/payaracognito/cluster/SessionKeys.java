@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -30,6 +31,19 @@ public final class SessionKeys {
 
     public static final String SETTING = "APP_SESSION_KEY (app.session.key)";
     private static final String ID = "[A-Za-z0-9_.-]{1,32}";
+    private static final Pattern KEY_ID = Pattern.compile(ID);
+    /**
+     * One AES-GCM cipher per thread, initialised again for each value: getting a cipher looks the algorithm up among
+     * the security providers, which cost more than the decryption of an entry (the profile page opens every index
+     * entry of its user, an admin's search every entry). A JDK object only, so no class of the app is held by it.
+     */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    });
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -123,7 +137,7 @@ public final class SessionKeys {
         ByteBuffer sealed = ByteBuffer.allocate(2 + id.length + NONCE_BYTES + plaintext.length + TAG_BITS / 8);
         sealed.put(FORMAT).put((byte) id.length).put(id).put(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(sealingId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(purpose, id));
             cipher.doFinal(ByteBuffer.wrap(plaintext), sealed);
@@ -144,7 +158,7 @@ public final class SessionKeys {
             throw new Unopened(Unopened.Reason.FORGED, null);
         }
         String id = new String(sealed, 2, idLength, StandardCharsets.US_ASCII);
-        if (!id.matches(ID)) {
+        if (!KEY_ID.matcher(id).matches()) {
             throw new Unopened(Unopened.Reason.FORGED, null);
         }
         SecretKey key = keys.get(id);
@@ -152,7 +166,7 @@ public final class SessionKeys {
             throw new Unopened(Unopened.Reason.UNKNOWN_KEY, id);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, nonceAt, NONCE_BYTES));
             cipher.updateAAD(associatedData(purpose, id.getBytes(StandardCharsets.US_ASCII)));
             int ciphertextAt = nonceAt + NONCE_BYTES;

@@ -46,6 +46,23 @@ class SessionKeysTest {
         assertThrows(SessionKeys.Unopened.class, () -> keys.open("sign-in", null));
     }
 
+    /** A thread keeps its cipher from one value to the next: no failure nor key is carried into the next use. */
+    @Test
+    void whatOneValueDidLeavesTheNextUnharmed() throws Exception {
+        SessionKeys keys = SessionKeys.parse("k1:" + key(), RANDOM);
+        SessionKeys others = SessionKeys.parse("k2:" + key(), RANDOM);
+        byte[] sealed = keys.seal("sign-in", RECORD);
+        byte[] forged = sealed.clone();
+        forged[forged.length - 1] ^= 0x01;
+        for (int round = 0; round < 3; round++) {
+            assertThrows(SessionKeys.Unopened.class, () -> keys.open("sign-in", forged));
+            assertArrayEquals(RECORD, keys.open("sign-in", sealed), "after a forged value, round " + round);
+            byte[] theirs = others.seal("ended-sign-in", RECORD);
+            assertArrayEquals(RECORD, others.open("ended-sign-in", theirs), "another key, round " + round);
+            assertArrayEquals(RECORD, keys.open("sign-in", keys.seal("sign-in", RECORD)), "sealed after, round " + round);
+        }
+    }
+
     @Test
     void aRotatedKeyStillOpensWhatItSealedUntilItIsRemoved() throws Exception {
         String oldKey = "2025:" + key();

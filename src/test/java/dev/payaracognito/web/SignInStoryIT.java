@@ -12,11 +12,13 @@ import dev.payaracognito.localcognito.tokens.Forgeries;
 import dev.payaracognito.localcognito.TokenUse;
 import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.BrowserTest;
+import dev.payaracognito.testing.DueTokens;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,6 +94,24 @@ class SignInStoryIT extends BrowserTest {
         assertEquals("alice", profile.getElementById("username").getTextContent());
         assertEquals("alice@example.com", profile.getElementById("email").getTextContent());
         assertEquals("none", profile.getElementById("groups").getTextContent());
+    }
+
+    /**
+     * Soteria would ask Cognito's userInfo for the groups of a user in none at her sign-in (NoUserInfoRequests;
+     * seen failing without it): nothing to learn there, and a round trip to Cognito. Nor does a refresh ask it.
+     */
+    @Test
+    void aUserInNoGroupSignsInAndIsRefreshedWithoutAskingCognitosUserInfo() throws Exception {
+        int asked = cognito().requests(Endpoint.USERINFO);
+        int refreshes = cognito().tokenRequests("refresh_token");
+        cognito().tokenLifetime(DueTokens.SOON);
+        HtmlPage profile = signInAt("/secure/profile.xhtml", "alice", "Alice-Passw0rd!");
+        assertEquals("none", profile.getElementById("groups").getTextContent());
+        cognito().tokenLifetime(Duration.ofHours(1));
+        DueTokens.await(cognito(), "alice");
+        assertEquals("alice", ((HtmlPage) get("/secure/profile.xhtml")).getElementById("username").getTextContent());
+        assertEquals(refreshes + 1, cognito().tokenRequests("refresh_token"), "refreshed");
+        assertEquals(asked, cognito().requests(Endpoint.USERINFO), "requests to Cognito's userInfo");
     }
 
     @Test

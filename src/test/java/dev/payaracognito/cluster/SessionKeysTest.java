@@ -59,7 +59,8 @@ class SessionKeysTest {
             assertArrayEquals(RECORD, keys.open("sign-in", sealed), "after a forged value, round " + round);
             byte[] theirs = others.seal("ended-sign-in", RECORD);
             assertArrayEquals(RECORD, others.open("ended-sign-in", theirs), "another key, round " + round);
-            assertArrayEquals(RECORD, keys.open("sign-in", keys.seal("sign-in", RECORD)), "sealed after, round " + round);
+            assertArrayEquals(RECORD, keys.open("sign-in", keys.seal("sign-in", RECORD)),
+                    "sealed after, round " + round);
         }
     }
 

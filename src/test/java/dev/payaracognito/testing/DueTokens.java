@@ -35,7 +35,7 @@ public final class DueTokens {
     }
 
     /** When the user's latest tokens from this Cognito fall due. */
-    public static Instant dueAt(LocalCognito cognito, String user) {
+    private static Instant dueAt(LocalCognito cognito, String user) {
         try {
             return SignedJWT.parse(cognito.lastTokens(user).get("access_token")).getJWTClaimsSet().getExpirationTime()
                     .toInstant().minusMillis(CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS);

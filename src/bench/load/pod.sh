@@ -7,9 +7,10 @@
 # resident memory idle and after the load, split into anonymous memory (the heap, metaspace, code, threads: what the
 # pod really spends) and file-backed pages (the ahead-of-time cache and the jars, mapped: clean pages the kernel can
 # drop and read again), the heap in use after a full collection, and /api/me's throughput (wrk, rounds after a
-# warm-up). Prints a Markdown table. The sets: "memory" (the JVM's settings: collector, object headers, the cache)
-# and "traces" (OpenTelemetry off, on at 100 % and at 10 % sampling, exported to a collector that drops them).
-#   src/bench/load/pod.sh [memory|traces] [seconds per round] [connections] [rounds]
+# warm-up). Prints a Markdown table. The sets: "memory" (the JVM's settings: collector, object headers, the cache),
+# "native" (the C heap beside the JVM's: glibc's malloc arenas, the JVM trimming it; twice each, alternating) and
+# "traces" (OpenTelemetry off, on at 100 % and at 10 % sampling, exported to a collector that drops them).
+#   src/bench/load/pod.sh [memory|native|traces] [seconds per round] [connections] [rounds]
 # Needs ./mvnw package first, wrk, a JDK 25 (JAVA: its java) and the local Cognito on :9229 (./mvnw -Plocal-cognito).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -49,6 +50,8 @@ declare -A options=(
   [compact]="-XX:+UseSerialGC -XX:+UseCompactObjectHeaders"
   [g1]="-XX:+UseG1GC"
   [no-aot]="-XX:+UseSerialGC"
+  [arenas]="-XX:+UseSerialGC"
+  [trim]="-XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"
   [traces-off]="-XX:+UseSerialGC"
   [traces-all]="-XX:+UseSerialGC ${otel[*]} -Dotel.traces.sampler=parentbased_always_on"
   [traces-tenth]="-XX:+UseSerialGC ${otel[*]} ${tenth[*]}")
@@ -57,11 +60,16 @@ declare -A label=(
   [compact]="the same, compact object headers (\`-XX:+UseCompactObjectHeaders\`)"
   [g1]="the same, G1 (\`-XX:+UseG1GC\`)"
   [no-aot]="the image's settings without the ahead-of-time cache"
+  [arenas]="the same, two malloc arenas (\`MALLOC_ARENA_MAX=2\`)"
+  [trim]="the same, the C heap trimmed every 5 s (\`-XX:TrimNativeHeapInterval=5000\`)"
   [traces-off]="traces off (the default)"
   [traces-all]="traces on, every request sampled"
   [traces-tenth]="traces on, 10 % sampled")
+# and the environment of those that differ in it
+declare -A environments=([arenas]="MALLOC_ARENA_MAX=2")
 case $set in
   memory) names=(image compact g1 no-aot) ;;
+  native) names=(image arenas trim image arenas trim) ;;
   traces) names=(traces-off traces-all traces-tenth traces-off traces-all traces-tenth)
     python3 -c 'import http.server as h
 class S(h.BaseHTTPRequestHandler):
@@ -72,7 +80,7 @@ class S(h.BaseHTTPRequestHandler):
 h.ThreadingHTTPServer(("127.0.0.1", 4318), S).serve_forever()' &
     sink_pid=$!
     trap 'kill "$sink_pid"' EXIT ;;
-  *) echo "no such set: $set (memory, traces)" >&2; exit 2 ;;
+  *) echo "no such set: $set (memory, native, traces)" >&2; exit 2 ;;
 esac
 
 kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
@@ -80,9 +88,13 @@ mb() { echo $(($1 / 1024)); }
 
 # one name -> "ready-s anon-idle file-idle heap-idle anon-loaded file-loaded heap-loaded rps errors"
 measure() {
-  local name=$1 extra dir began pid ready
+  local name=$1 extra environment dir began pid ready
   read -ra extra <<< "${options[$name]}"
-  dir=$work/${name/traces-*/image} # the traces' settings are the image's as far as the cache is concerned
+  read -ra environment <<< "${environments[$name]:-}"
+  case $name in # settings the cache does not depend on use the image's cache
+    traces-* | arenas | trim) dir=$work/image ;;
+    *) dir=$work/$name ;;
+  esac
   if [[ $name != no-aot ]]; then # a cache of its own: a cache is only used with the settings it was made with
     local cached train
     read -ra cached <<< "${options[${dir##*/}]}"
@@ -96,7 +108,8 @@ measure() {
     payara_aot_reset "$work/image"
   fi
   began=$(date +%s%N)
-  "$java" "${pod[@]}" "${image[@]}" "${extra[@]}" -jar "$payara_launcher" --deploy target/payara-cognito.war \
+  env "${environment[@]}" "$java" "${pod[@]}" "${image[@]}" "${extra[@]}" -jar "$payara_launcher" \
+    --deploy target/payara-cognito.war \
     "${micro[@]}" > "$work/$name.log" 2>&1 &
   pid=$!
   until [[ $(curl -s -o /dev/null -w '%{http_code}' "$app/health/ready") == 200 ]]; do

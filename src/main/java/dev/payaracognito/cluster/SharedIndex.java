@@ -7,7 +7,6 @@ import com.hazelcast.query.Predicates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,22 +71,20 @@ public final class SharedIndex {
         }
     }
 
-    /** The entries of {@code group}, by member. */
-    public Map<String, byte[]> group(String group) {
+    /** The values of {@code group}'s entries. */
+    public List<byte[]> group(String group) {
         HazelcastInstance running = grid.get();
-        Map<String, byte[]> found = new HashMap<>();
         if (running == null) {
-            live().filter(entry -> entry.group().equals(group)).forEach(entry -> found.put(entry.member(), entry.value()));
-            return found;
+            return live().filter(entry -> entry.group().equals(group)).map(Local::value).toList();
         }
         try {
-            map(running).entrySet(Predicates.partitionPredicate(group, Predicates.equal("__key.partitionKey", group)))
-                    .forEach(entry -> found.put(entry.getKey().getKey(), entry.getValue()));
+            // the values, not the entries: of entries Hazelcast makes a set, hashing each one it found
+            return List.copyOf(map(running).values(Predicates.partitionPredicate(group,
+                    Predicates.equal("__key.partitionKey", group))));
         } catch (RuntimeException failed) {
             warn("not read from", failed);
-            found.clear();
+            return List.of();
         }
-        return found;
     }
 
     /** Every entry's value: a scan of the whole index, for the rare reader that must see all. */

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +33,8 @@ import java.util.logging.Logger;
 public class CognitoDiscovery {
 
     private static final Logger LOG = Logger.getLogger(CognitoDiscovery.class.getName());
+    /** One factory: {@code Json.createReader} looks the JSON provider up (a search of the class path) each call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     private static final String AUTHORIZE_PATH = "/oauth2/authorize";
 
@@ -135,7 +139,7 @@ public class CognitoDiscovery {
             if (response.statusCode() != 200) {
                 throw new CognitoUnavailable("discovery answered " + response.statusCode(), null);
             }
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(response.body()))) {
                 return Optional.of(reader.readObject());
             }
         } catch (IOException | JsonException | ClassCastException e) {

@@ -3,6 +3,7 @@ package dev.payaracognito.cognito;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.ClientRequestContext;
@@ -11,8 +12,8 @@ import jakarta.ws.rs.client.ClientResponseFilter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Looks at Cognito's token endpoint's answers before the OpenID mechanism does, to tell Cognito's trouble from a
@@ -26,6 +27,8 @@ public class TokenEndpointAnswers implements ClientResponseFilter {
     private static final String TOKEN_PATH = "/oauth2/token";
     /** Cognito's token responses are a few KB. */
     private static final int MAX_ANSWER = 64 * 1024;
+    /** One factory: {@code Json.createReader} looks the JSON provider up (a search of the class path) each call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) throws IOException {
@@ -60,7 +63,7 @@ public class TokenEndpointAnswers implements ClientResponseFilter {
     }
 
     private static boolean hasTokens(byte[] answer) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(answer, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(answer), StandardCharsets.UTF_8)) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject tokens && tokens.get("id_token") instanceof JsonString
                     && tokens.get("access_token") instanceof JsonString;

@@ -26,8 +26,9 @@ import java.util.function.Supplier;
 
 /**
  * Every signed-in session of the cluster, by user, in the data grid beside Payara's sessions: an entry per session
- * in the group of its user's tag (a keyed hash of the username, {@link SessionKeys#tags}), the value sealed, so that a reader of the grid learns neither who is signed in nor anything of a session, and a writer
- * cannot make an entry that opens. An entry is written at sign-in and at each refresh, and on an ordinary request at
+ * in the group of its user's tag (a keyed hash of the username, {@link SessionKeys#tags}), the value sealed, so that
+ * a reader of the grid learns neither who is signed in nor anything of a session, and a writer cannot make an entry
+ * that opens. An entry is written at sign-in and at each refresh, and on an ordinary request at
  * most once a {@link #TOUCH} (a quarter of the idle timeout where that is shorter; the time the session last wrote it
  * is an attribute of the session, which Payara stores anyway); it lives as long as its session could without a
  * request after that write (the idle timeout and one touch, never past the lifetime), so that the grid's own expiry
@@ -87,7 +88,7 @@ public class SessionIndex {
     public List<IndexedSession> of(String username) {
         List<IndexedSession> sessions = new ArrayList<>();
         for (String tag : keys().tags(USER_TAG, username)) {
-            index.group(tag).values().forEach(sealed -> open(sealed).filter(s -> s.username().equals(username))
+            index.group(tag).forEach(sealed -> open(sealed).filter(s -> s.username().equals(username))
                     .ifPresent(sessions::add));
         }
         sessions.sort(Comparator.comparing(IndexedSession::lastActive).reversed());

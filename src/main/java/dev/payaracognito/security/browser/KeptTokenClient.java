@@ -10,6 +10,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdConstant;
 import jakarta.security.enterprise.identitystore.openid.RefreshToken;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
 import org.glassfish.soteria.mechanisms.openid.controller.TokenController;
 import org.glassfish.soteria.mechanisms.openid.domain.OpenIdConfiguration;
 
@@ -44,6 +46,8 @@ import org.glassfish.soteria.mechanisms.openid.domain.OpenIdConfiguration;
 public class KeptTokenClient extends TokenController {
 
     private static final Constructor<TokensResponse> ANSWER = answerConstructor();
+    /** One factory: {@code Json.createReader} looks the JSON provider up (a search of the class path) each call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     private Client client;
 
@@ -91,7 +95,7 @@ public class KeptTokenClient extends TokenController {
     private TokensResponse post(Form form) {
         try (Response response = client.target(configuration.getProviderMetadata().getTokenEndpoint()).request()
                 .accept(MediaType.APPLICATION_JSON).post(Entity.form(form));
-                JsonReader body = Json.createReader(new StringReader(response.readEntity(String.class)))) {
+                JsonReader body = JSON.createReader(new StringReader(response.readEntity(String.class)))) {
             return answer(response.getStatus(), body.readObject());
         }
     }

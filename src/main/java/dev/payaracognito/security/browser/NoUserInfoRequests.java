@@ -4,8 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.security.enterprise.identitystore.openid.AccessToken;
 import org.glassfish.soteria.mechanisms.openid.controller.UserInfoController;
 import org.glassfish.soteria.mechanisms.openid.domain.OpenIdConfiguration;
@@ -25,6 +25,6 @@ public class NoUserInfoRequests extends UserInfoController {
 
     @Override
     public JsonObject getUserInfo(OpenIdConfiguration configuration, AccessToken token) {
-        return Json.createObjectBuilder().build();
+        return JsonValue.EMPTY_JSON_OBJECT;
     }
 }

@@ -8,7 +8,7 @@
 # pod really spends) and file-backed pages (the ahead-of-time cache and the jars, mapped: clean pages the kernel can
 # drop and read again), the heap in use after a full collection, and /api/me's throughput (wrk, rounds after a
 # warm-up). Prints a Markdown table. The sets: "memory" (the JVM's settings: collector, object headers, the cache),
-# "native" (the C heap beside the JVM's: glibc's malloc arenas, the JVM trimming it; twice each, alternating) and
+# "native" (the C heap beside the JVM's: not trimmed by the JVM, glibc's malloc arenas; twice each, alternating) and
 # "traces" (OpenTelemetry off, on at 100 % and at 10 % sampling, exported to a collector that drops them).
 #   src/bench/load/pod.sh [memory|native|traces] [seconds per round] [connections] [rounds]
 # Needs ./mvnw package first, wrk, a JDK 25 (JAVA: its java) and the local Cognito on :9229 (./mvnw -Plocal-cognito).
@@ -35,7 +35,7 @@ export COGNITO_CLIENT_ID=localcognitodemoclient0001 APP_BASE_URL=$app APP_DEVELO
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k
 
 pod=(-XX:MaxRAM=1g -XX:ActiveProcessorCount=2)
-image=(-XX:MaxRAMPercentage=50 --sun-misc-unsafe-memory-access=allow
+image=(-XX:MaxRAMPercentage=50 -XX:TrimNativeHeapInterval=5000 --sun-misc-unsafe-memory-access=allow
   -Djava.security.properties=payara-config/serial-filter.properties -Dhazelcast.socket.bind.any=false)
 micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin --clustermode tcpip:127.0.0.1:6900
   --interfaces 127.0.0.1)
@@ -51,7 +51,7 @@ declare -A options=(
   [g1]="-XX:+UseG1GC"
   [no-aot]="-XX:+UseSerialGC"
   [arenas]="-XX:+UseSerialGC"
-  [trim]="-XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"
+  [untrimmed]="-XX:+UseSerialGC -XX:TrimNativeHeapInterval=0"
   [traces-off]="-XX:+UseSerialGC"
   [traces-all]="-XX:+UseSerialGC ${otel[*]} -Dotel.traces.sampler=parentbased_always_on"
   [traces-tenth]="-XX:+UseSerialGC ${otel[*]} ${tenth[*]}")
@@ -61,7 +61,7 @@ declare -A label=(
   [g1]="the same, G1 (\`-XX:+UseG1GC\`)"
   [no-aot]="the image's settings without the ahead-of-time cache"
   [arenas]="the same, two malloc arenas (\`MALLOC_ARENA_MAX=2\`)"
-  [trim]="the same, the C heap trimmed every 5 s (\`-XX:TrimNativeHeapInterval=5000\`)"
+  [untrimmed]="the same, the C heap not trimmed (\`-XX:TrimNativeHeapInterval=0\`, the JVM's default)"
   [traces-off]="traces off (the default)"
   [traces-all]="traces on, every request sampled"
   [traces-tenth]="traces on, 10 % sampled")
@@ -69,7 +69,7 @@ declare -A label=(
 declare -A environments=([arenas]="MALLOC_ARENA_MAX=2")
 case $set in
   memory) names=(image compact g1 no-aot) ;;
-  native) names=(image arenas trim image arenas trim) ;;
+  native) names=(image untrimmed arenas image untrimmed arenas) ;;
   traces) names=(traces-off traces-all traces-tenth traces-off traces-all traces-tenth)
     python3 -c 'import http.server as h
 class S(h.BaseHTTPRequestHandler):
@@ -92,7 +92,7 @@ measure() {
   read -ra extra <<< "${options[$name]}"
   read -ra environment <<< "${environments[$name]:-}"
   case $name in # settings the cache does not depend on use the image's cache
-    traces-* | arenas | trim) dir=$work/image ;;
+    traces-* | arenas | untrimmed) dir=$work/image ;;
     *) dir=$work/$name ;;
   esac
   if [[ $name != no-aot ]]; then # a cache of its own: a cache is only used with the settings it was made with

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * {@code /metrics}. Group admins, or a machine client granted {@code payara-api/admin}: said twice, by web.xml's
  * constraint on {@code /api/admin/*} and here, so that neither a changed URL mapping nor a changed constraint opens it.
  */
-@Path("admin/stats")
+@Path("/admin/stats")
 @RolesAllowed({"admins", "scope:payara-api/admin"})
 @ApplicationScoped
 public class AdminStatsResource {

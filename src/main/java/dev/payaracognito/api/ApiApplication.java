@@ -16,6 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * The REST API, for clients that hold a Cognito access token: {@code Authorization: Bearer <token>}. Its OpenAPI
  * description is published at {@code /openapi} (Payara builds it from these annotations): the Bearer scheme, and
  * every answer with its error body.
+ *
+ * <p>Each resource's {@code @Path} starts with "/", which JAX-RS ignores: Payara's traces join this path and the
+ * resource's as written, and {@code @Path("me")} made the server span of {@code /api/me} "GET /apime", with that
+ * route ({@code TracesIT} checks the name).
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(info = @Info(title = "Payara Cognito API", version = "1",

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** {@code GET /api/me}: who the access token speaks for, a user or a machine client. Any valid access token (web.xml). */
-@Path("me")
+@Path("/me")
 @ApplicationScoped
 public class MeResource {
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code GET /api/status}, public: the version, the sign-ins' issuer, and whether the app is ready (configured, and the
  * pool's keys known or reachable). Nothing secret.
  */
-@Path("status")
+@Path("/status")
 @ApplicationScoped
 public class StatusResource {
 

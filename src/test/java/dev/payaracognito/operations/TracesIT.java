@@ -103,9 +103,12 @@ class TracesIT {
             assertEquals("bearer", validate.attribute("cognito.token.kind"));
             assertFalse(validate.error());
             // Payara's own span of the request, in the same trace, a child of the caller's too
-            assertEquals(1, collector.await(span -> span.traceId().equals(trace)
+            List<ExportedSpan> served = collector.await(span -> span.traceId().equals(trace)
                     && span.kind() == SpanKind.SPAN_KIND_SERVER && "/api/me".equals(span.attribute("url.path"))
-                    && span.parentSpanId().equals(CALLER_SPAN), 1).size(), "Payara's server span of the trace");
+                    && span.parentSpanId().equals(CALLER_SPAN), 1);
+            assertEquals(1, served.size(), "Payara's server span of the trace");
+            assertEquals("GET /api/me", served.get(0).name(), "OpenTelemetry's name: the method and the route");
+            assertEquals("/api/me", served.get(0).attribute("http.route"));
         }
         assertEquals("miss", one(first, "validate tokens").attribute("cognito.token.cache"));
         assertEquals("hit", one(second, "validate tokens").attribute("cognito.token.cache"));

@@ -4,6 +4,7 @@ import dev.payaracognito.security.CognitoSecurityConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.enterprise.context.spi.AlterableContext;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.AccessToken;
@@ -44,24 +45,40 @@ public class OpenIdContextReplica {
      * later ones: the context is the session's on this node, shared by its requests, so while one request refreshes
      * the tokens another that started from the session's earlier record must not put the spent ones back (with
      * refresh-token rotation, the next refresh would be refused and the user signed out).
+     *
+     * <p>Under the session's own context as a lock: two requests of a session new to this node restore at once, and
+     * the second, finding the access token already there, went on to a page that read the identity token the first
+     * had not set yet (a 500, seen in RefreshRotationIT). The access token, by which a restore is recognised, is set
+     * last.
      */
     void restore(SessionTokens tokens) {
-        AccessToken held = context.getAccessToken();
-        if (held != null && held.getToken().equals(tokens.accessToken())) {
-            return;
+        synchronized (thisSessionsContext()) {
+            AccessToken held = context.getAccessToken();
+            if (held != null && held.getToken().equals(tokens.accessToken())) {
+                return;
+            }
+            long minValidity = CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS;
+            // No expires_in: the access token is a JWT, whose exp says when it expires, on any node and at any time.
+            AccessToken access = new AccessTokenImpl(tokens.tokenType(), tokens.accessToken(), null, tokens.scope(),
+                    minValidity);
+            if (held != null && issuedAt(held).compareTo(issuedAt(access)) > 0) {
+                return;
+            }
+            OpenIdContextImpl impl = (OpenIdContextImpl) context;
+            impl.setTokenType(tokens.tokenType());
+            impl.setIdentityToken(new IdentityTokenImpl(tokens.idToken(), minValidity));
+            impl.setRefreshToken(tokens.refreshToken() == null ? null : new RefreshTokenImpl(tokens.refreshToken()));
+            impl.setAccessToken(access);
         }
-        long minValidity = CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS;
-        // No expires_in: the access token is a JWT, whose exp says when it expires, on any node and at any time.
-        AccessToken access = new AccessTokenImpl(tokens.tokenType(), tokens.accessToken(), null, tokens.scope(),
-                minValidity);
-        if (held != null && issuedAt(held).compareTo(issuedAt(access)) > 0) {
-            return;
-        }
-        OpenIdContextImpl impl = (OpenIdContextImpl) context;
-        impl.setTokenType(tokens.tokenType());
-        impl.setAccessToken(access);
-        impl.setIdentityToken(new IdentityTokenImpl(tokens.idToken(), minValidity));
-        impl.setRefreshToken(tokens.refreshToken() == null ? null : new RefreshTokenImpl(tokens.refreshToken()));
+    }
+
+    /** The session's instance of the context, not the proxy every session shares (made now if it is not yet). */
+    Object thisSessionsContext() {
+        return sessionsInstance(beans.resolve(beans.getBeans(OpenIdContextImpl.class)));
+    }
+
+    private <T> T sessionsInstance(Bean<T> bean) {
+        return beans.getContext(SessionScoped.class).get(bean, beans.createCreationalContext(bean));
     }
 
     private static Instant issuedAt(AccessToken token) {

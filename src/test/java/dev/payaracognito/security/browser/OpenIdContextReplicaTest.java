@@ -1,12 +1,16 @@
 package dev.payaracognito.security.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import jakarta.security.enterprise.identitystore.openid.IdentityToken;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.Date;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.soteria.mechanisms.openid.domain.OpenIdContextImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +26,17 @@ class OpenIdContextReplicaTest {
     private final SessionTokens refreshed = tokens("refreshed", signedIn.plusSeconds(3000));
 
     private final OpenIdContextImpl context = new OpenIdContextImpl();
-    private final OpenIdContextReplica replica = new OpenIdContextReplica();
+    /** Without a container: the context itself is the session's lock. */
+    private final OpenIdContextReplica replica = new OpenIdContextReplica() {
+        @Override
+        Object thisSessionsContext() {
+            return context;
+        }
+    };
 
     @BeforeEach
     void injectContext() throws ReflectiveOperationException {
-        Field field = OpenIdContextReplica.class.getDeclaredField("context");
-        field.setAccessible(true);
-        field.set(replica, context);
+        inject(replica, context);
     }
 
     @Test
@@ -49,6 +57,53 @@ class OpenIdContextReplicaTest {
         replica.restore(refreshed); // as the mechanism leaves them after its refresh on this node
         replica.restore(first); // a request of the same session that read the record before the refresh stored it
         assertEquals(refreshed, replica.tokens());
+    }
+
+    /**
+     * Two requests of a session new to this node restore at once: the one that finds the tokens being put back must
+     * not go on before the identity token is there. The first restore is held inside the context's setter of the
+     * identity token until the second has read the context (or a second has passed, as it must while the second
+     * waits for the session's lock).
+     */
+    @Test
+    void aRestoreUnderWayIsFinishedBeforeAnotherRequestReadsTheContext() throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        OpenIdContextImpl slow = new OpenIdContextImpl() {
+            @Override
+            public void setIdentityToken(IdentityToken identityToken) {
+                if (Thread.currentThread().getName().equals("first request")) {
+                    firstInside.countDown();
+                    try {
+                        secondDone.await(1, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.setIdentityToken(identityToken);
+            }
+        };
+        OpenIdContextReplica onThisNode = new OpenIdContextReplica() {
+            @Override
+            Object thisSessionsContext() {
+                return slow;
+            }
+        };
+        inject(onThisNode, slow);
+        Thread firstRequest = Thread.ofPlatform().name("first request").start(() -> onThisNode.restore(first));
+        firstInside.await();
+        onThisNode.restore(first);
+        IdentityToken seen = slow.getIdentityToken();
+        secondDone.countDown();
+        firstRequest.join();
+        assertNotNull(seen, "the second request read the context before the first had put the identity token");
+    }
+
+    private static void inject(OpenIdContextReplica replica, OpenIdContextImpl context)
+            throws ReflectiveOperationException {
+        Field field = OpenIdContextReplica.class.getDeclaredField("context");
+        field.setAccessible(true);
+        field.set(replica, context);
     }
 
     private static SessionTokens tokens(String name, Instant issuedAt) {

@@ -60,7 +60,7 @@ declare -A label=(
   [compact]="the same, compact object headers (\`-XX:+UseCompactObjectHeaders\`)"
   [g1]="the same, G1 (\`-XX:+UseG1GC\`)"
   [no-aot]="the image's settings without the ahead-of-time cache"
-  [arenas]="the same, two malloc arenas (\`MALLOC_ARENA_MAX=2\`)"
+  [arenas]="the image's settings, two malloc arenas (\`MALLOC_ARENA_MAX=2\`)"
   [untrimmed]="the same, the C heap not trimmed (\`-XX:TrimNativeHeapInterval=0\`, the JVM's default)"
   [traces-off]="traces off (the default)"
   [traces-all]="traces on, every request sampled"
@@ -95,7 +95,7 @@ measure() {
     traces-* | arenas | untrimmed) dir=$work/image ;;
     *) dir=$work/$name ;;
   esac
-  if [[ $name != no-aot ]]; then # a cache of its own: a cache is only used with the settings it was made with
+  if [[ $name != no-aot ]]; then # a cache per JVM settings: a cache is only used with the settings it was made with
     local cached train
     read -ra cached <<< "${options[${dir##*/}]}"
     train=("${pod[@]}" "${image[@]}" "${cached[@]}")

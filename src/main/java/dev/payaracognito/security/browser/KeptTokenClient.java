@@ -24,6 +24,7 @@ import java.io.StringReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.glassfish.soteria.mechanisms.openid.controller.TokenController;
 import org.glassfish.soteria.mechanisms.openid.domain.OpenIdConfiguration;
 
@@ -38,13 +39,15 @@ import org.glassfish.soteria.mechanisms.openid.domain.OpenIdConfiguration;
  *
  * <p>Soteria's answer type has a package-private constructor (Soteria 4.0.2, as Payara 7 ships it): it is called
  * reflectively, looked up once. A Soteria without it fails {@code KeptTokenClientTest} at build time; at run time each
- * sign-in would fail with an IllegalStateException, which the callback answers with its sign-in-failed page.
+ * sign-in would fail with an IllegalStateException, which the callback answers with its sign-in-failed page (and the
+ * log says why once, when the class loads).
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
 @ApplicationScoped
 public class KeptTokenClient extends TokenController {
 
+    private static final Logger LOG = Logger.getLogger(KeptTokenClient.class.getName());
     private static final Constructor<TokensResponse> ANSWER = answerConstructor();
     /** One factory: {@code Json.createReader} looks the JSON provider up (a search of the class path) each call. */
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
@@ -119,6 +122,8 @@ public class KeptTokenClient extends TokenController {
             constructor.setAccessible(true);
             return constructor;
         } catch (NoSuchMethodException e) {
+            LOG.severe("This Soteria's TokensResponse has no (status, tokens) constructor: no sign-in can succeed"
+                    + " until KeptTokenClient is made for this Soteria");
             return null;
         }
     }

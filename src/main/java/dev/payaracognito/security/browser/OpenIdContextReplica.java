@@ -1,9 +1,11 @@
 package dev.payaracognito.security.browser;
 
 import dev.payaracognito.security.CognitoSecurityConfiguration;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.enterprise.context.spi.AlterableContext;
+import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -31,6 +33,14 @@ public class OpenIdContextReplica {
 
     @Inject
     private BeanManager beans;
+
+    /** Soteria's context as a bean of the session scope, resolved once. */
+    private Bean<?> contextBean;
+
+    @PostConstruct
+    void resolveContextBean() {
+        contextBean = beans.resolve(beans.getBeans(OpenIdContextImpl.class));
+    }
 
     /** The tokens the context holds now, as strings. */
     SessionTokens tokens() {
@@ -74,11 +84,13 @@ public class OpenIdContextReplica {
 
     /** The session's instance of the context, not the proxy every session shares (made now if it is not yet). */
     Object thisSessionsContext() {
-        return sessionsInstance(beans.resolve(beans.getBeans(OpenIdContextImpl.class)));
+        return sessionsInstance(contextBean);
     }
 
     private <T> T sessionsInstance(Bean<T> bean) {
-        return beans.getContext(SessionScoped.class).get(bean, beans.createCreationalContext(bean));
+        Context sessions = beans.getContext(SessionScoped.class);
+        T instance = sessions.get(bean);
+        return instance != null ? instance : sessions.get(bean, beans.createCreationalContext(bean));
     }
 
     private static Instant issuedAt(AccessToken token) {
@@ -91,7 +103,6 @@ public class OpenIdContextReplica {
      * whole session fail to save. A context filled in the request that created it is simply left out.
      */
     void renew() {
-        ((AlterableContext) beans.getContext(SessionScoped.class))
-                .destroy(beans.resolve(beans.getBeans(OpenIdContextImpl.class)));
+        ((AlterableContext) beans.getContext(SessionScoped.class)).destroy(contextBean);
     }
 }

@@ -29,7 +29,7 @@ public final class SharedIndex {
     private static final Duration WARNINGS = Duration.ofMinutes(1);
 
     /** An entry of this node's memory, while no grid runs. */
-    private record Local(String group, String member, byte[] value, Instant until) {}
+    private record Local(String group, byte[] value, Instant until) {}
 
     private final String name;
     private final Supplier<HazelcastInstance> grid;
@@ -47,7 +47,7 @@ public final class SharedIndex {
     public void put(String group, String member, byte[] value, Duration life) {
         HazelcastInstance running = grid.get();
         if (running == null) {
-            local.put(localKey(group, member), new Local(group, member, value, clock.instant().plus(life)));
+            local.put(localKey(group, member), new Local(group, value, clock.instant().plus(life)));
             return;
         }
         try {

@@ -28,9 +28,9 @@ import java.util.function.Supplier;
  * Every signed-in session of the cluster, by user, in the data grid beside Payara's sessions: an entry per session
  * in the group of its user's tag (a keyed hash of the username, {@link SessionKeys#tags}), the value sealed, so that
  * a reader of the grid learns neither who is signed in nor anything of a session, and a writer cannot make an entry
- * that opens. An entry is written at sign-in and at each refresh, and on an ordinary request at
- * most once a {@link #TOUCH} (a quarter of the idle timeout where that is shorter; the time the session last wrote it
- * is an attribute of the session, which Payara stores anyway); it lives as long as its session could without a
+ * that opens. An entry is written at sign-in and at each refresh, and on an ordinary request at most once a
+ * {@link #TOUCH} (a quarter of the idle timeout where that is shorter; the time the session last wrote it is an
+ * attribute of the session, which Payara stores anyway); it lives as long as its session could without a
  * request after that write (the idle timeout and one touch, never past the lifetime), so that the grid's own expiry
  * removes what a node that died, or a missed ending, leaves behind.
  */

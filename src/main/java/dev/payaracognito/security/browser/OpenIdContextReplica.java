@@ -56,14 +56,15 @@ public class OpenIdContextReplica {
      * the tokens another that started from the session's earlier record must not put the spent ones back (with
      * refresh-token rotation, the next refresh would be refused and the user signed out).
      *
-     * <p>Under the session's own context as a lock: two requests of a session new to this node restore at once, and
-     * the second, finding the access token already there, went on to a page that read the identity token the first
-     * had not set yet (a 500, seen in RefreshRotationIT). The access token, by which a restore is recognised, is set
-     * last.
+     * <p>On the session's own context, which is also the lock: two requests of a session new to this node restore at
+     * once, and the second, finding the access token already there, went on to a page that read the identity token the
+     * first had not set yet (a 500, seen in RefreshRotationIT). The access token, by which a restore is recognised, is
+     * set last.
      */
     void restore(SessionTokens tokens) {
-        synchronized (thisSessionsContext()) {
-            AccessToken held = context.getAccessToken();
+        OpenIdContextImpl session = thisSessionsContext();
+        synchronized (session) {
+            AccessToken held = session.getAccessToken();
             if (held != null && held.getToken().equals(tokens.accessToken())) {
                 return;
             }
@@ -74,17 +75,16 @@ public class OpenIdContextReplica {
             if (held != null && issuedAt(held).compareTo(issuedAt(access)) > 0) {
                 return;
             }
-            OpenIdContextImpl impl = (OpenIdContextImpl) context;
-            impl.setTokenType(tokens.tokenType());
-            impl.setIdentityToken(new IdentityTokenImpl(tokens.idToken(), minValidity));
-            impl.setRefreshToken(tokens.refreshToken() == null ? null : new RefreshTokenImpl(tokens.refreshToken()));
-            impl.setAccessToken(access);
+            session.setTokenType(tokens.tokenType());
+            session.setIdentityToken(new IdentityTokenImpl(tokens.idToken(), minValidity));
+            session.setRefreshToken(tokens.refreshToken() == null ? null : new RefreshTokenImpl(tokens.refreshToken()));
+            session.setAccessToken(access);
         }
     }
 
     /** The session's instance of the context, not the proxy every session shares (made now if it is not yet). */
-    Object thisSessionsContext() {
-        return sessionsInstance(contextBean);
+    OpenIdContextImpl thisSessionsContext() {
+        return (OpenIdContextImpl) sessionsInstance(contextBean);
     }
 
     private <T> T sessionsInstance(Bean<T> bean) {

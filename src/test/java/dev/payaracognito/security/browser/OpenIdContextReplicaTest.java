@@ -29,7 +29,7 @@ class OpenIdContextReplicaTest {
     /** Without a container: the context itself is the session's lock. */
     private final OpenIdContextReplica replica = new OpenIdContextReplica() {
         @Override
-        Object thisSessionsContext() {
+        OpenIdContextImpl thisSessionsContext() {
             return context;
         }
     };
@@ -85,7 +85,7 @@ class OpenIdContextReplicaTest {
         };
         OpenIdContextReplica onThisNode = new OpenIdContextReplica() {
             @Override
-            Object thisSessionsContext() {
+            OpenIdContextImpl thisSessionsContext() {
                 return slow;
             }
         };

@@ -143,6 +143,9 @@ class GridOutsiderIT {
         // 2. her session id is there (it is the sessions' key); sent to either node, it is not her session
         String sessionId = cookie(alice, "JSESSIONID");
         assertTrue(outsider.getMap(SESSIONS).containsKey(sessionId), "the session id is in the grid");
+        // her session's copy does not say who she is either: the container keeps no caller in it
+        String session = asText(outsider.getMap(SESSIONS).get(sessionId));
+        assertFalse(session.contains("alice") || session.contains("example.com"), "the session's copy names her");
         for (PayaraNode node : NODES) {
             HttpResponse<String> stolen = get(node.uri(), PROFILE, "JSESSIONID=" + sessionId + "; "
                     + newerVersion(alice));

@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  * What a signed-in request's session is worth, before anything of it is trusted. The session comes from the data
  * grid, which whoever reaches it can read and write, so: its {@link SealedSignIn} must open with our key (else it
  * was forged: the session ends), the browser must hold the session's binding cookie (else the session id was
- * learnt elsewhere: this request is turned away and the session left alone), the container's caller must be the
- * record's user (else the grid's principal was changed: the session ends), and the sign-in must be neither past its
+ * learnt elsewhere: this request is turned away and the session left alone), a caller the container read from the
+ * grid must be the record's user (else the grid's principal was changed: the session ends), and the sign-in must be neither past its
  * lifetime nor ended elsewhere. A session sealed under a key this node was not given is not ended: the node is
  * misconfigured (the nodes of a cluster need the same {@code APP_SESSION_KEY}), and the log says so.
  */
@@ -84,7 +84,9 @@ class SessionCheck {
         if (!SessionBinding.presented(request, settings.site().isHttps(), signIn.bindingDigest())) {
             return Checked.answered(otherBrowser(request, context));
         }
-        if (!signIn.username().equals(request.getUserPrincipal().getName())) {
+        // the container keeps no caller in the session (BrowserAuthentication): one it read from the grid's copy was
+        // put there by someone else, or by a node of an earlier version, and must then be the record's user
+        if (request.getUserPrincipal() != null && !signIn.username().equals(request.getUserPrincipal().getName())) {
             return Checked.answered(forged(request, context, "the session's caller is not its sign-in's user"));
         }
         if (signedInSession.outlived(signIn)) {

@@ -25,9 +25,6 @@ import jakarta.servlet.http.HttpSession;
 @ApplicationScoped
 public class SessionEnd {
 
-    /** The MessageInfo key through which a mechanism asks the container to remember the caller. */
-    private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
-
     @Inject
     private SignedInSession signedInSession;
 
@@ -129,13 +126,12 @@ public class SessionEnd {
         SessionBinding.expire(context.getResponse(), settings.site().isHttps());
     }
 
-    /** Nothing half signed in: no session, no caller, nothing the container was asked to remember. */
+    /** Nothing half signed in: no session, no caller. */
     static void forget(HttpMessageContext context) {
         HttpSession session = context.getRequest().getSession(false);
         if (session != null) {
             session.invalidate();
         }
         context.cleanClientSubject();
-        context.getMessageInfo().getMap().remove(REGISTER_SESSION);
     }
 }

@@ -139,8 +139,9 @@ class SessionRefresh {
                 tracing.annotate(OUTCOME, "taken from another node");
                 return accepted(request, context, false);
             }
-            AuthenticationStatus answer = afterMechanism(openId.validateRequest(request, response, context), request,
-                    context);
+            AuthenticationStatus answer = afterMechanism(
+                    openId.validateRequest(new SignedInRequest(request, signIn.username()), response, context),
+                    request, context);
             SignInRecord refreshed = signedInSession.record(request);
             if (answer == SUCCESS && refreshed != null && !refreshed.tokens().equals(signIn.tokens())) {
                 held.leave(refreshed.tokens().bytes());

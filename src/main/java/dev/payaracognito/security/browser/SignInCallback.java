@@ -74,7 +74,7 @@ public class SignInCallback {
     AuthenticationStatus handle(HttpAuthenticationMechanism openId, HttpServletRequest request,
             HttpServletResponse response, HttpMessageContext context) throws AuthenticationException {
         String error = request.getParameter("error");
-        boolean pending = request.getUserPrincipal() == null && PendingSignIn.isPending(request);
+        boolean pending = !signedInSession.isSignedIn(request) && PendingSignIn.isPending(request);
         if (!pending || error != null && !PendingSignIn.isAnsweredBy(request, request.getParameter("state"))) {
             // Not the answer to a sign-in of this session (an error must name its state): whoever sent it, the
             // session is not theirs to end.

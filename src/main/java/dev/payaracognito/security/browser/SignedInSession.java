@@ -65,6 +65,9 @@ public class SignedInSession {
         tokenRevocation.signedIn(access);
         String binding = SessionBinding.issue(response, settings.site().isHttps());
         HttpSession session = request.getSession();
+        // no session fixation: the signed-in session gets an id the browser never had before it signed in (the
+        // container no longer does this for us, as it keeps no caller in the session: BrowserAuthentication)
+        request.changeSessionId();
         SignInRecord signIn = SignInRecord.of(access, replica.tokens(), Instant.now(), binding);
         SealedSignIn.put(session, signIn, keys());
         // Payara's own timeout one step later than the app's: the grid's copy of the session learns of requests
@@ -72,6 +75,15 @@ public class SignedInSession {
         session.setMaxInactiveInterval((int) settings.sessions().idleTimeout().plus(lastSoundStep()).toSeconds());
         session.setAttribute(LAST_SOUND, Instant.now());
         sessionIndex.save(request, indexed(signIn));
+    }
+
+    /**
+     * Whether the request's session claims a sign-in, to be checked ({@link SessionCheck}): it holds a sealed record,
+     * or the container read a caller from its stored copy (which only the data grid's other writers, or a node of an
+     * earlier version, put there).
+     */
+    boolean isSignedIn(HttpServletRequest request) {
+        return request.getUserPrincipal() != null || SealedSignIn.of(request) != null;
     }
 
     /** The id of the request's session in the index of sessions, if it is signed in; null otherwise. */

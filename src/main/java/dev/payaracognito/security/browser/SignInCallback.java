@@ -141,7 +141,10 @@ public class SignInCallback {
         return SUCCESS;
     }
 
-    /** Nothing half signed in: no session, no caller, nothing registered; the user gets the failure's page. */
+    /**
+     * Nothing half signed in: no session, no caller, nothing registered (BrowserAuthentication withdraws any
+     * registration); the user gets the failure's page.
+     */
     private AuthenticationStatus refuse(HttpMessageContext context, Failure failure, String reason) {
         AuditLog.refusal(context.getRequest(), "sign-in:" + failure, reason);
         stats.refused("sign-in:" + failure);

@@ -184,8 +184,8 @@ public class SignedInSession {
 
     /**
      * The caller of a signed-in request: the record's user in the record's groups. Given by name, so the container
-     * makes this request's caller of them rather than reuse the principal it stored in the session, which the data
-     * grid holds unsealed: what the grid says of a caller never decides anything. Groups an earlier callback of this
+     * makes this request's caller of them rather than of a principal it found in the stored session (it keeps none
+     * there itself: one there is the data grid's doing): what the grid says of a caller never decides anything. Groups an earlier callback of this
      * request gave (the mechanism's, on a refresh) are cleared first: the container adds groups up.
      */
     AuthenticationStatus continued(HttpMessageContext context, SignInRecord signIn) {

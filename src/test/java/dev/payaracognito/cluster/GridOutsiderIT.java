@@ -146,6 +146,8 @@ class GridOutsiderIT {
         // her session's copy does not say who she is either: the container keeps no caller in it
         String session = asText(outsider.getMap(SESSIONS).get(sessionId));
         assertFalse(session.contains("alice") || session.contains("example.com"), "the session's copy names her");
+        // nor Faces' flash, which Mojarra would put into every session on every request (FlashOff)
+        assertFalse(session.contains("com.sun.faces.context.flash"), "the flash is in the session's copy");
         for (PayaraNode node : NODES) {
             HttpResponse<String> stolen = get(node.uri(), PROFILE, "JSESSIONID=" + sessionId + "; "
                     + newerVersion(alice));

@@ -24,8 +24,8 @@ import java.util.logging.Logger;
  * was forged: the session ends), the browser must hold the session's binding cookie (else the session id was
  * learnt elsewhere: this request is turned away and the session left alone), a caller the container read from the
  * grid must be the record's user (else the grid's principal was changed: the session ends), and the sign-in must be
- * neither past its lifetime nor ended elsewhere. A session sealed under a key this node was not given is not ended: the node is
- * misconfigured (the nodes of a cluster need the same {@code APP_SESSION_KEY}), and the log says so.
+ * neither past its lifetime nor ended elsewhere. A session sealed under a key this node was not given is not ended:
+ * the node is misconfigured (the nodes of a cluster need the same {@code APP_SESSION_KEY}), and the log says so.
  */
 @ApplicationScoped
 class SessionCheck {

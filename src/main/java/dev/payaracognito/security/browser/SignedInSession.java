@@ -185,8 +185,9 @@ public class SignedInSession {
     /**
      * The caller of a signed-in request: the record's user in the record's groups. Given by name, so the container
      * makes this request's caller of them rather than of a principal it found in the stored session (it keeps none
-     * there itself: one there is the data grid's doing): what the grid says of a caller never decides anything. Groups an earlier callback of this
-     * request gave (the mechanism's, on a refresh) are cleared first: the container adds groups up.
+     * there itself: one there is the data grid's doing): what the grid says of a caller never decides anything.
+     * Groups an earlier callback of this request gave (the mechanism's, on a refresh) are cleared first: the
+     * container adds groups up.
      */
     AuthenticationStatus continued(HttpMessageContext context, SignInRecord signIn) {
         try {

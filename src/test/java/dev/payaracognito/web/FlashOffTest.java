@@ -6,21 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.payaracognito.testing.CapturedLog;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.FacesContextWrapper;
 import jakarta.faces.context.Flash;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FlashOffTest {
+
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(FlashOff.class);
 
     private final Flash flash = new FlashOff(null).getFlash(true);
 
@@ -60,35 +60,15 @@ class FlashOffTest {
     @Test
     void keepingMessagesIsAcceptedAndMessagesNotKeptAreLogged() {
         // Mojarra asks this of every navigation from an f:viewAction: the page must not fail
-        List<LogRecord> logged = new ArrayList<>();
-        Logger log = Logger.getLogger(FlashOff.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord entry) {
-                logged.add(entry);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(handler);
         try (RequestContext request = new RequestContext()) {
             flash.setKeepMessages(true);
             assertFalse(flash.isKeepMessages());
             request.getMessageList().add(new FacesMessage("2 sessions ended"));
             flash.doPostPhaseActions(request);
             flash.doPostPhaseActions(request); // said once per request
-        } finally {
-            log.removeHandler(handler);
         }
-        assertEquals(1, logged.size(), "one warning");
-        assertEquals(Level.WARNING, logged.get(0).getLevel());
-        assertTrue(logged.get(0).getMessage().startsWith("1 Faces message(s) not kept"), logged.get(0).getMessage());
+        assertEquals(1, log.warnings().size(), "one warning: " + log.warnings());
+        assertTrue(log.warnings().get(0).startsWith("1 Faces message(s) not kept"), log.warnings().get(0));
     }
 
     /** The request's Faces context, as far as the flash reads it: its attributes and its messages. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  * wrote it, dead or alive), else this node's memory. In the grid a group's entries live in one partition (the key is
  * Hazelcast's {@link PartitionAwareKey}, the group its partition key), so that reading a group asks one partition,
  * not the whole grid. What a value says is the caller's to seal. A grid that fails reads as empty and drops the
- * write, said in the log now and then: an index is for people to look at, and what it lists is decided elsewhere.
+ * write, said in the log now and then (an index is for people to look at, and what it lists is decided elsewhere);
+ * a caller to whom it matters hears of it ({@link #put}'s answer, {@link #get}'s {@link Unanswered}).
  */
 public final class SharedIndex {
 
@@ -44,17 +46,20 @@ public final class SharedIndex {
         this.clock = clock;
     }
 
-    public void put(String group, String member, byte[] value, Duration life) {
+    /** Whether the entry was written: false when the grid failed (said in the log now and then). */
+    public boolean put(String group, String member, byte[] value, Duration life) {
         HazelcastInstance running = grid.get();
         if (running == null) {
             local.put(localKey(group, member), new Local(group, value, clock.instant().plus(life)));
-            return;
+            return true;
         }
         try {
             map(running).set(new PartitionAwareKey<>(member, group), value, Math.max(1, life.toMillis()),
                     TimeUnit.MILLISECONDS);
+            return true;
         } catch (RuntimeException failed) {
             warn("not written", failed);
+            return false;
         }
     }
 
@@ -68,6 +73,35 @@ public final class SharedIndex {
             map(running).delete(new PartitionAwareKey<>(member, group));
         } catch (RuntimeException failed) {
             warn("not removed from", failed);
+        }
+    }
+
+    /**
+     * The value of one entry, if it lives; {@link Unanswered} when the grid fails, for a reader to whom "none" and
+     * "not known now" are not the same.
+     */
+    public Optional<byte[]> get(String group, String member) throws Unanswered {
+        HazelcastInstance running = grid.get();
+        if (running == null) {
+            Local entry = local.get(localKey(group, member));
+            return entry == null || !clock.instant().isBefore(entry.until()) ? Optional.empty()
+                    : Optional.of(entry.value());
+        }
+        try {
+            return Optional.ofNullable(map(running).get(new PartitionAwareKey<>(member, group)));
+        } catch (RuntimeException failed) {
+            warn("not read from", failed);
+            throw new Unanswered(failed);
+        }
+    }
+
+    /** The grid failed to answer a read. */
+    public static final class Unanswered extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        Unanswered(RuntimeException failure) {
+            super("the data grid did not answer: " + failure.getClass().getSimpleName(), failure);
         }
     }
 

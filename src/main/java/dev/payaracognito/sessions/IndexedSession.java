@@ -17,17 +17,18 @@ import java.time.Instant;
 public record IndexedSession(SignedIn signIn, Instant lastActive, String node, String device, String address) {
 
     /** The layout of {@link #bytes()}: a change of it gets a new number. */
-    private static final int LAYOUT = 1;
+    private static final int LAYOUT = 2;
 
     /**
      * A sign-in as the session holds it: the session's id in the index ({@code id}, hex, not the HTTP session's), who,
-     * when, Cognito's {@code origin_jti} (null when the app client has token revocation off), the refresh token to
-     * revoke when the session is ended from elsewhere, and until when its tokens or sessions could still be used.
+     * when, Cognito's {@code origin_jti} (null when the app client has token revocation off), and until when its
+     * tokens or sessions could still be used. Its refresh token, which an ending from elsewhere revokes, is kept
+     * apart ({@link RefreshTokens}): an entry is rewritten once a minute, and with it the entry would be 2 KB.
      */
     public record SignedIn(String id, String username, String email, Instant signedInAt, String originJti,
-            String refreshToken, Instant usableUntil) {
+            Instant usableUntil) {
 
-        /** Never the refresh token: a sign-in may end up in a log line or an exception. */
+        /** Who and when, not the e-mail nor the sign-in's id at Cognito: a sign-in may end up in a log line. */
         @Override
         public String toString() {
             return "SignedIn[id=" + id + ", username=" + username + ", signedInAt=" + signedInAt + "]";
@@ -43,11 +44,11 @@ public record IndexedSession(SignedIn signIn, Instant lastActive, String node, S
     }
 
     byte[] bytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(LAYOUT);
             for (String text : new String[] {signIn.id(), signIn.username(), signIn.email(), signIn.originJti(),
-                    signIn.refreshToken(), node, device, address}) {
+                    node, device, address}) {
                 TextFields.write(out, text);
             }
             out.writeLong(signIn.signedInAt().toEpochMilli());
@@ -69,7 +70,6 @@ public record IndexedSession(SignedIn signIn, Instant lastActive, String node, S
         String username = TextFields.read(in);
         String email = TextFields.read(in);
         String originJti = TextFields.read(in);
-        String refreshToken = TextFields.read(in);
         String node = TextFields.read(in);
         String device = TextFields.read(in);
         String address = TextFields.read(in);
@@ -79,7 +79,7 @@ public record IndexedSession(SignedIn signIn, Instant lastActive, String node, S
         if (in.available() != 0 || id == null || username == null) {
             throw new IOException("not an indexed session");
         }
-        return new IndexedSession(new SignedIn(id, username, email, signedInAt, originJti, refreshToken, usableUntil),
+        return new IndexedSession(new SignedIn(id, username, email, signedInAt, originJti, usableUntil),
                 lastActive, node, device, address);
     }
 }

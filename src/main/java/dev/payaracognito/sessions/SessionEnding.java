@@ -2,6 +2,7 @@ package dev.payaracognito.sessions;
 
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
+import dev.payaracognito.cluster.SharedIndex;
 import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.security.CognitoValidation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,18 +14,22 @@ import java.util.List;
  * Ends signed-in sessions that a person chose to end (a user's own from another browser, or an admin's ending of
  * a user's access), as a sign-out would, from wherever they are: the session's sign-in goes on the list of ended
  * sign-ins that every node checks (by the session's id, and by Cognito's {@code origin_jti} so that the API refuses
- * the sign-in's access tokens at once), its refresh token is revoked at Cognito, and its entry leaves the index. The
- * session itself ends on its next request, on whichever node. Once Cognito has failed to answer, the rest are not
- * asked (each would wait for the same timeouts): their sessions still end, and their refresh tokens expire unused.
+ * the sign-in's access tokens at once), its refresh token ({@link RefreshTokens}) is revoked at Cognito, and its
+ * entry leaves the index. The session itself ends on its next request, on whichever node. Once Cognito has failed to
+ * answer, the rest are not asked (each would wait for the same timeouts): their sessions still end, and their refresh
+ * tokens expire unused; so do they when the data grid could not give them.
  */
 @ApplicationScoped
 public class SessionEnding {
 
-    /** How many sessions were ended, and whether Cognito revoked each one's refresh token. */
-    public record Ended(int count, boolean cognitoTold) {}
+    /** How many sessions were ended, and whether each one's refresh token was revoked at Cognito. */
+    public record Ended(int count, boolean refreshTokensRevoked) {}
 
     @Inject
     private SessionIndex index;
+
+    @Inject
+    private RefreshTokens refreshTokens;
 
     @Inject
     private CognitoValidation validation;
@@ -42,9 +47,9 @@ public class SessionEnding {
 
     /** {@code by} ends {@code sessions} of {@code user}; {@code how} is for the audit line ("one", "all others"…). */
     public Ended end(HttpServletRequest request, String by, String user, List<IndexedSession> sessions, String how) {
-        boolean cognitoTold = true;
+        boolean revokedSoFar = true;
         if (sessions.isEmpty()) {
-            return new Ended(0, cognitoTold);
+            return new Ended(0, revokedSoFar);
         }
         for (IndexedSession session : sessions) {
             IndexedSession.SignedIn signIn = session.signIn();
@@ -53,13 +58,22 @@ public class SessionEnding {
                 validation.revokedSignIns().revoke(signIn.originJti(), signIn.usableUntil());
             }
             stats.revoked();
-            if (signIn.refreshToken() != null && cognitoTold) {
-                cognitoTold = revocation.revoke(signIn.refreshToken());
+            if (revokedSoFar) {
+                revokedSoFar = revoked(signIn.id());
             }
             index.remove(user, signIn.id());
         }
         AuditLog.sessionsEnded(request, by, user, sessions.size(),
-                how + (cognitoTold ? "" : "; Cognito unreachable, refresh tokens not revoked"));
-        return new Ended(sessions.size(), cognitoTold);
+                how + (revokedSoFar ? "" : "; Cognito or the data grid unreachable, refresh tokens not revoked"));
+        return new Ended(sessions.size(), revokedSoFar);
+    }
+
+    /** Whether the session's refresh token, if it has one, was revoked at Cognito. */
+    private boolean revoked(String sessionId) {
+        try {
+            return refreshTokens.of(sessionId).map(revocation::revoke).orElse(true);
+        } catch (SharedIndex.Unanswered unanswered) {
+            return false;
+        }
     }
 }

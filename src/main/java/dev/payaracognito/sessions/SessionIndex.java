@@ -50,6 +50,9 @@ public class SessionIndex {
     @Inject
     private CognitoSettings settings;
 
+    @Inject
+    private RefreshTokens refreshTokens;
+
     private SharedIndex index;
     private String thisNode;
 
@@ -77,11 +80,12 @@ public class SessionIndex {
         write(request, signIn.get());
     }
 
-    /** The session has ended: its entry goes, under every key's tag. */
+    /** The session has ended: its entry goes, under every key's tag, and its refresh token with it. */
     public void remove(String username, String id) {
         for (String tag : keys().tags(USER_TAG, username)) {
             index.remove(tag, id);
         }
+        refreshTokens.forget(id);
     }
 
     /** The sessions of {@code username}, the latest active first. */

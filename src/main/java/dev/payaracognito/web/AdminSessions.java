@@ -112,8 +112,8 @@ public class AdminSessions {
                 .filter(outcome -> outcome.name().equals(request.getParameter("cognito"))).findFirst()
                 .map(GlobalSignOut.Outcome::description).orElse("unknown");
         return "Ended " + ended + ("1".equals(ended) ? " session" : " sessions") + " of " + getSelected()
-                + ("unreachable".equals(request.getParameter("revoked"))
-                        ? " (Amazon Cognito could not be reached: their refresh tokens expire unused)" : "")
+                + ("no".equals(request.getParameter("revoked")) ? " (their refresh tokens could not be revoked,"
+                        + " Amazon Cognito or the data grid did not answer: they expire unused)" : "")
                 + ". Global sign-out: " + cognito + ".";
     }
 
@@ -137,7 +137,7 @@ public class AdminSessions {
                 "all, by an admin; Cognito's global sign-out: " + cognito.name().toLowerCase());
         FacesContext.getCurrentInstance().getExternalContext().redirect(redirects.location(request,
                 link(user, getPage()) + "&ended=" + ended.count() + "&cognito=" + cognito.name()
-                        + (ended.cognitoTold() ? "" : "&revoked=unreachable")));
+                        + (ended.refreshTokensRevoked() ? "" : "&revoked=no")));
     }
 
     private List<SignedInUser> found() {

@@ -3,7 +3,6 @@ package dev.payaracognito.web;
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cognito.CognitoEndpoints;
-import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.cognito.CognitoUnavailable;
 import dev.payaracognito.security.browser.SessionEnd;
 import dev.payaracognito.security.browser.SiteRedirects;
@@ -14,7 +13,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,10 +21,11 @@ import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * The Sign out button: a POST from a Faces form (its view state is the CSRF token). It revokes the refresh
- * token at Cognito, makes the API refuse the sign-in's access tokens, ends the local session, then sends the browser through Cognito's {@code /logout}, which
- * ends Cognito's own session so that the next sign-in asks for the password again, and comes back to our home
- * page. With Cognito unreachable, the local sign-out still happens and the home page says so.
+ * The Sign out button: a POST from a Faces form (its view state is the CSRF token). It revokes the refresh token
+ * at Cognito, makes the API refuse the sign-in's access tokens, ends the local session, then sends the browser
+ * through Cognito's {@code /logout}, which ends Cognito's own session so that the next sign-in asks for the password
+ * again, and comes back to our home page. With Cognito unreachable, the local sign-out still happens and the home
+ * page says so.
  */
 @Named
 @RequestScoped
@@ -39,12 +38,6 @@ public class SignOutBean {
 
     @Inject
     private HttpServletRequest request;
-
-    @Inject
-    private OpenIdContext openIdContext;
-
-    @Inject
-    private CognitoRevocation revocation;
 
     @Inject
     private Tracing tracing;
@@ -62,9 +55,7 @@ public class SignOutBean {
         String next;
         try (Traced traced = tracing.step("sign out")) {
             String user = request.getRemoteUser();
-            boolean cognitoReached = openIdContext.getRefreshToken()
-                    .map(refreshToken -> revocation.revoke(refreshToken.getToken()))
-                    .orElse(true);
+            boolean cognitoReached = sessionEnd.revokeRefreshToken(request);
             traced.attribute("cognito.sign-out.revoked", cognitoReached);
             sessionEnd.signedOut(request, (HttpServletResponse) FacesContext.getCurrentInstance()
                     .getExternalContext().getResponse());

@@ -96,7 +96,7 @@ public class YourSessions {
     private void ended(List<IndexedSession> sessions, String how) throws IOException {
         SessionEnding.Ended ended = ending.end(request, user(), user(), sessions, how);
         FacesContext.getCurrentInstance().getExternalContext().redirect(redirects.location(request,
-                "/secure/profile.xhtml?ended=" + ended.count() + (ended.cognitoTold() ? "" : "&cognito=unreachable")));
+                "/secure/profile.xhtml?ended=" + ended.count() + (ended.refreshTokensRevoked() ? "" : "&revoked=no")));
     }
 
     private String currentId() {

@@ -1,6 +1,7 @@
 package dev.payaracognito.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.Hazelcast;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class SharedIndexTest {
     }
 
     @Test
-    void inThisNodesMemoryAnEntryIsFoundByItsGroupUntilItsTimeIsUp() {
+    void inThisNodesMemoryAnEntryIsFoundByItsGroupUntilItsTimeIsUp() throws Exception {
         MutableClock clock = new MutableClock();
         SharedIndex index = new SharedIndex("sessions", () -> null, clock);
         index.put("a11ce", "01", ALICE_1, Duration.ofMinutes(1));
@@ -39,6 +41,8 @@ class SharedIndexTest {
 
         clock.advance(Duration.ofMinutes(2));
         assertEquals(List.of(2), values(index.group("a11ce")), "the first one's time is up");
+        assertEquals(Optional.empty(), index.get("a11ce", "01"));
+        assertEquals(2, index.get("a11ce", "02").orElseThrow()[0]);
         index.remove("a11ce", "02");
         assertEquals(List.of(), index.group("a11ce"));
         assertEquals(1, count(index.all()));
@@ -56,6 +60,8 @@ class SharedIndexTest {
         written.put("a11", "ce01", BOB_1, Duration.ofMinutes(5));
         assertEquals(List.of(2), values(read.group("a11ce")));
         assertEquals(List.of(3), values(read.group("a11")), "a group is its own, not a prefix of another's");
+        assertEquals(2, read.get("a11ce", "02").orElseThrow()[0]);
+        assertEquals(Optional.empty(), read.get("a11", "02"));
 
         // The short-lived entry is written only now that the grid has assigned its partitions (the first writes
         // can take seconds on a slow machine, which once outlived a 2 s entry before it was read).
@@ -73,7 +79,7 @@ class SharedIndexTest {
     }
 
     @Test
-    void aGridThatFailsReadsAsEmptyAndTakesNoWrite() {
+    void aGridThatFailsReadsAsEmptyAndTakesNoWriteButSaysSoToOneWhoAsksForAnEntry() {
         HazelcastInstance stopped = LoopbackMember.start("shared-index-stopped-" + ProcessHandle.current().pid(),
                 PayaraNode.freePort());
         stopped.shutdown();
@@ -81,6 +87,7 @@ class SharedIndexTest {
         index.put("a11ce", "01", ALICE_1, Duration.ofMinutes(1));
         assertEquals(List.of(), index.group("a11ce"));
         assertEquals(0, count(index.all()));
+        assertThrows(SharedIndex.Unanswered.class, () -> index.get("a11ce", "01"));
     }
 
     /** The entries' values (each one byte here), sorted: a value found twice would show twice. */

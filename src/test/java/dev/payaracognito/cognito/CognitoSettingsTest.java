@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.payaracognito.testing.CapturedLog;
-import java.lang.reflect.Field;
-import java.time.Duration;
+import dev.payaracognito.testing.MapSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -152,115 +146,15 @@ class CognitoSettingsTest {
     }
 
     /** The settings read from a pool's region and id, our client, and {@code more}. */
-    private static CognitoSettings settings(Map<String, String> more) throws Exception {
+    private static CognitoSettings settings(Map<String, String> more) {
         return settings(more, Set.of());
     }
 
     /** The same, with the settings named {@code fromTheGrid} set in Payara's "Cluster" configuration source. */
-    private static CognitoSettings settings(Map<String, String> more, Set<String> fromTheGrid) throws Exception {
+    private static CognitoSettings settings(Map<String, String> more, Set<String> fromTheGrid) {
         Map<String, String> values = new HashMap<>(Map.of("cognito.region", "eu-west-1",
                 "cognito.user-pool-id", POOL, "cognito.client-id", "client1", "cognito.client-secret", "secret"));
         values.putAll(more);
-        CognitoSettings settings = new CognitoSettings();
-        Field config = CognitoSettings.class.getDeclaredField("config");
-        config.setAccessible(true);
-        config.set(settings, new MapConfig(values, fromTheGrid));
-        settings.read();
-        return settings;
-    }
-
-    /**
-     * MicroProfile Config over a map, converting as Payara's does for the types the settings use (a value that
-     * cannot be converted is an IllegalArgumentException).
-     */
-    private record MapConfig(Map<String, String> values, Set<String> fromTheGrid) implements Config {
-
-        @Override
-        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-            String value = values.get(name);
-            if (value == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(type.cast(convert(value, type)));
-            } catch (RuntimeException unconvertible) {
-                throw new IllegalArgumentException(name + ": " + unconvertible.getMessage(), unconvertible);
-            }
-        }
-
-        private static Object convert(String value, Class<?> type) {
-            if (type == String.class) {
-                return value;
-            }
-            if (type == String[].class) {
-                return value.split(",");
-            }
-            if (type == Duration.class) {
-                return Duration.parse(value);
-            }
-            if (type == Integer.class) {
-                return Integer.valueOf(value);
-            }
-            if (type == Boolean.class) {
-                return Boolean.valueOf(value);
-            }
-            throw new IllegalArgumentException("no converter for " + type);
-        }
-
-        @Override
-        public <T> T getValue(String name, Class<T> type) {
-            return getOptionalValue(name, type).orElseThrow();
-        }
-
-        @Override
-        public ConfigValue getConfigValue(String name) {
-            String source = values.containsKey(name) ? fromTheGrid.contains(name) ? "Cluster" : "Environment" : null;
-            return new ConfigValue() {
-                @Override
-                public String getName() {
-                    return name;
-                }
-
-                @Override
-                public String getValue() {
-                    return values.get(name);
-                }
-
-                @Override
-                public String getRawValue() {
-                    return values.get(name);
-                }
-
-                @Override
-                public String getSourceName() {
-                    return source;
-                }
-
-                @Override
-                public int getSourceOrdinal() {
-                    return 0;
-                }
-            };
-        }
-
-        @Override
-        public Iterable<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public Iterable<ConfigSource> getConfigSources() {
-            return List.of();
-        }
-
-        @Override
-        public <T> Optional<Converter<T>> getConverter(Class<T> type) {
-            return Optional.empty();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
-        }
+        return MapSettings.of(values, fromTheGrid);
     }
 }

@@ -11,7 +11,9 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.AccessToken;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.security.enterprise.identitystore.openid.RefreshToken;
 import java.time.Instant;
+import java.util.Optional;
 import org.glassfish.soteria.mechanisms.openid.domain.AccessTokenImpl;
 import org.glassfish.soteria.mechanisms.openid.domain.IdentityTokenImpl;
 import org.glassfish.soteria.mechanisms.openid.domain.OpenIdContextImpl;
@@ -42,12 +44,43 @@ public class OpenIdContextReplica {
         contextBean = beans.resolve(beans.getBeans(OpenIdContextImpl.class));
     }
 
-    /** The tokens the context holds now, as strings. */
+    /** The ID and access tokens the context holds now, as strings. */
     SessionTokens tokens() {
         AccessToken access = context.getAccessToken();
         return new SessionTokens(context.getTokenType(), context.getIdentityToken().getToken(), access.getToken(),
-                context.getRefreshToken().map(refresh -> refresh.getToken()).orElse(null),
                 access.getScope() == null ? null : access.getScope().toString());
+    }
+
+    /**
+     * The refresh token the context holds now: the one Cognito gave at sign-in or with a rotating refresh, or the one
+     * {@link #lendRefreshToken lent} for a refresh (Soteria keeps it when the refresh's answer has none).
+     */
+    Optional<String> refreshToken() {
+        return context.getRefreshToken().map(RefreshToken::getToken);
+    }
+
+    /**
+     * The session's refresh token, for the mechanism's refresh on this request: the context holds none otherwise
+     * (it is kept in the data grid, {@code RefreshTokens}), and the mechanism refreshes with the context's.
+     */
+    void lendRefreshToken(String refreshToken) {
+        OpenIdContextImpl session = thisSessionsContext();
+        synchronized (session) {
+            session.setRefreshToken(new RefreshTokenImpl(refreshToken));
+        }
+    }
+
+    /**
+     * The context holds no refresh token from now on: after sign-in, after a refresh, once it has been kept. A
+     * session that has ended meanwhile (a refused refresh) has no context left, and none is made for this.
+     */
+    void forgetRefreshToken() {
+        OpenIdContextImpl session = thisSessionsContextIfAny();
+        if (session != null) {
+            synchronized (session) {
+                session.setRefreshToken(null);
+            }
+        }
     }
 
     /**
@@ -77,7 +110,6 @@ public class OpenIdContextReplica {
             }
             session.setTokenType(tokens.tokenType());
             session.setIdentityToken(new IdentityTokenImpl(tokens.idToken(), minValidity));
-            session.setRefreshToken(tokens.refreshToken() == null ? null : new RefreshTokenImpl(tokens.refreshToken()));
             session.setAccessToken(access);
         }
     }
@@ -85,6 +117,11 @@ public class OpenIdContextReplica {
     /** The session's instance of the context, not the proxy every session shares (made now if it is not yet). */
     OpenIdContextImpl thisSessionsContext() {
         return (OpenIdContextImpl) sessionsInstance(contextBean);
+    }
+
+    /** The session's instance of the context if it has one; null otherwise (none is made). */
+    OpenIdContextImpl thisSessionsContextIfAny() {
+        return (OpenIdContextImpl) beans.getContext(SessionScoped.class).get(contextBean);
     }
 
     private <T> T sessionsInstance(Bean<T> bean) {

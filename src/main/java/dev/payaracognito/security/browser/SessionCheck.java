@@ -78,8 +78,11 @@ class SessionCheck {
             return Checked.answered(unopened.reason() == SessionKeys.Unopened.Reason.UNKNOWN_KEY
                     ? unreadable(request, context, unopened.keyId())
                     : forged(request, context, "its sign-in record is not sealed by this app"));
-        } catch (IOException unreadable) {
-            return Checked.answered(forged(request, context, "its sign-in record is not one"));
+        } catch (IOException otherLayout) {
+            // it opened with our key, so this app sealed it: a node of another version (an earlier layout), not a
+            // forger; the session ends and the user signs in again (docs/scaling-out.md: replace every node at once)
+            return Checked.answered(sessionEnd.end(request, context,
+                    "its sign-in record is of a layout this version does not read (sealed by another version)"));
         }
         if (!SessionBinding.presented(request, settings.site().isHttps(), signIn.bindingDigest())) {
             return Checked.answered(otherBrowser(request, context));

@@ -2,10 +2,13 @@ package dev.payaracognito.security.browser;
 
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
+import dev.payaracognito.cluster.SharedIndex;
 import dev.payaracognito.cognito.CognitoEndpoints;
+import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.cognito.CognitoUnavailable;
 import dev.payaracognito.security.CognitoValidation;
+import dev.payaracognito.sessions.RefreshTokens;
 import dev.payaracognito.sessions.SessionEnding;
 import dev.payaracognito.sessions.SessionIndex;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +18,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * How a browser's signed-in session ends, whatever ends it (a sign-out, a timeout, a refused refresh, a forged
@@ -24,6 +29,8 @@ import jakarta.servlet.http.HttpSession;
  */
 @ApplicationScoped
 public class SessionEnd {
+
+    private static final Logger LOG = Logger.getLogger(SessionEnd.class.getName());
 
     @Inject
     private SignedInSession signedInSession;
@@ -39,6 +46,12 @@ public class SessionEnd {
 
     @Inject
     private SessionIndex sessionIndex;
+
+    @Inject
+    private RefreshTokens refreshTokens;
+
+    @Inject
+    private CognitoRevocation revocation;
 
     @Inject
     private CognitoEndpoints endpoints;
@@ -57,6 +70,23 @@ public class SessionEnd {
             forgetIndexed(signIn);
         }
         SessionBinding.expire(response, settings.site().isHttps());
+    }
+
+    /**
+     * The sign-out revokes the session's refresh token at Cognito: whether Cognito could be reached (true when the
+     * session has none). A data grid that cannot give it does not stop the sign-out: it is logged, and the token
+     * expires unused.
+     */
+    public boolean revokeRefreshToken(HttpServletRequest request) {
+        SignInRecord signIn = signedInSession.record(request);
+        Optional<String> refreshToken;
+        try {
+            refreshToken = signIn == null ? Optional.empty() : refreshTokens.of(signIn.sessionId());
+        } catch (SharedIndex.Unanswered unanswered) {
+            LOG.warning("sign-out: the data grid did not give the session's refresh token, which is not revoked");
+            return true;
+        }
+        return refreshToken.map(revocation::revoke).orElse(true);
     }
 
     /** Whether the sign-in was ended already (on any node): signed out, its tokens refused. */
@@ -81,7 +111,7 @@ public class SessionEnd {
         }
     }
 
-    /** An ended session leaves the index. */
+    /** An ended session leaves the index, and its refresh token the data grid. */
     void forgetIndexed(SignInRecord signIn) {
         sessionIndex.remove(signIn.username(), signIn.sessionId());
     }
@@ -116,13 +146,16 @@ public class SessionEnd {
         return context.redirect(redirects.location(request, page));
     }
 
-    /** The session, its entry in the index, the browser's binding: gone. */
+    /**
+     * The session, its entry in the index and its refresh token, the browser's binding: gone. The session first: one
+     * that timed out has its refresh token revoked as it ends ({@link TimedOutSessions}), which reads it.
+     */
     private void closeHere(HttpServletRequest request, HttpMessageContext context) {
         SignInRecord signIn = signedInSession.record(request);
+        forget(context);
         if (signIn != null) {
             forgetIndexed(signIn);
         }
-        forget(context);
         SessionBinding.expire(context.getResponse(), settings.site().isHttps());
     }
 

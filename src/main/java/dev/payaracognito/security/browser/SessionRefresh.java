@@ -5,11 +5,13 @@ import static jakarta.security.enterprise.AuthenticationStatus.SUCCESS;
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
 import dev.payaracognito.cluster.DataGrid;
+import dev.payaracognito.cluster.SharedIndex;
 import dev.payaracognito.cluster.Turns;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.cognito.ProviderFailure;
 import dev.payaracognito.security.CognitoPrincipal;
 import dev.payaracognito.security.SignInTokensCredential;
+import dev.payaracognito.sessions.RefreshTokens;
 import dev.payaracognito.telemetry.Traced;
 import dev.payaracognito.telemetry.Tracing;
 import jakarta.annotation.PostConstruct;
@@ -39,8 +41,9 @@ import java.util.Optional;
  * at all for now. One refresh of a sign-in's tokens at a time across the cluster: when Cognito rotates refresh
  * tokens (the app client's {@code RefreshTokenRotation}), the refresh token is spent by its first use, so two nodes
  * serving two requests of one session at the moment the tokens fall due would have one of them refused and the
- * user signed out. The refresh takes the turn of its refresh token ({@link Turns}, a lock of the data grid); the
- * node that has it refreshes and leaves the new tokens, sealed, for the others, which wait and take them.
+ * user signed out. The refresh takes the turn of the tokens it replaces ({@link Turns}, a lock of the data grid); the
+ * node that has it refreshes with the session's refresh token ({@link RefreshTokens}) and leaves the new tokens,
+ * sealed, for the others, which wait and take them.
  */
 @ApplicationScoped
 class SessionRefresh {
@@ -74,6 +77,9 @@ class SessionRefresh {
 
     @Inject
     private DataGrid grid;
+
+    @Inject
+    private RefreshTokens refreshTokens;
 
     @Inject
     private Tracing tracing;
@@ -139,6 +145,35 @@ class SessionRefresh {
                 tracing.annotate(OUTCOME, "taken from another node");
                 return accepted(request, context, false);
             }
+            Optional<String> refreshToken = refreshTokens.of(signIn.sessionId());
+            if (refreshToken.isEmpty()) {
+                return sessionEnd.end(request, context, "the session has no refresh token (Cognito gave none, or the"
+                        + " data grid did not take it)");
+            }
+            return refreshWith(refreshToken.get(), held, openId, request, response, context, signIn);
+        } catch (SharedIndex.Unanswered unanswered) {
+            return withoutRefresh(request, context, signIn, "the data grid did not give the session's refresh token");
+        } catch (RuntimeException e) {
+            // The mechanism's refresh failed before it touched the session: the session waits for Cognito only if
+            // Cognito is down; a malformed answer or any other failure ends it.
+            String failure = "the token refresh failed: " + AuditLog.describe(e);
+            return ProviderFailure.of(e).cognitoDown()
+                    ? withoutRefresh(request, context, signIn, failure)
+                    : sessionEnd.end(request, context, failure);
+        }
+    }
+
+    /**
+     * The mechanism refreshes with the session's refresh token, lent to its context for this request, and the new
+     * tokens are left for the other nodes. Whatever happens after Cognito answered, a refresh token other than the
+     * one lent is Cognito's rotation of it (the lent one is spent): it is the session's from now on, unless the
+     * session ended meanwhile, kept before the turn is left, for the next refresh wherever it runs.
+     */
+    private AuthenticationStatus refreshWith(String lent, Turns.Turn held, HttpAuthenticationMechanism openId,
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, SignInRecord signIn)
+            throws AuthenticationException {
+        replica.lendRefreshToken(lent);
+        try {
             AuthenticationStatus answer = afterMechanism(
                     openId.validateRequest(new SignedInRequest(request, signIn.username()), response, context),
                     request, context);
@@ -148,13 +183,12 @@ class SessionRefresh {
                 tracing.annotate(OUTCOME, "refreshed");
             }
             return answer;
-        } catch (RuntimeException e) {
-            // The mechanism's refresh failed before it touched the session: the session waits for Cognito only if
-            // Cognito is down; a malformed answer or any other failure ends it.
-            String failure = "the token refresh failed: " + AuditLog.describe(e);
-            return ProviderFailure.of(e).cognitoDown()
-                    ? withoutRefresh(request, context, signIn, failure)
-                    : sessionEnd.end(request, context, failure);
+        } finally {
+            boolean rotated = replica.refreshToken().filter(token -> !token.equals(lent)).isPresent();
+            if (rotated && signedInSession.record(request) != null) {
+                signedInSession.keepRefreshToken(signIn);
+            }
+            replica.forgetRefreshToken();
         }
     }
 

@@ -10,29 +10,27 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * The tokens of a signed-in session as our identity store last accepted them, as plain strings: what the OpenID
- * mechanism's own context holds, in a form that travels with the session to another node, in its sealed
+ * The ID and access tokens of a signed-in session as our identity store last accepted them, as plain strings: what
+ * the OpenID mechanism's own context holds, in a form that travels with the session to another node, in its sealed
  * {@link SignInRecord} ({@link OpenIdContextReplica}), or from the node that refreshed them to the others
- * ({@link SessionRefresh}). The refresh token is absent when Cognito gave none.
+ * ({@link SessionRefresh}). Not the refresh token, which is kept apart ({@code RefreshTokens}).
  */
-record SessionTokens(String tokenType, String idToken, String accessToken, String refreshToken, String scope) {
+record SessionTokens(String tokenType, String idToken, String accessToken, String scope) {
 
     /** Never the tokens themselves: a record may end up in a log line or an exception. */
     @Override
     public String toString() {
-        return "SessionTokens[tokenType=" + tokenType + ", scope=" + scope + ", refreshToken="
-                + (refreshToken == null ? "none" : "present") + "]";
+        return "SessionTokens[tokenType=" + tokenType + ", scope=" + scope + "]";
     }
 
     void writeTo(DataOutputStream out) throws IOException {
-        for (String text : new String[] {tokenType, idToken, accessToken, refreshToken, scope}) {
+        for (String text : new String[] {tokenType, idToken, accessToken, scope}) {
             TextFields.write(out, text);
         }
     }
 
     static SessionTokens readFrom(DataInputStream in) throws IOException {
-        return new SessionTokens(TextFields.read(in), TextFields.read(in), TextFields.read(in),
-                TextFields.read(in), TextFields.read(in));
+        return new SessionTokens(TextFields.read(in), TextFields.read(in), TextFields.read(in), TextFields.read(in));
     }
 
     byte[] bytes() {

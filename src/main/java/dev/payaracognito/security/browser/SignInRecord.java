@@ -21,16 +21,17 @@ import java.util.TreeSet;
 /**
  * What a signed-in session keeps of its sign-in: who signed in and in which groups (the container's caller on
  * every request, and a refresh must name the same user), when (the absolute lifetime counts from it), which Cognito
- * sign-in it is ({@code origin_jti}, refused everywhere after sign-out), the tokens our identity store last accepted
- * (to notice a refresh, and to give the OpenID mechanism its tokens again on another node), and the digest of the
- * browser's binding cookie ({@link SessionBinding}). It travels with the session through the data grid sealed
- * ({@link SealedSignIn}), as the bytes of {@link #bytes()}: a plain layout of its own, not Java serialization.
+ * sign-in it is ({@code origin_jti}, refused everywhere after sign-out), the ID and access tokens our identity store
+ * last accepted (to notice a refresh, and to give the OpenID mechanism its tokens again on another node; the refresh
+ * token is kept apart, {@code RefreshTokens}), and the digest of the browser's binding cookie ({@link SessionBinding}).
+ * It travels with the session through the data grid sealed ({@link SealedSignIn}), as the bytes of {@link #bytes()}:
+ * a plain layout of its own, not Java serialization.
  */
 record SignInRecord(String subject, String username, Set<String> groups, String originJti, Instant signedInAt,
         SessionTokens tokens, Instant accessTokenExpiresAt, String bindingDigest) {
 
-    /** The layout of {@link #bytes()}: a change of it gets a new number. */
-    private static final int LAYOUT = 1;
+    /** The layout of {@link #bytes()}: a change of it gets a new number (2: the refresh token kept apart). */
+    private static final int LAYOUT = 2;
 
     static SignInRecord of(CognitoToken access, SessionTokens tokens, Instant now, String bindingDigest) {
         return new SignInRecord(access.subject(), access.username(), new TreeSet<>(access.groups()),

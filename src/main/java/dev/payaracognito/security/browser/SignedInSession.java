@@ -6,6 +6,7 @@ import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.security.TokenRevocation;
 import dev.payaracognito.security.token.CognitoToken;
 import dev.payaracognito.sessions.IndexedSession;
+import dev.payaracognito.sessions.RefreshTokens;
 import dev.payaracognito.sessions.SessionIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 
@@ -34,6 +36,8 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  */
 @ApplicationScoped
 public class SignedInSession {
+
+    private static final Logger LOG = Logger.getLogger(SignedInSession.class.getName());
 
     /**
      * When the session last served a request the check found sound. Payara's own idle time counts every request
@@ -57,6 +61,10 @@ public class SignedInSession {
 
     @Inject
     private SessionIndex sessionIndex;
+
+    @Inject
+    private RefreshTokens refreshTokens;
+
     /**
      * At sign-in, with the access token our identity store has just accepted: the browser gets its binding cookie,
      * the session the sealed record, and from now on a signed-in session's idle timeout.
@@ -74,7 +82,20 @@ public class SignedInSession {
         // once a step at most ({@link #served}), and the app's check ({@link #idle}) is the exact one
         session.setMaxInactiveInterval((int) settings.sessions().idleTimeout().plus(lastSoundStep()).toSeconds());
         session.setAttribute(LAST_SOUND, Instant.now());
+        keepRefreshToken(signIn);
         sessionIndex.save(request, indexed(signIn));
+    }
+
+    /**
+     * The refresh token the mechanism's context holds now (Cognito's, at sign-in or from a rotating refresh) is the
+     * session's, kept in the data grid for whichever node needs it next; the context holds it no longer.
+     */
+    void keepRefreshToken(SignInRecord signIn) {
+        if (!refreshTokens.keep(signIn.sessionId(), replica.refreshToken().orElse(null), signIn.signedInAt())) {
+            LOG.warning("The data grid did not take the refresh token of a session of " + signIn.username()
+                    + ": the session asks to sign in again when its tokens expire");
+        }
+        replica.forgetRefreshToken();
     }
 
     /**
@@ -95,8 +116,7 @@ public class SignedInSession {
     /** The sign-in as the index of sessions keeps it. */
     IndexedSession.SignedIn indexed(SignInRecord signIn) {
         return new IndexedSession.SignedIn(signIn.sessionId(), signIn.username(), email(signIn), signIn.signedInAt(),
-                signIn.originJti(), signIn.tokens().refreshToken(),
-                signIn.usableUntil(settings.sessions().maxLifetime()));
+                signIn.originJti(), signIn.usableUntil(settings.sessions().maxLifetime()));
     }
 
     /** The e-mail of the ID token our identity store accepted, for people to recognise the user by. */
@@ -156,7 +176,7 @@ public class SignedInSession {
         return twentieth.compareTo(MAX_LAST_SOUND_STEP) < 0 ? twentieth : MAX_LAST_SOUND_STEP;
     }
 
-    /** Refreshed tokens: the index keeps the refresh token that is now the session's. */
+    /** Refreshed tokens: the index hears of them (the e-mail, and until when the tokens are usable, may change). */
     void refreshed(HttpServletRequest request, SignInRecord signIn) {
         sessionIndex.save(request, indexed(signIn));
     }

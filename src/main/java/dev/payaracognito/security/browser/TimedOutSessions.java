@@ -1,7 +1,9 @@
 package dev.payaracognito.security.browser;
 
 import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.cluster.SharedIndex;
 import dev.payaracognito.cognito.CognitoRevocation;
+import dev.payaracognito.sessions.RefreshTokens;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -9,6 +11,7 @@ import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
+import java.util.Optional;
 
 /**
  * A signed-in session that ends because it timed out (idle past its timeout, or past its maximum lifetime) ends
@@ -30,6 +33,9 @@ public class TimedOutSessions implements HttpSessionListener {
     @Inject
     private CognitoRevocation revocation;
 
+    @Inject
+    private RefreshTokens refreshTokens;
+
     @Resource
     private ManagedExecutorService background;
 
@@ -41,15 +47,20 @@ public class TimedOutSessions implements HttpSessionListener {
         if (why == null) {
             return;
         }
-        sessionEnd.forgetIndexed(signIn);
         if (sessionEnd.signInEnded(signIn)) {
+            sessionEnd.forgetIndexed(signIn);
             return;
         }
         sessionEnd.endSignIn(signIn);
-        String refreshToken = signIn.tokens().refreshToken();
-        if (refreshToken != null) {
-            background.execute(() -> revocation.revoke(refreshToken));
+        Optional<String> refreshToken;
+        try {
+            refreshToken = refreshTokens.of(signIn.sessionId()); // read before the index forgets it
+        } catch (SharedIndex.Unanswered unanswered) {
+            refreshToken = Optional.empty();
+            why += "; its refresh token not revoked, the data grid did not give it";
         }
+        sessionEnd.forgetIndexed(signIn);
+        refreshToken.ifPresent(token -> background.execute(() -> revocation.revoke(token)));
         AuditLog.sessionTimedOut(signIn.username(), why);
     }
 

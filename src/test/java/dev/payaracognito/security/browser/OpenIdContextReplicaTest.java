@@ -9,6 +9,7 @@ import jakarta.security.enterprise.identitystore.openid.IdentityToken;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.soteria.mechanisms.openid.domain.OpenIdContextImpl;
@@ -30,6 +31,11 @@ class OpenIdContextReplicaTest {
     private final OpenIdContextReplica replica = new OpenIdContextReplica() {
         @Override
         OpenIdContextImpl thisSessionsContext() {
+            return context;
+        }
+
+        @Override
+        OpenIdContextImpl thisSessionsContextIfAny() {
             return context;
         }
     };
@@ -56,6 +62,19 @@ class OpenIdContextReplicaTest {
     void theSpentTokensOfAnEarlierRecordDoNotReplaceTheRefreshedOnes() {
         replica.restore(refreshed); // as the mechanism leaves them after its refresh on this node
         replica.restore(first); // a request of the same session that read the record before the refresh stored it
+        assertEquals(refreshed, replica.tokens());
+    }
+
+    @Test
+    void theContextHoldsARefreshTokenOnlyWhileOneIsLent() {
+        replica.restore(first);
+        assertEquals(Optional.empty(), replica.refreshToken(), "the session's tokens bring none");
+        replica.lendRefreshToken("refresh-of-alice");
+        assertEquals(Optional.of("refresh-of-alice"), replica.refreshToken());
+        replica.restore(refreshed); // taken from another node meanwhile: the lent one stays for the refresh
+        assertEquals(Optional.of("refresh-of-alice"), replica.refreshToken());
+        replica.forgetRefreshToken();
+        assertEquals(Optional.empty(), replica.refreshToken());
         assertEquals(refreshed, replica.tokens());
     }
 
@@ -107,8 +126,7 @@ class OpenIdContextReplicaTest {
     }
 
     private static SessionTokens tokens(String name, Instant issuedAt) {
-        return new SessionTokens("Bearer", jwt(name + "-id", issuedAt), jwt(name + "-access", issuedAt),
-                name + "-refresh", "openid");
+        return new SessionTokens("Bearer", jwt(name + "-id", issuedAt), jwt(name + "-access", issuedAt), "openid");
     }
 
     private static String jwt(String id, Instant issuedAt) {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
@@ -43,6 +45,8 @@ public final class ClusterLoad {
     private static final String APP = AppDeployment.APP;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern ACTION = Pattern.compile("<form[^>]*name=\"signInForm\"[^>]*action=\"([^\"]+)\"");
+    /** The web sessions' map has no name of its own in the grid (Payara's, for the context root /). */
+    private static final String WEB_SESSIONS = "(web sessions)";
 
     private final LocalCognito cognito;
     private final List<PayaraNode> nodes = new ArrayList<>();
@@ -87,11 +91,11 @@ public final class ClusterLoad {
 
             // 0. anonymous visitors (or a client without cookies) at a protected page: each hit starts a sign-in,
             //    whose short-lived session is what it costs the grid
-            long[] beforeHits = gridSessions();
+            long[] beforeHits = gridTotals();
             Instant hitsStart = Instant.now();
             int refusedHits = anonymousHits(people, anonymousHits);
             double hitSeconds = Duration.between(hitsStart, Instant.now()).toMillis() / 1000.0;
-            long[] afterHits = gridSessions();
+            long[] afterHits = gridTotals();
             long pendingSessions = afterHits[0] - beforeHits[0];
             long pendingBytes = afterHits[1] - beforeHits[1];
 
@@ -118,7 +122,8 @@ public final class ClusterLoad {
             failures.clear();
 
             // 1. everyone signs in to the app at once (Cognito's own session answers the hosted UI)
-            long[] before = gridSessions();
+            Map<String, long[]> mapsBefore = gridMaps();
+            long[] before = total(mapsBefore);
             Instant start = Instant.now();
             List<Future<Long>> signIns = new ArrayList<>();
             for (int i = 0; i < users; i++) {
@@ -135,9 +140,11 @@ public final class ClusterLoad {
             List<Long> sorted = latencies.stream().filter(latency -> latency >= 0).sorted().toList();
 
             // 2. what the grid holds more per signed-in session (the entries of the sign-in's sessions)
-            long[] after = gridSessions();
-            long sessionsAdded = after[0] - before[0];
+            Map<String, long[]> mapsAfter = gridMaps();
+            long[] after = total(mapsAfter);
+            long sessionsAdded = webSessions(mapsAfter) - webSessions(mapsBefore);
             long bytesPerSignIn = (after[1] - before[1]) / Math.max(1, users - failedSignIns);
+            String bytesByMap = growthByMap(mapsBefore, mapsAfter, users - failedSignIns);
 
             // 3. everyone keeps browsing; a node dies two thirds of the way through
             int authorizationsBefore = cognito.requests(Endpoint.AUTHORIZE);
@@ -184,6 +191,7 @@ public final class ClusterLoad {
                     percentile(sorted, 95), failedSignIns, sessionsAdded, bytesPerSignIn,
                     browsed.get(), errors.get(), browsing.toSeconds() * 2 / 3, signedInAgain.size(),
                     authorizationsDuring);
+            System.out.println("bytes per signed-in session, by map of the grid: " + bytesByMap);
             System.out.println("(node-a killed at " + killedAt + "; the logs are in " + directory + ")");
             failures.forEach((why, count) -> System.out.println("errors: " + count + " × " + why));
         } finally {
@@ -307,24 +315,46 @@ public final class ClusterLoad {
         return response;
     }
 
-    /** The web sessions' map, as the grid's members hold it: {sessions, bytes}. */
-    private long[] gridSessions() throws Exception {
-        long sessions = 0;
-        long bytes = 0;
+    /** The grid's maps, as its members hold them: {entries, bytes}. */
+    private long[] gridTotals() throws Exception {
+        return total(gridMaps());
+    }
+
+    private static long[] total(Map<String, long[]> maps) {
+        return maps.values().stream().reduce(new long[2], (sum, map) -> new long[] {sum[0] + map[0], sum[1] + map[1]});
+    }
+
+    /** What the grid's members hold of each map: {entries, bytes} by name; Hazelcast's own maps left out. */
+    private Map<String, long[]> gridMaps() throws Exception {
+        Map<String, long[]> maps = new TreeMap<>();
         for (PayaraNode node : nodes) {
             String lines = HttpClient.newHttpClient().send(get(node.uri().resolve("/test/grid").toString()),
                     HttpResponse.BodyHandlers.ofString()).body();
             for (String line : lines.split("\n")) {
-                String[] field = line.split(" ");
-                // the sessions' map is the one with as many entries as there are sessions: the largest
-                if (field.length == 3 && Long.parseLong(field[1]) > 0 && !field[0].contains("revoked")
-                        && !field[0].startsWith("__")) {
-                    sessions += Long.parseLong(field[1]);
-                    bytes += Long.parseLong(field[2]);
+                int bytesAt = line.lastIndexOf(' ');
+                int entriesAt = line.lastIndexOf(' ', bytesAt - 1);
+                String name = entriesAt < 0 ? "" : line.substring(0, entriesAt);
+                if (entriesAt >= 0 && !name.startsWith("__")) {
+                    long[] sum = maps.computeIfAbsent(name.isEmpty() ? WEB_SESSIONS : name, map -> new long[2]);
+                    sum[0] += Long.parseLong(line.substring(entriesAt + 1, bytesAt));
+                    sum[1] += Long.parseLong(line.substring(bytesAt + 1));
                 }
             }
         }
-        return new long[] {sessions, bytes};
+        return maps;
+    }
+
+    private static long webSessions(Map<String, long[]> maps) {
+        return maps.getOrDefault(WEB_SESSIONS, new long[2])[0];
+    }
+
+    /** The bytes each map grew by between two readings, per session: "name bytes, ..." for the maps that grew. */
+    private static String growthByMap(Map<String, long[]> before, Map<String, long[]> after, long sessions) {
+        return after.entrySet().stream()
+                .map(map -> Map.entry(map.getKey(), map.getValue()[1] - before.getOrDefault(map.getKey(), new long[2])[1]))
+                .filter(growth -> growth.getValue() > 0)
+                .map(growth -> growth.getKey() + " " + growth.getValue() / Math.max(1, sessions))
+                .collect(Collectors.joining(", "));
     }
 
     private static long percentile(List<Long> sorted, int percent) {

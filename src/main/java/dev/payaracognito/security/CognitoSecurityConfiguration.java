@@ -30,8 +30,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.OpenIdPr
         // Cognito: the caller's name and groups are cognito:username and cognito:groups, not the defaults.
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "cognito:username", callerGroupsClaim = "cognito:groups"),
         useNonce = true,
-        // Soteria's default, stated: the tokens are refreshed this long before they expire (OpenIdContextReplica
-        // builds the mechanism's tokens with the same margin on another node).
+        // Soteria's default, stated: the tokens are refreshed this long before they expire (SignInRecord.tokensDue
+        // tells when with the same margin, and OpenIdContextReplica builds the mechanism's tokens with it).
         tokenMinValidity = CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS,
 
         redirectToOriginalResource = false,

@@ -113,8 +113,7 @@ public class BrowserAuthentication implements HttpAuthenticationMechanism {
             return checked.answer();
         }
         SignInRecord signIn = checked.signIn();
-        signedInSession.restoreTokens(signIn);
-        if (!signedInSession.tokensDue()) {
+        if (!signedInSession.tokensDue(signIn)) {
             return signedInSession.continued(context, signIn);
         }
         if (!health.reachable()) {

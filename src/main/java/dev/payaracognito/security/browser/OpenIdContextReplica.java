@@ -25,7 +25,8 @@ import org.glassfish.soteria.mechanisms.openid.domain.RefreshTokenImpl;
  * eclipse-ee4j/soteria#379), so Payara leaves it out of the session it replicates (with a warning,
  * AS-WEB-CORE-00395) and another node starts from an empty one, on which the mechanism fails. The tokens
  * therefore travel as {@link SessionTokens} in the session's {@link SignInRecord}, and are put back here, through
- * Soteria's public setters, before the mechanism looks at them.
+ * Soteria's public setters, before the mechanism refreshes them; the context lives only while the mechanism works
+ * (a sign-in, a refresh: {@link #discard}), as it keeps the tokens parsed, several kilobytes per session.
  */
 @ApplicationScoped
 public class OpenIdContextReplica {
@@ -71,28 +72,15 @@ public class OpenIdContextReplica {
     }
 
     /**
-     * The context holds no refresh token from now on: after sign-in, after a refresh, once it has been kept. A
-     * session that has ended meanwhile (a refused refresh) has no context left, and none is made for this.
-     */
-    void forgetRefreshToken() {
-        OpenIdContextImpl session = thisSessionsContextIfAny();
-        if (session != null) {
-            synchronized (session) {
-                session.setRefreshToken(null);
-            }
-        }
-    }
-
-    /**
-     * Gives the context {@code tokens} unless it holds them already (it does on the node that last saw them) or holds
-     * later ones: the context is the session's on this node, shared by its requests, so while one request refreshes
-     * the tokens another that started from the session's earlier record must not put the spent ones back (with
-     * refresh-token rotation, the next refresh would be refused and the user signed out).
+     * Gives the context {@code tokens}, for the mechanism's refresh of them or for our identity store to validate the
+     * ones another node refreshed, unless it holds them already or holds later ones: the context is the session's on
+     * this node, shared by its requests, so while one request refreshes the tokens another that started from the
+     * session's earlier record must not put the spent ones back (with refresh-token rotation, the next refresh would
+     * be refused and the user signed out).
      *
-     * <p>On the session's own context, which is also the lock: two requests of a session new to this node restore at
-     * once, and the second, finding the access token already there, went on to a page that read the identity token the
-     * first had not set yet (a 500, seen in RefreshRotationIT). The access token, by which a restore is recognised, is
-     * set last.
+     * <p>On the session's own context, which is also the lock: two requests of a session restoring at once must not
+     * see the access token, by which a restore is recognised, before the identity token is there (a 500, once seen in
+     * RefreshRotationIT); it is set last.
      */
     void restore(SessionTokens tokens) {
         OpenIdContextImpl session = thisSessionsContext();
@@ -119,11 +107,6 @@ public class OpenIdContextReplica {
         return (OpenIdContextImpl) sessionsInstance(contextBean);
     }
 
-    /** The session's instance of the context if it has one; null otherwise (none is made). */
-    OpenIdContextImpl thisSessionsContextIfAny() {
-        return (OpenIdContextImpl) beans.getContext(SessionScoped.class).get(contextBean);
-    }
-
     private <T> T sessionsInstance(Bean<T> bean) {
         Context sessions = beans.getContext(SessionScoped.class);
         T instance = sessions.get(bean);
@@ -135,11 +118,15 @@ public class OpenIdContextReplica {
     }
 
     /**
-     * A new, empty context for the sign-in about to fill it. Payara remembers, per attribute object, whether it
-     * could serialize it; an empty context can be, so one that was saved empty and filled later would make the
-     * whole session fail to save. A context filled in the request that created it is simply left out.
+     * The session's context goes: before a sign-in fills a new one, and once the mechanism has done its work (a
+     * sign-in, a refresh), so that between them a session holds no parsed tokens on any node (they are in its
+     * record, from which the next refresh makes the context again). Payara remembers, per attribute object, whether
+     * it could serialize it: an empty context can be, so one saved empty and filled later would make the whole
+     * session fail to save; a context made and filled within one request is left out, and one that goes before the
+     * request ends is never saved at all. Nothing of the request may read the context after this: reading the
+     * injected {@code OpenIdContext} makes a new, empty one.
      */
-    void renew() {
+    void discard() {
         ((AlterableContext) beans.getContext(SessionScoped.class)).destroy(contextBean);
     }
 }

@@ -139,18 +139,14 @@ class SessionRefresh {
                     + " session did not finish, or the data grid did not answer");
         }
         try (Turns.Turn held = turn.get()) {
-            Optional<SessionTokens> done = held.result().flatMap(SessionTokens::read);
-            if (done.isPresent()) {
-                replica.restore(done.get()); // another node refreshed them: these are the session's tokens now
-                tracing.annotate(OUTCOME, "taken from another node");
-                return accepted(request, context, false);
+            try {
+                return refreshHolding(held, openId, request, response, context, signIn);
+            } finally {
+                // within the turn: the next request of this session to take it makes the context anew
+                if (request.getSession(false) != null) { // an ended session's context went with it
+                    replica.discard();
+                }
             }
-            Optional<String> refreshToken = refreshTokens.of(signIn.sessionId());
-            if (refreshToken.isEmpty()) {
-                return sessionEnd.end(request, context, "the session has no refresh token (Cognito gave none, or the"
-                        + " data grid did not take it)");
-            }
-            return refreshWith(refreshToken.get(), held, openId, request, response, context, signIn);
         } catch (SharedIndex.Unanswered unanswered) {
             return withoutRefresh(request, context, signIn, "the data grid did not give the session's refresh token");
         } catch (RuntimeException e) {
@@ -163,15 +159,35 @@ class SessionRefresh {
         }
     }
 
+    /** In the turn: the tokens another node left, or a refresh here with the session's refresh token. */
+    private AuthenticationStatus refreshHolding(Turns.Turn held, HttpAuthenticationMechanism openId,
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, SignInRecord signIn)
+            throws AuthenticationException, SharedIndex.Unanswered {
+        Optional<SessionTokens> done = held.result().flatMap(SessionTokens::read);
+        if (done.isPresent()) {
+            replica.restore(done.get()); // another node refreshed them: these are the session's tokens now
+            tracing.annotate(OUTCOME, "taken from another node");
+            return accepted(request, context, false);
+        }
+        Optional<String> refreshToken = refreshTokens.of(signIn.sessionId());
+        if (refreshToken.isEmpty()) {
+            return sessionEnd.end(request, context, "the session has no refresh token (Cognito gave none, or the"
+                    + " data grid did not take it)");
+        }
+        return refreshWith(refreshToken.get(), held, openId, request, response, context, signIn);
+    }
+
     /**
-     * The mechanism refreshes with the session's refresh token, lent to its context for this request, and the new
-     * tokens are left for the other nodes. Whatever happens after Cognito answered, a refresh token other than the
+     * The mechanism refreshes the record's tokens (put back into its context, which lives only for this work) with
+     * the session's refresh token, lent to the context for this request, and the new tokens are left for the other
+     * nodes. Whatever happens after Cognito answered, a refresh token other than the
      * one lent is Cognito's rotation of it (the lent one is spent): it is the session's from now on, unless the
      * session ended meanwhile, kept before the turn is left, for the next refresh wherever it runs.
      */
     private AuthenticationStatus refreshWith(String lent, Turns.Turn held, HttpAuthenticationMechanism openId,
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, SignInRecord signIn)
             throws AuthenticationException {
+        replica.restore(signIn.tokens());
         replica.lendRefreshToken(lent);
         try {
             AuthenticationStatus answer = afterMechanism(
@@ -184,11 +200,10 @@ class SessionRefresh {
             }
             return answer;
         } finally {
-            boolean rotated = replica.refreshToken().filter(token -> !token.equals(lent)).isPresent();
-            if (rotated && signedInSession.record(request) != null) {
+            if (signedInSession.record(request) != null
+                    && replica.refreshToken().filter(token -> !token.equals(lent)).isPresent()) {
                 signedInSession.keepRefreshToken(signIn);
             }
-            replica.forgetRefreshToken();
         }
     }
 

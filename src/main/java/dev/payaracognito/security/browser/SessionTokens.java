@@ -1,5 +1,6 @@
 package dev.payaracognito.security.browser;
 
+import com.nimbusds.jwt.JWTParser;
 import dev.payaracognito.cluster.TextFields;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,6 +8,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
 /**
@@ -31,6 +35,19 @@ record SessionTokens(String tokenType, String idToken, String accessToken, Strin
 
     static SessionTokens readFrom(DataInputStream in) throws IOException {
         return new SessionTokens(TextFields.read(in), TextFields.read(in), TextFields.read(in), TextFields.read(in));
+    }
+
+    /** When the ID token expires: the identity store accepted it, so it is a JWT that says so. */
+    Instant idTokenExpiresAt() {
+        try {
+            Date expiry = JWTParser.parse(idToken).getJWTClaimsSet().getExpirationTime();
+            if (expiry != null) {
+                return expiry.toInstant();
+            }
+        } catch (ParseException unreadable) {
+            // not possible for a token the identity store accepted: said below
+        }
+        throw new IllegalStateException("an ID token without an expiry passed the identity store");
     }
 
     byte[] bytes() {

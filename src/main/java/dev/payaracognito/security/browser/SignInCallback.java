@@ -99,7 +99,7 @@ public class SignInCallback {
             return refuse(context, Failure.SIGN_IN_FAILED, "the pending sign-in's PKCE verifier was "
                     + unopened.getMessage() + " for this session and browser");
         }
-        replica.renew();
+        replica.discard();
         AuthenticationStatus status;
         CodeVerifier.answering(verifier); // the code exchange sends it (PKCE)
         try {

@@ -22,20 +22,24 @@ import java.util.TreeSet;
  * What a signed-in session keeps of its sign-in: who signed in and in which groups (the container's caller on
  * every request, and a refresh must name the same user), when (the absolute lifetime counts from it), which Cognito
  * sign-in it is ({@code origin_jti}, refused everywhere after sign-out), the ID and access tokens our identity store
- * last accepted (to notice a refresh, and to give the OpenID mechanism its tokens again on another node; the refresh
- * token is kept apart, {@code RefreshTokens}), and the digest of the browser's binding cookie ({@link SessionBinding}).
+ * last accepted and when each expires (to tell when they fall due, to notice a refresh, and to give the OpenID
+ * mechanism the tokens it refreshes, on any node; the refresh token is kept apart, {@code RefreshTokens}), and the
+ * digest of the browser's binding cookie ({@link SessionBinding}).
  * It travels with the session through the data grid sealed ({@link SealedSignIn}), as the bytes of {@link #bytes()}:
  * a plain layout of its own, not Java serialization.
  */
 record SignInRecord(String subject, String username, Set<String> groups, String originJti, Instant signedInAt,
-        SessionTokens tokens, Instant accessTokenExpiresAt, String bindingDigest) {
+        SessionTokens tokens, Instant accessTokenExpiresAt, Instant idTokenExpiresAt, String bindingDigest) {
 
-    /** The layout of {@link #bytes()}: a change of it gets a new number (2: the refresh token kept apart). */
-    private static final int LAYOUT = 2;
+    /**
+     * The layout of {@link #bytes()}: a change of it gets a new number (2: the refresh token kept apart; 3: the ID
+     * token's expiry).
+     */
+    private static final int LAYOUT = 3;
 
     static SignInRecord of(CognitoToken access, SessionTokens tokens, Instant now, String bindingDigest) {
         return new SignInRecord(access.subject(), access.username(), new TreeSet<>(access.groups()),
-                access.originJti(), now, tokens, access.expiresAt(), bindingDigest);
+                access.originJti(), now, tokens, access.expiresAt(), tokens.idTokenExpiresAt(), bindingDigest);
     }
 
     /**
@@ -62,6 +66,19 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         return tokensExpire.isAfter(sessionsEnd) ? tokensExpire : sessionsEnd;
     }
 
+    /**
+     * Whether the OpenID mechanism would refresh the tokens now: one of them expires within {@code minValidity}, as
+     * Soteria reckons it (its tokens' {@code isExpired}).
+     */
+    boolean tokensDue(Instant now, Duration minValidity) {
+        return now.plus(minValidity).isAfter(tokensExpireAt());
+    }
+
+    /** When the first of the sign-in's tokens expires. */
+    Instant tokensExpireAt() {
+        return accessTokenExpiresAt.isBefore(idTokenExpiresAt) ? accessTokenExpiresAt : idTokenExpiresAt;
+    }
+
     /** Whether {@code token} names the same user as this sign-in. */
     boolean sameUser(CognitoToken token) {
         return subject.equals(token.subject()) && username.equals(token.username());
@@ -74,7 +91,7 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
 
     SignInRecord refreshed(CognitoToken access, SessionTokens refreshedTokens) {
         return new SignInRecord(subject, username, new TreeSet<>(access.groups()), originJti, signedInAt,
-                refreshedTokens, access.expiresAt(), bindingDigest);
+                refreshedTokens, access.expiresAt(), refreshedTokens.idTokenExpiresAt(), bindingDigest);
     }
 
     /** Never the tokens, nor the binding's digest: a record may end up in a log line or an exception. */
@@ -93,6 +110,7 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
             tokens.writeTo(out);
             out.writeLong(signedInAt.toEpochMilli());
             out.writeLong(accessTokenExpiresAt.toEpochMilli());
+            out.writeLong(idTokenExpiresAt.toEpochMilli());
             out.writeInt(groups.size());
             for (String group : groups) {
                 TextFields.write(out, group);
@@ -116,6 +134,7 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
         SessionTokens tokens = SessionTokens.readFrom(in);
         Instant signedInAt = Instant.ofEpochMilli(in.readLong());
         Instant accessTokenExpiresAt = Instant.ofEpochMilli(in.readLong());
+        Instant idTokenExpiresAt = Instant.ofEpochMilli(in.readLong());
         int groupCount = in.readInt();
         if (groupCount < 0 || groupCount > bytes.length) {
             throw new IOException("not a sign-in record");
@@ -129,6 +148,6 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
             throw new IOException("not a sign-in record");
         }
         return new SignInRecord(subject, username, groups, originJti, signedInAt, tokens, accessTokenExpiresAt,
-                bindingDigest);
+                idTokenExpiresAt, bindingDigest);
     }
 }

@@ -3,6 +3,7 @@ package dev.payaracognito.security.browser;
 import com.nimbusds.jwt.JWTParser;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cognito.CognitoSettings;
+import dev.payaracognito.security.CognitoSecurityConfiguration;
 import dev.payaracognito.security.TokenRevocation;
 import dev.payaracognito.security.token.CognitoToken;
 import dev.payaracognito.sessions.IndexedSession;
@@ -13,9 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.GroupPrincipalCallback;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.identitystore.openid.AccessToken;
-import jakarta.security.enterprise.identitystore.openid.IdentityToken;
-import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -23,6 +21,8 @@ import java.io.IOException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
@@ -51,9 +51,6 @@ public class SignedInSession {
     private CognitoSettings settings;
 
     @Inject
-    private OpenIdContext openIdContext;
-
-    @Inject
     private OpenIdContextReplica replica;
 
     @Inject
@@ -67,7 +64,8 @@ public class SignedInSession {
 
     /**
      * At sign-in, with the access token our identity store has just accepted: the browser gets its binding cookie,
-     * the session the sealed record, and from now on a signed-in session's idle timeout.
+     * the session the sealed record, and from now on a signed-in session's idle timeout. The mechanism's context,
+     * which holds the tokens parsed, has done its work and goes ({@link OpenIdContextReplica#discard}).
      */
     void started(HttpServletRequest request, HttpServletResponse response, CognitoToken access) {
         tokenRevocation.signedIn(access);
@@ -84,18 +82,18 @@ public class SignedInSession {
         session.setAttribute(LAST_SOUND, Instant.now());
         keepRefreshToken(signIn);
         sessionIndex.save(request, indexed(signIn));
+        replica.discard();
     }
 
     /**
      * The refresh token the mechanism's context holds now (Cognito's, at sign-in or from a rotating refresh) is the
-     * session's, kept in the data grid for whichever node needs it next; the context holds it no longer.
+     * session's, kept in the data grid for whichever node needs it next.
      */
     void keepRefreshToken(SignInRecord signIn) {
         if (!refreshTokens.keep(signIn.sessionId(), replica.refreshToken().orElse(null), signIn.signedInAt())) {
             LOG.warning("The data grid did not take the refresh token of a session of " + signIn.username()
                     + ": the session asks to sign in again when its tokens expire");
         }
-        replica.forgetRefreshToken();
     }
 
     /**
@@ -185,10 +183,6 @@ public class SignedInSession {
         return settings.sessions().keys();
     }
 
-    /** Gives the OpenID mechanism the record's tokens on this node (they do not travel in its own context). */
-    void restoreTokens(SignInRecord signIn) {
-        replica.restore(signIn.tokens());
-    }
 
     /** Whether the session has outlived {@code app.session.max-lifetime} since sign-in. */
     boolean outlived(SignInRecord signIn) {
@@ -196,10 +190,15 @@ public class SignedInSession {
     }
 
     /** Whether the mechanism would refresh the tokens on this request (it does so a little before they expire). */
-    boolean tokensDue() {
-        AccessToken access = openIdContext.getAccessToken();
-        IdentityToken identity = openIdContext.getIdentityToken();
-        return access != null && identity != null && (access.isExpired() || identity.isExpired());
+    boolean tokensDue(SignInRecord signIn) {
+        return signIn.tokensDue(Instant.now(), Duration.ofMillis(CognitoSecurityConfiguration.TOKEN_MIN_VALIDITY_MILLIS));
+    }
+
+    /** What the request's signed-in user's page shows of the sign-in; empty when the request is not signed in. */
+    public Optional<SignInSummary> summary(HttpServletRequest request) {
+        SignInRecord signIn = record(request);
+        return signIn == null ? Optional.empty()
+                : Optional.of(new SignInSummary(email(signIn), List.copyOf(signIn.groups()), signIn.tokensExpireAt()));
     }
 
     /**

@@ -10,10 +10,11 @@ import java.util.logging.Logger;
 
 /**
  * Payara warns (AS-WEB-CORE-00395, "Cannot serialize session attribute") each time it stores a session whose
- * Soteria OpenID context it cannot serialize, which in a cluster is once per request that reaches another node
- * than the previous one. That is known and handled ({@link OpenIdContextReplica} carries the tokens), so those
- * warnings, and only those, are dropped from the web container's log; every other attribute that cannot be
- * serialized is still reported.
+ * Soteria OpenID context it cannot serialize. The context lives only while the mechanism works
+ * ({@link OpenIdContextReplica#discard}), but another request of the same session can end, and its session be stored,
+ * meanwhile (a sign-in or a refresh waits seconds for Cognito). That is known and handled (the tokens travel in the
+ * session's record), so those warnings, and only those, are dropped from the web container's log; every other
+ * attribute that cannot be serialized is still reported.
  */
 @WebListener
 public class UnreplicatedContextWarnings implements ServletContextListener {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.security.token.CognitoToken;
 import java.io.ByteArrayInputStream;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,16 +29,20 @@ class SessionAttributesTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String KEY = "k1:" + Base64.getEncoder().encodeToString(RANDOM.generateSeed(32));
-    private static final SignInRecord RECORD = SignInRecord.of(new CognitoToken(CognitoToken.TokenUse.ACCESS,
+    /** An ID token as the record needs it: a JWT with an expiry. */
+    static final String ID_TOKEN = new PlainJWT(new JWTClaimsSet.Builder().jwtID("id-token-of-alice")
+            .expirationTime(Date.from(Instant.parse("2026-12-01T09:30:00Z"))).build()).serialize();
+    static final SignInRecord RECORD = SignInRecord.of(new CognitoToken(CognitoToken.TokenUse.ACCESS,
                     "alice", "sub-1", "client", Set.of("admins", "editors"), Set.of("openid"), null, "origin-1",
                     Instant.parse("2026-12-01T10:00:00Z")),
-            new SessionTokens("Bearer", "id.token.sig", "access.token.sig", "openid email profile"), Instant.parse("2026-12-01T09:00:00Z"), "binding-digest");
+            new SessionTokens("Bearer", ID_TOKEN, "access.token.sig", "openid email profile"),
+            Instant.parse("2026-12-01T09:00:00Z"), "binding-digest");
 
     @Test
     void aSignInRecordTravelsSealedAndOpensWholeOnANodeWithTheSameKey() throws Exception {
         byte[] inTheGrid = serialized(SealedSignIn.sealed(RECORD, SessionKeys.parse(KEY, RANDOM)));
         String visible = new String(inTheGrid, StandardCharsets.ISO_8859_1);
-        for (String secret : List.of("id.token.sig", "access.token.sig", "alice", "admins",
+        for (String secret : List.of(ID_TOKEN, "access.token.sig", "alice", "admins",
                 "origin-1", "binding-digest")) {
             assertFalse(visible.contains(secret), secret + " is readable in the grid");
         }
@@ -56,7 +63,7 @@ class SessionAttributesTest {
     @Test
     void aRecordNeverPrintsItsTokens() {
         String printed = RECORD + " " + RECORD.tokens();
-        for (String secret : List.of("id.token.sig", "access.token.sig", "binding-digest")) {
+        for (String secret : List.of(ID_TOKEN, "access.token.sig", "binding-digest")) {
             assertFalse(printed.contains(secret), printed);
         }
     }

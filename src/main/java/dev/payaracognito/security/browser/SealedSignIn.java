@@ -1,6 +1,7 @@
 package dev.payaracognito.security.browser;
 
 import dev.payaracognito.cluster.SessionKeys;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -8,8 +9,10 @@ import java.io.Serializable;
 
 /**
  * The session attribute that holds a {@link SignInRecord}, sealed with the session key: the data grid, which stores
- * the session after every request, holds no token and nothing it could change unseen. The record is opened once on
- * each node that loads the session (it is kept opened beside the sealed bytes, and never serialized so).
+ * the session after every request, holds no token and nothing it could change unseen. The record is opened once per
+ * request that needs it, and kept opened for the rest of that request only (a request attribute): kept opened in the
+ * session on every node that served it, it cost 3.6 KB of heap per session (docs/performance.md), and opening it is
+ * a few microseconds.
  */
 final class SealedSignIn implements Serializable {
 
@@ -18,12 +21,15 @@ final class SealedSignIn implements Serializable {
     /** What the sealed bytes are: a value sealed for another purpose does not open as a record. */
     private static final String PURPOSE = "sign-in-record";
 
-    private final byte[] sealed;
-    private transient SignInRecord opened;
+    /** The request attribute under which a request keeps the record it opened, with the sealed value it came from. */
+    private static final String OPENED = SealedSignIn.class.getName() + ".opened";
 
-    private SealedSignIn(byte[] sealed, SignInRecord opened) {
+    private record Opened(SealedSignIn from, SignInRecord record) {}
+
+    private final byte[] sealed;
+
+    private SealedSignIn(byte[] sealed) {
         this.sealed = sealed;
-        this.opened = opened;
     }
 
     /** Keeps {@code record} in {@code session}, sealed. */
@@ -32,7 +38,7 @@ final class SealedSignIn implements Serializable {
     }
 
     static SealedSignIn sealed(SignInRecord record, SessionKeys keys) {
-        return new SealedSignIn(keys.seal(PURPOSE, record.bytes()), record);
+        return new SealedSignIn(keys.seal(PURPOSE, record.bytes()));
     }
 
     /** The sealed record of the request's session; null when the session has none (or there is no session). */
@@ -48,11 +54,16 @@ final class SealedSignIn implements Serializable {
 
     /** The record; {@link SessionKeys.Unopened} if it was not sealed by this app, or under a key not given here. */
     SignInRecord open(SessionKeys keys) throws SessionKeys.Unopened, IOException {
-        SignInRecord record = opened;
-        if (record == null) {
-            record = SignInRecord.read(keys.open(PURPOSE, sealed));
-            opened = record;
+        return SignInRecord.read(keys.open(PURPOSE, sealed));
+    }
+
+    /** The record, opened once for the whole of {@code request}: {@link #open(SessionKeys)}. */
+    SignInRecord open(SessionKeys keys, ServletRequest request) throws SessionKeys.Unopened, IOException {
+        if (request.getAttribute(OPENED) instanceof Opened opened && opened.from() == this) {
+            return opened.record();
         }
+        SignInRecord record = open(keys);
+        request.setAttribute(OPENED, new Opened(this, record));
         return record;
     }
 }

@@ -73,7 +73,7 @@ class SessionCheck {
         }
         SignInRecord signIn;
         try {
-            signIn = sealed.open(signedInSession.keys());
+            signIn = sealed.open(signedInSession.keys(), request);
         } catch (SessionKeys.Unopened unopened) {
             return Checked.answered(unopened.reason() == SessionKeys.Unopened.Reason.UNKNOWN_KEY
                     ? unreadable(request, context, unopened.keyId())

@@ -128,11 +128,15 @@ public class SignedInSession {
 
     /** The record of the request's session, once {@link SessionCheck} has found it sound; null otherwise. */
     SignInRecord record(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session == null ? null : record(session);
+        SealedSignIn sealed = SealedSignIn.of(request);
+        try {
+            return sealed == null ? null : sealed.open(keys(), request);
+        } catch (SessionKeys.Unopened | IOException unsound) {
+            return null;
+        }
     }
 
-    /** The session's record, if it has one that opens; null otherwise. */
+    /** The session's record, if it has one that opens; null otherwise (for a session ending outside a request). */
     SignInRecord record(HttpSession session) {
         SealedSignIn sealed = SealedSignIn.of(session);
         try {

@@ -2,22 +2,28 @@ package dev.payaracognito.security.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.security.token.CognitoToken;
+import jakarta.servlet.ServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +54,31 @@ class SessionAttributesTest {
         }
         SealedSignIn onAnotherNode = (SealedSignIn) deserialized(inTheGrid);
         assertEquals(RECORD, onAnotherNode.open(SessionKeys.parse(KEY, RANDOM)));
+    }
+
+    /** Opened once per request, never kept in the session: a new sealed value in the same request is opened anew. */
+    @Test
+    void aRecordIsOpenedOncePerRequestAndNotKeptBeyondIt() throws Exception {
+        SessionKeys keys = SessionKeys.parse(KEY, RANDOM);
+        SealedSignIn sealed = (SealedSignIn) deserialized(serialized(SealedSignIn.sealed(RECORD, keys)));
+        ServletRequest request = request();
+        SignInRecord opened = sealed.open(keys, request);
+        assertEquals(RECORD, opened);
+        assertSame(opened, sealed.open(keys, request), "opened once for the request");
+        assertNotSame(opened, sealed.open(keys, request()), "another request opens it again");
+        SealedSignIn refreshed = SealedSignIn.sealed(RECORD, keys);
+        assertNotSame(opened, refreshed.open(keys, request), "a new sealed value is opened anew");
+    }
+
+    /** A request that keeps its attributes, and nothing else. */
+    private static ServletRequest request() {
+        Map<String, Object> attributes = new HashMap<>();
+        return (ServletRequest) Proxy.newProxyInstance(SessionAttributesTest.class.getClassLoader(),
+                new Class<?>[] {ServletRequest.class}, (proxy, called, args) -> switch (called.getName()) {
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    default -> null;
+                });
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The refresh token of each signed-in session, in the data grid under the session's id in the index, sealed for that
  * session alone, and nowhere else. Not in the session, which Payara reads back from the grid after every request and
- * the app opens on each; not in the session's index entry, rewritten once a minute for "last
+ * whose record each request opens; not in the session's index entry, rewritten once a minute for "last
  * active" (a refresh token of Cognito's is a JWE of about 1,780 characters, several times all the rest of an entry);
  * in the OpenID mechanism's context only while a refresh needs it. Whoever needs it reads it here: the refresh, the
  * sign-out, the ending of a session from another, its timeout; all of them on whichever node. It is written at sign-in

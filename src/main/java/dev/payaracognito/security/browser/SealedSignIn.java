@@ -11,8 +11,8 @@ import java.io.Serializable;
  * The session attribute that holds a {@link SignInRecord}, sealed with the session key: the data grid, which stores
  * the session after every request, holds no token and nothing it could change unseen. The record is opened once per
  * request that needs it, and kept opened for the rest of that request only (a request attribute): kept opened in the
- * session on every node that served it, it cost 3.6 KB of heap per session (docs/performance.md), and opening it is
- * a few microseconds.
+ * session on every node that served it, it cost about 4 KB of heap per session (docs/performance.md), and opening
+ * it is a few microseconds.
  */
 final class SealedSignIn implements Serializable {
 

@@ -84,8 +84,7 @@ public final class SharedIndex {
         HazelcastInstance running = grid.get();
         if (running == null) {
             Local entry = local.get(localKey(group, member));
-            return entry == null || !clock.instant().isBefore(entry.until()) ? Optional.empty()
-                    : Optional.of(entry.value());
+            return entry == null || over(entry) ? Optional.empty() : Optional.of(entry.value());
         }
         try {
             return Optional.ofNullable(map(running).get(new PartitionAwareKey<>(member, group)));
@@ -136,8 +135,13 @@ public final class SharedIndex {
     }
 
     private Stream<Local> live() {
-        local.values().removeIf(entry -> !clock.instant().isBefore(entry.until()));
+        local.values().removeIf(this::over);
         return local.values().stream();
+    }
+
+    /** Whether an entry of this node's memory has lived its time. */
+    private boolean over(Local entry) {
+        return !clock.instant().isBefore(entry.until());
     }
 
     private static String localKey(String group, String member) {

@@ -3,6 +3,7 @@ package dev.payaracognito.sessions;
 import dev.payaracognito.cluster.DataGrid;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cluster.SharedIndex;
+import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.cognito.CognitoSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class RefreshTokens {
 
+    /** What revoking a session's refresh token came to. */
+    public enum Revocation {
+        /** Cognito revoked it, or the session had none. */
+        DONE,
+        /** Cognito could not be reached: the token expires unused. */
+        COGNITO_UNREACHABLE,
+        /** The data grid did not give it: the token expires unused. */
+        GRID_UNANSWERED
+    }
+
     static final String MAP = "payara-cognito.refresh-tokens";
     /** Longer than the container takes to sweep a session that timed out (it looks once a minute). */
     private static final Duration SWEEP_MARGIN = Duration.ofMinutes(5);
@@ -36,6 +47,9 @@ public class RefreshTokens {
 
     @Inject
     private CognitoSettings settings;
+
+    @Inject
+    private CognitoRevocation revocation;
 
     private SharedIndex tokens;
 
@@ -73,6 +87,17 @@ public class RefreshTokens {
         } catch (SessionKeys.Unopened unopened) {
             return Optional.empty();
         }
+    }
+
+    /** Revokes the refresh token of session {@code sessionId} at Cognito, if it has one, and says how that went. */
+    public Revocation revoke(String sessionId) {
+        Optional<String> refreshToken;
+        try {
+            refreshToken = of(sessionId);
+        } catch (SharedIndex.Unanswered unanswered) {
+            return Revocation.GRID_UNANSWERED;
+        }
+        return refreshToken.map(revocation::revoke).orElse(true) ? Revocation.DONE : Revocation.COGNITO_UNREACHABLE;
     }
 
     /** The session has ended: its refresh token goes. */

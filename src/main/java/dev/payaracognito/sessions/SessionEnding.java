@@ -2,8 +2,6 @@ package dev.payaracognito.sessions;
 
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
-import dev.payaracognito.cluster.SharedIndex;
-import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.security.CognitoValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,9 +33,6 @@ public class SessionEnding {
     private CognitoValidation validation;
 
     @Inject
-    private CognitoRevocation revocation;
-
-    @Inject
     private SecurityStats stats;
 
     /** The key under which the list of ended sign-ins names an ended session (see {@link #end}). */
@@ -59,21 +54,12 @@ public class SessionEnding {
             }
             stats.revoked();
             if (revokedSoFar) {
-                revokedSoFar = revoked(signIn.id());
+                revokedSoFar = refreshTokens.revoke(signIn.id()) == RefreshTokens.Revocation.DONE;
             }
             index.remove(user, signIn.id());
         }
         AuditLog.sessionsEnded(request, by, user, sessions.size(),
                 how + (revokedSoFar ? "" : "; Cognito or the data grid unreachable, refresh tokens not revoked"));
         return new Ended(sessions.size(), revokedSoFar);
-    }
-
-    /** Whether the session's refresh token, if it has one, was revoked at Cognito. */
-    private boolean revoked(String sessionId) {
-        try {
-            return refreshTokens.of(sessionId).map(revocation::revoke).orElse(true);
-        } catch (SharedIndex.Unanswered unanswered) {
-            return false;
-        }
     }
 }

@@ -2,9 +2,7 @@ package dev.payaracognito.security.browser;
 
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.audit.SecurityStats;
-import dev.payaracognito.cluster.SharedIndex;
 import dev.payaracognito.cognito.CognitoEndpoints;
-import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.cognito.CognitoUnavailable;
 import dev.payaracognito.security.CognitoValidation;
@@ -18,7 +16,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -51,9 +48,6 @@ public class SessionEnd {
     private RefreshTokens refreshTokens;
 
     @Inject
-    private CognitoRevocation revocation;
-
-    @Inject
     private CognitoEndpoints endpoints;
 
     @Inject
@@ -79,14 +73,12 @@ public class SessionEnd {
      */
     public boolean revokeRefreshToken(HttpServletRequest request) {
         SignInRecord signIn = signedInSession.record(request);
-        Optional<String> refreshToken;
-        try {
-            refreshToken = signIn == null ? Optional.empty() : refreshTokens.of(signIn.sessionId());
-        } catch (SharedIndex.Unanswered unanswered) {
+        RefreshTokens.Revocation revoked = signIn == null ? RefreshTokens.Revocation.DONE
+                : refreshTokens.revoke(signIn.sessionId());
+        if (revoked == RefreshTokens.Revocation.GRID_UNANSWERED) {
             LOG.warning("sign-out: the data grid did not give the session's refresh token, which is not revoked");
-            return true;
         }
-        return refreshToken.map(revocation::revoke).orElse(true);
+        return revoked != RefreshTokens.Revocation.COGNITO_UNREACHABLE;
     }
 
     /** Whether the sign-in was ended already (on any node): signed out, its tokens refused. */

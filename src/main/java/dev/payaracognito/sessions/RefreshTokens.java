@@ -3,12 +3,13 @@ package dev.payaracognito.sessions;
 import dev.payaracognito.cluster.DataGrid;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cluster.SharedIndex;
+import dev.payaracognito.cluster.TokenFields;
 import dev.payaracognito.cognito.CognitoRevocation;
 import dev.payaracognito.cognito.CognitoSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -70,12 +71,12 @@ public class RefreshTokens {
         Duration life = Duration.between(Instant.now(), signedInAt.plus(settings.sessions().maxLifetime())
                 .plus(settings.sessions().idleTimeout()).plus(SWEEP_MARGIN));
         return life.isNegative() || life.isZero() || tokens.put(sessionId, ENTRY,
-                keys().seal(purpose(sessionId), refreshToken.getBytes(StandardCharsets.UTF_8)), life);
+                keys().seal(purpose(sessionId), TokenFields.bytes(refreshToken)), life);
     }
 
     /**
      * The refresh token of session {@code sessionId}; none if the session has none (ended, or never given one), or
-     * if what the grid holds for it was not sealed for it by this app.
+     * if what the grid holds for it was not sealed for it by this version of the app.
      */
     public Optional<String> of(String sessionId) throws SharedIndex.Unanswered {
         Optional<byte[]> sealed = tokens.get(sessionId, ENTRY);
@@ -83,8 +84,8 @@ public class RefreshTokens {
             return Optional.empty();
         }
         try {
-            return Optional.of(new String(keys().open(purpose(sessionId), sealed.get()), StandardCharsets.UTF_8));
-        } catch (SessionKeys.Unopened unopened) {
+            return Optional.of(TokenFields.token(keys().open(purpose(sessionId), sealed.get())));
+        } catch (SessionKeys.Unopened | IOException unopened) {
             return Optional.empty();
         }
     }
@@ -105,9 +106,12 @@ public class RefreshTokens {
         tokens.remove(sessionId, ENTRY);
     }
 
-    /** Sealed for one session: an entry copied under another session's id does not open there. */
+    /**
+     * Sealed for one session: an entry copied under another session's id does not open there. The version (2: the
+     * token as its segments' bytes) keeps an entry of another layout from opening as one of this.
+     */
     private static String purpose(String sessionId) {
-        return "refresh-token:" + sessionId;
+        return "refresh-token/2:" + sessionId;
     }
 
     private SessionKeys keys() {

@@ -2,6 +2,7 @@ package dev.payaracognito.security.browser;
 
 import com.nimbusds.jwt.JWTParser;
 import dev.payaracognito.cluster.TextFields;
+import dev.payaracognito.cluster.TokenFields;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -28,13 +29,14 @@ record SessionTokens(String tokenType, String idToken, String accessToken, Strin
     }
 
     void writeTo(DataOutputStream out) throws IOException {
-        for (String text : new String[] {tokenType, idToken, accessToken, scope}) {
-            TextFields.write(out, text);
-        }
+        TextFields.write(out, tokenType);
+        TokenFields.write(out, idToken);
+        TokenFields.write(out, accessToken);
+        TextFields.write(out, scope);
     }
 
     static SessionTokens readFrom(DataInputStream in) throws IOException {
-        return new SessionTokens(TextFields.read(in), TextFields.read(in), TextFields.read(in), TextFields.read(in));
+        return new SessionTokens(TextFields.read(in), TokenFields.read(in), TokenFields.read(in), TextFields.read(in));
     }
 
     /** When the ID token expires: the identity store accepted it, so it is a JWT that says so. */

@@ -33,9 +33,9 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
 
     /**
      * The layout of {@link #bytes()}: a change of it gets a new number (2: the refresh token kept apart; 3: the ID
-     * token's expiry).
+     * token's expiry; 4: the tokens as their segments' bytes, {@code TokenFields}).
      */
-    private static final int LAYOUT = 3;
+    private static final int LAYOUT = 4;
 
     static SignInRecord of(CognitoToken access, SessionTokens tokens, Instant now, String bindingDigest) {
         return new SignInRecord(access.subject(), access.username(), new TreeSet<>(access.groups()),

@@ -45,7 +45,10 @@ public final class TokenFields {
         }
     }
 
-    /** The token {@link #write} wrote; an {@link IOException} for anything else. */
+    /**
+     * The token {@link #write} wrote; an {@link IOException} for anything else. {@code in} reads a byte array (its
+     * {@code available()} is what is left), as everywhere the app reads what it sealed.
+     */
     public static String read(DataInputStream in) throws IOException {
         int form = in.readUnsignedByte();
         if (form == TEXT) {

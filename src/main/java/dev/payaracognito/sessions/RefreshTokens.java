@@ -35,7 +35,21 @@ public class RefreshTokens {
         /** Cognito could not be reached: the token expires unused. */
         COGNITO_UNREACHABLE,
         /** The data grid did not give it: the token expires unused. */
-        GRID_UNANSWERED
+        GRID_UNANSWERED,
+        /**
+         * What the data grid holds for the session does not open here (sealed by a version of another layout, or
+         * under a key this node lacks): the token expires unused.
+         */
+        UNREADABLE
+    }
+
+    /** What the grid holds for a session does not open as its refresh token on this node. */
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     static final String MAP = "payara-cognito.refresh-tokens";
@@ -76,16 +90,12 @@ public class RefreshTokens {
 
     /**
      * The refresh token of session {@code sessionId}; none if the session has none (ended, or never given one), or
-     * if what the grid holds for it was not sealed for it by this version of the app.
+     * if what the grid holds for it does not open here ({@link Revocation#UNREADABLE}).
      */
     public Optional<String> of(String sessionId) throws SharedIndex.Unanswered {
-        Optional<byte[]> sealed = tokens.get(sessionId, ENTRY);
-        if (sealed.isEmpty()) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(TokenFields.token(keys().open(purpose(sessionId), sealed.get())));
-        } catch (SessionKeys.Unopened | IOException unopened) {
+            return held(sessionId);
+        } catch (Unreadable unreadable) {
             return Optional.empty();
         }
     }
@@ -94,11 +104,25 @@ public class RefreshTokens {
     public Revocation revoke(String sessionId) {
         Optional<String> refreshToken;
         try {
-            refreshToken = of(sessionId);
+            refreshToken = held(sessionId);
         } catch (SharedIndex.Unanswered unanswered) {
             return Revocation.GRID_UNANSWERED;
+        } catch (Unreadable unreadable) {
+            return Revocation.UNREADABLE;
         }
         return refreshToken.map(revocation::revoke).orElse(true) ? Revocation.DONE : Revocation.COGNITO_UNREACHABLE;
+    }
+
+    private Optional<String> held(String sessionId) throws SharedIndex.Unanswered, Unreadable {
+        Optional<byte[]> sealed = tokens.get(sessionId, ENTRY);
+        if (sealed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TokenFields.token(keys().open(purpose(sessionId), sealed.get())));
+        } catch (SessionKeys.Unopened | IOException otherLayoutOrKey) {
+            throw new Unreadable(otherLayoutOrKey);
+        }
     }
 
     /** The session has ended: its refresh token goes. */
@@ -107,11 +131,11 @@ public class RefreshTokens {
     }
 
     /**
-     * Sealed for one session: an entry copied under another session's id does not open there. The version (2: the
-     * token as its segments' bytes) keeps an entry of another layout from opening as one of this.
+     * Sealed for one session: an entry copied under another session's id does not open there. (Versions before
+     * {@code TokenFields} sealed the token's UTF-8 text, which does not read as one: {@link Revocation#UNREADABLE}.)
      */
     private static String purpose(String sessionId) {
-        return "refresh-token/2:" + sessionId;
+        return "refresh-token:" + sessionId;
     }
 
     private SessionKeys keys() {

@@ -59,7 +59,8 @@ public class SessionEnding {
             index.remove(user, signIn.id());
         }
         AuditLog.sessionsEnded(request, by, user, sessions.size(),
-                how + (revokedSoFar ? "" : "; Cognito or the data grid unreachable, refresh tokens not revoked"));
+                how + (revokedSoFar ? "" : "; refresh tokens not revoked (Cognito or the data grid unreachable,"
+                        + " or a token that does not open here)"));
         return new Ended(sessions.size(), revokedSoFar);
     }
 }

@@ -23,15 +23,19 @@ class TokenFieldsTest {
             + random(256) + "." + random(12) + "." + random(1200) + "." + random(16);
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "opaque-token", "a.b.c.d.e.f", "eyJ=.eyJ.sig", "QR.QQ", "QQ.Q", "a..b", "é.e"})
-    void aTokenOfAnyOtherShapeReadsBackAsItsText(String token) throws IOException {
-        assertEquals(token, TokenFields.token(TokenFields.bytes(token)));
+    @ValueSource(strings = {"", "opaque-token", "QQ", "QQ.QQ.QQ.QQ.QQ.QQ", "eyJ=.eyJ.sig", "QQ==.QQ", "QR.QQ", "QQ.Q",
+        "a..b", "é.e", "Q\u0141.QQ", "QQ+/.QQ"})
+    void aTokenOfAnyOtherShapeIsKeptAsItsText(String token) throws IOException {
+        byte[] bytes = TokenFields.bytes(token);
+        assertEquals(0, bytes[0], "not kept as text");
+        assertEquals(token, TokenFields.token(bytes));
     }
 
     @Test
     void aCompactTokenReadsBackExactlyAndSmaller() throws IOException {
-        for (String token : new String[] {JWS, JWE, "QQ..QUI", JWS.substring(0, JWS.lastIndexOf('.') + 1)}) {
+        for (String token : new String[] {JWS, JWE, "QQ..QUI", ".QQ.QQ", JWS.substring(0, JWS.lastIndexOf('.') + 1)}) {
             byte[] bytes = TokenFields.bytes(token);
+            assertEquals(1, bytes[0], "not kept as bytes");
             assertEquals(token, TokenFields.token(bytes));
         }
         assertTrue(TokenFields.bytes(JWS).length < JWS.length() * 0.8, "a JWS is not kept as its bytes");
@@ -52,7 +56,9 @@ class TokenFieldsTest {
         assertThrows(IOException.class, () -> TokenFields.token(Arrays.copyOf(bytes, bytes.length - 1)));
         assertThrows(IOException.class, () -> TokenFields.token(Arrays.copyOf(bytes, bytes.length + 1)));
         assertThrows(IOException.class, () -> TokenFields.token(new byte[] {7}));
-        assertThrows(IOException.class, () -> TokenFields.token(new byte[] {1, 9, 0, 0, 0, 0}));
+        assertThrows(IOException.class, () -> TokenFields.token(new byte[] {1, 1, 0, 0, 0, 0})); // one segment
+        assertThrows(IOException.class, () -> TokenFields.token(new byte[] {1, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})); // six empty segments
         assertThrows(IOException.class, () -> TokenFields.token(new byte[] {1, 2, 0x7f, 0, 0, 0}));
         assertThrows(IOException.class, () -> TokenFields.token(TokenFields.bytes(null)));
         assertThrows(IOException.class, () -> TokenFields.token("eyJhbGciOiJSUzI1NiJ9".getBytes(StandardCharsets.UTF_8)));

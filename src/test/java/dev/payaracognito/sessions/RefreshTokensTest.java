@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.payaracognito.cluster.DataGrid;
+import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cluster.SharedIndex;
+import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.testing.MapSettings;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +61,17 @@ class RefreshTokensTest {
         // a writer of the grid copies alice's entry to bob's session: ending bob's must not revoke alice's token
         held.put(BOB, "refresh-token", sealed, Duration.ofMinutes(5));
         assertEquals(Optional.empty(), refreshTokens.of(BOB));
+    }
+
+    @Test
+    void anEntryThatDoesNotOpenHereIsNoTokenAndIsNotReportedRevoked() throws Exception {
+        SharedIndex held = (SharedIndex) field("tokens").get(refreshTokens);
+        // what a version before TokenFields sealed: the token's text, under the same purpose
+        SessionKeys keys = ((CognitoSettings) field("settings").get(refreshTokens)).sessions().keys();
+        held.put(ALICE, "refresh-token", keys.seal("refresh-token:" + ALICE, TOKEN.getBytes(StandardCharsets.UTF_8)),
+                Duration.ofMinutes(5));
+        assertEquals(Optional.empty(), refreshTokens.of(ALICE));
+        assertEquals(RefreshTokens.Revocation.UNREADABLE, refreshTokens.revoke(ALICE));
     }
 
     @Test

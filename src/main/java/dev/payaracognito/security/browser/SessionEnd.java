@@ -68,8 +68,8 @@ public class SessionEnd {
 
     /**
      * The sign-out revokes the session's refresh token at Cognito: whether Cognito could be reached (true when the
-     * session has none). A data grid that cannot give it does not stop the sign-out: it is logged, and the token
-     * expires unused.
+     * session has none). A data grid that cannot give it, or gives one that does not open here, does not stop the
+     * sign-out: it is logged, and the token expires unused.
      */
     public boolean revokeRefreshToken(HttpServletRequest request) {
         SignInRecord signIn = signedInSession.record(request);
@@ -77,6 +77,9 @@ public class SessionEnd {
                 : refreshTokens.revoke(signIn.sessionId());
         if (revoked == RefreshTokens.Revocation.GRID_UNANSWERED) {
             LOG.warning("sign-out: the data grid did not give the session's refresh token, which is not revoked");
+        } else if (revoked == RefreshTokens.Revocation.UNREADABLE) {
+            LOG.warning("sign-out: the session's refresh token in the data grid does not open on this node (another"
+                    + " version's layout, or a key this node lacks); it is not revoked");
         }
         return revoked != RefreshTokens.Revocation.COGNITO_UNREACHABLE;
     }

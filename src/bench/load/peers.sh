@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The same Bearer API on Quarkus, Spring Boot and this app, in one run on this machine: each app alone with
-# -Xmx512m on :8080, against the local Cognito; time until its first answer, resident memory idle and after load,
-# 60 s of warm-up, then alternating wrk rounds of /api/status (public) and /api/me (Bearer), medians. Prints a
-# Markdown table. The peers are src/bench/peers (quarkus-bearer: Quarkus OIDC in service mode; spring-bearer: Spring
-# Boot's OAuth2 resource server), built here on the first run; this app starts as the image starts it (Payara's
-# launcher and the ahead-of-time cache, trained first) with a data grid of one on loopback; for this app, which is
-# the only one of the three with browser sign-in, then 300 sign-ins through the hosted UI and the heap each session
-# keeps (src/bench/java/…/SignInCost.java).
+# The same Bearer API on Quarkus, Spring Boot and this app, in one run on this machine: each app alone with -Xmx512m
+# on :8080, against the local Cognito; time until its first answer, the time of its first /api/me right after,
+# resident memory idle and after load, 60 s of warm-up, then alternating wrk rounds of /api/status (public) and
+# /api/me (Bearer), medians. Prints a Markdown table. The peers are src/bench/peers (quarkus-bearer: Quarkus OIDC in
+# service mode; spring-bearer: Spring Boot's OAuth2 resource server), built here on the first run; this app starts as
+# the image starts it (Payara's launcher and the ahead-of-time cache, trained first) with a data grid of one on
+# loopback; for this app, which is the only one of the three with browser sign-in, then 300 sign-ins through the
+# hosted UI and the heap each session keeps (src/bench/java/…/SignInCost.java).
 #   src/bench/load/peers.sh [seconds per round] [connections] [rounds]
 # Needs ./mvnw package first, wrk, and the local Cognito on :9229 (./mvnw -Plocal-cognito).
 set -euo pipefail
@@ -39,6 +39,7 @@ measure() { # name command… -> one table row
   local name=$1
   shift
   local began=$SECONDS started pid
+  access_token "$app" "$cognito" > "$token_file" # from the local Cognito: ready before the app starts
   started=$(date +%s%N)
   "$@" > "$work/$name.log" 2>&1 &
   pid=$!
@@ -48,14 +49,16 @@ measure() { # name command… -> one table row
     sleep 0.05
   done
   local ready_ms=$((($(date +%s%N) - started) / 1000000))
+  local first status seconds_taken # the first /api/me, right after the first answer: its time, and that it is 200
+  read -r status seconds_taken < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
+    -H "Authorization: Bearer $(cat "$token_file")" "$app/api/me")
+  [[ $status == 200 ]] || { echo "$name refuses the access token ($status)" >&2; exit 1; }
+  first=$(awk -v s="$seconds_taken" 'BEGIN {printf "%.0f", s * 1000}')
   local java_pid
   java_pid=$(pgrep -P "$pid" java || echo "$pid")
   sleep 5
   local idle
   idle=$(rss_mb "$java_pid")
-  access_token "$app" "$cognito" > "$token_file"
-  [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$token_file")" "$app/api/me") == 200 ]] \
-    || { echo "$name refuses the access token" >&2; exit 1; }
   wrk_round 30 "$connections" "$app/api/status" > /dev/null # warm-up, 60 s
   wrk_round 30 "$connections" "$app/api/me" -s "$here/bearer.lua" > /dev/null
   local public=() bearer=() errors=0 rps err
@@ -79,10 +82,10 @@ measure() { # name command… -> one table row
   local p b
   p=$(printf '%s\n' "${public[@]}" | median)
   b=$(printf '%s\n' "${bearer[@]}" | median)
-  awk -v n="$name" -v r="$ready_ms" -v i="$idle" -v l="$loaded" -v p="$p" -v b="$b" -v e="$errors" \
+  awk -v n="$name" -v r="$ready_ms" -v f="$first" -v i="$idle" -v l="$loaded" -v p="$p" -v b="$b" -v e="$errors" \
     -v s="$sign_in" -v h="$heap" \
-    'BEGIN {printf "| %s | %.1f s | %d → %d MB | %.0f | %.0f | %.2f | %d | %s | %s |\n", n, r / 1000, i, l, p, b,
-      b / p, e, s, h}'
+    'BEGIN {printf "| %s | %.1f s | %d ms | %d → %d MB | %.0f | %.0f | %.2f | %d | %s | %s |\n", n, r / 1000, f, i, l,
+      p, b, b / p, e, s, h}'
 }
 
 for peer in quarkus-bearer spring-bearer; do # the peers' own builds, on the Maven that builds this app
@@ -96,9 +99,9 @@ micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin 
 payara_aot_train "$java" "$work" jvm micro
 payara_aot_reset "$work"
 
-echo "| app | first answer | RSS idle → after load | \`/api/status\` req/s | \`/api/me\` req/s | me/status | errors" \
-  "| browser sign-in, p50 | heap per signed-in session |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| app | first answer | first \`/api/me\` | RSS idle → after load | \`/api/status\` req/s | \`/api/me\` req/s" \
+  "| me/status | errors | browser sign-in, p50 | heap per signed-in session |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 measure "Quarkus (quarkus-bearer)" "$java" -Xmx512m -jar "$peers/quarkus-bearer/target/quarkus-app/quarkus-run.jar"
 measure "Spring Boot (spring-bearer)" "$java" -Xmx512m -jar "$peers/spring-bearer/target/spring-bearer.jar"
 measure "this app (Payara Micro 7)" "$java" -XX:AOTCache="$payara_aot_cache" "${jvm[@]}" -jar "$payara_launcher" \

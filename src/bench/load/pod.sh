@@ -8,9 +8,10 @@
 # pod really spends) and file-backed pages (the ahead-of-time cache and the jars, mapped: clean pages the kernel can
 # drop and read again), the heap in use after a full collection, and /api/me's throughput (wrk, rounds after a
 # warm-up). Prints a Markdown table. The sets: "memory" (the JVM's settings: collector, object headers, the cache),
-# "native" (the C heap beside the JVM's: not trimmed by the JVM, glibc's malloc arenas; twice each, alternating) and
-# "traces" (OpenTelemetry off, on at 100 % and at 10 % sampling, exported to a collector that drops them).
-#   src/bench/load/pod.sh [memory|native|traces] [seconds per round] [connections] [rounds]
+# "native" (the C heap beside the JVM's: not trimmed by the JVM, glibc's malloc arenas; twice each, alternating),
+# "traces" (OpenTelemetry off, on at 100 % and at 10 % sampling, exported to a collector that drops them) and "young"
+# (Serial's young generation capped at 32 and 64 MB; twice each, alternating).
+#   src/bench/load/pod.sh [memory|native|traces|young] [seconds per round] [connections] [rounds]
 # Needs ./mvnw package first, wrk, a JDK 25 (JAVA: its java) and the local Cognito on :9229 (./mvnw -Plocal-cognito).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -54,7 +55,9 @@ declare -A options=(
   [untrimmed]="-XX:+UseSerialGC -XX:TrimNativeHeapInterval=0"
   [traces-off]="-XX:+UseSerialGC"
   [traces-all]="-XX:+UseSerialGC ${otel[*]} -Dotel.traces.sampler=parentbased_always_on"
-  [traces-tenth]="-XX:+UseSerialGC ${otel[*]} ${tenth[*]}")
+  [traces-tenth]="-XX:+UseSerialGC ${otel[*]} ${tenth[*]}"
+  [young-32]="-XX:+UseSerialGC -XX:MaxNewSize=32m"
+  [young-64]="-XX:+UseSerialGC -XX:MaxNewSize=64m")
 declare -A label=(
   [image]="the image's settings (Serial, as the JVM picks in such a pod)"
   [compact]="the same, compact object headers (\`-XX:+UseCompactObjectHeaders\`)"
@@ -64,12 +67,15 @@ declare -A label=(
   [untrimmed]="the same, the C heap not trimmed (\`-XX:TrimNativeHeapInterval=0\`, the JVM's default)"
   [traces-off]="traces off (the default)"
   [traces-all]="traces on, every request sampled"
-  [traces-tenth]="traces on, 10 % sampled")
+  [traces-tenth]="traces on, 10 % sampled"
+  [young-32]="the same, the young generation at most 32 MB (\`-XX:MaxNewSize=32m\`)"
+  [young-64]="the same, the young generation at most 64 MB (\`-XX:MaxNewSize=64m\`)")
 # and the environment of those that differ in it
 declare -A environments=([arenas]="MALLOC_ARENA_MAX=2")
 case $set in
   memory) names=(image compact g1 no-aot) ;;
   native) names=(image untrimmed arenas image untrimmed arenas) ;;
+  young) names=(image young-32 young-64 image young-32 young-64) ;;
   traces) names=(traces-off traces-all traces-tenth traces-off traces-all traces-tenth)
     python3 -c 'import http.server as h
 class S(h.BaseHTTPRequestHandler):
@@ -80,7 +86,7 @@ class S(h.BaseHTTPRequestHandler):
 h.ThreadingHTTPServer(("127.0.0.1", 4318), S).serve_forever()' &
     sink_pid=$!
     trap 'kill "$sink_pid"' EXIT ;;
-  *) echo "no such set: $set (memory, native, traces)" >&2; exit 2 ;;
+  *) echo "no such set: $set (memory, native, traces, young)" >&2; exit 2 ;;
 esac
 
 kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
@@ -92,7 +98,7 @@ measure() {
   read -ra extra <<< "${options[$name]}"
   read -ra environment <<< "${environments[$name]:-}"
   case $name in # settings the cache does not depend on use the image's cache
-    traces-* | arenas | untrimmed) dir=$work/image ;;
+    traces-* | arenas | untrimmed | young-*) dir=$work/image ;;
     *) dir=$work/$name ;;
   esac
   if [[ $name != no-aot ]]; then # a cache per JVM settings: a cache is only used with the settings it was made with

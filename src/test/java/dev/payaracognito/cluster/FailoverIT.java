@@ -67,6 +67,15 @@ class FailoverIT {
         }
     }
 
+    @Test
+    @Order(0)
+    void everyNodeHandsTheContainersCallsToTheHandlerItKeeps() {
+        for (PayaraNode node : NODES) { // each answered /api/status before the cluster was ready: a first call
+            assertTrue(node.logSays("first authentication call reached KeptHandlerBridge"),
+                    node.name() + " runs Soteria's bridge, which looks the handler up for each request");
+        }
+    }
+
     @BeforeEach
     void honestCognito() {
         cognito().healAll();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.payaracognito.testing.AttributeRequests;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -14,7 +15,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -131,16 +131,9 @@ class KeptHandlerBridgeTest {
                 bridge.getSupportedMessageTypes());
     }
 
-    /** A request that keeps its attributes and is named by one of them, and nothing else. */
+    /** A request named by one of its attributes. */
     private static HttpServletRequest request(String name) {
-        Map<String, Object> attributes = new HashMap<>(Map.of("name", name));
-        return (HttpServletRequest) Proxy.newProxyInstance(KeptHandlerBridgeTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, called, args) -> switch (called.getName()) {
-                    case "getAttribute" -> attributes.get((String) args[0]);
-                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                    case "removeAttribute" -> attributes.remove((String) args[0]);
-                    default -> null;
-                });
+        return AttributeRequests.with(Map.of("name", name));
     }
 
     private static MessageInfo message(HttpServletRequest request) {

@@ -10,18 +10,17 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.security.token.CognitoToken;
+import dev.payaracognito.testing.AttributeRequests;
 import jakarta.servlet.ServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,15 +69,8 @@ class SessionAttributesTest {
         assertNotSame(opened, refreshed.open(keys, request), "a new sealed value is opened anew");
     }
 
-    /** A request that keeps its attributes, and nothing else. */
     private static ServletRequest request() {
-        Map<String, Object> attributes = new HashMap<>();
-        return (ServletRequest) Proxy.newProxyInstance(SessionAttributesTest.class.getClassLoader(),
-                new Class<?>[] {ServletRequest.class}, (proxy, called, args) -> switch (called.getName()) {
-                    case "getAttribute" -> attributes.get((String) args[0]);
-                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                    default -> null;
-                });
+        return AttributeRequests.with(Map.of());
     }
 
     @Test

@@ -29,9 +29,17 @@ public final class TextFields {
         if (length == -1) {
             return null;
         }
+        return new String(next(in, length), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The next {@code length} bytes of a field; an {@link IOException} for a length the bytes left cannot hold
+     * ({@code in} reads a byte array: its {@code available()} is what is left).
+     */
+    static byte[] next(DataInputStream in, int length) throws IOException {
         if (length < 0 || length > in.available()) {
-            throw new IOException("a text field longer than what is left");
+            throw new IOException("a field longer than what is left");
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return in.readNBytes(length);
     }
 }

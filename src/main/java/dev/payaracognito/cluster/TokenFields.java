@@ -63,11 +63,7 @@ public final class TokenFields {
         }
         StringJoiner token = new StringJoiner(".");
         for (int i = 0; i < count; i++) {
-            int length = in.readInt();
-            if (length < 0 || length > in.available()) {
-                throw new IOException("a token segment longer than what is left");
-            }
-            token.add(ENCODER.encodeToString(in.readNBytes(length)));
+            token.add(ENCODER.encodeToString(TextFields.next(in, in.readInt())));
         }
         return token.toString();
     }

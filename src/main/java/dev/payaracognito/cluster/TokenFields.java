@@ -1,11 +1,9 @@
 package dev.payaracognito.cluster;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
@@ -70,13 +68,7 @@ public final class TokenFields {
 
     /** {@code token} alone, as {@link #write} writes it. */
     public static byte[] bytes(String token) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, token);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return PlainBytes.of(2048, out -> write(out, token));
     }
 
     /** The token {@link #bytes} made, not null; an {@link IOException} for anything else. */

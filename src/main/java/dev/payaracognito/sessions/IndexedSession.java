@@ -1,12 +1,10 @@
 package dev.payaracognito.sessions;
 
+import dev.payaracognito.cluster.PlainBytes;
 import dev.payaracognito.cluster.TextFields;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
@@ -44,8 +42,7 @@ public record IndexedSession(SignedIn signIn, Instant lastActive, String node, S
     }
 
     byte[] bytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        return PlainBytes.of(256, out -> {
             out.writeByte(LAYOUT);
             for (String text : new String[] {signIn.id(), signIn.username(), signIn.email(), signIn.originJti(),
                     node, device, address}) {
@@ -54,10 +51,7 @@ public record IndexedSession(SignedIn signIn, Instant lastActive, String node, S
             out.writeLong(signIn.signedInAt().toEpochMilli());
             out.writeLong(signIn.usableUntil().toEpochMilli());
             out.writeLong(lastActive.toEpochMilli());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     /** The session {@link #bytes()} wrote; an {@link IOException} for anything else. */

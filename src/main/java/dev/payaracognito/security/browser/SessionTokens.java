@@ -1,14 +1,13 @@
 package dev.payaracognito.security.browser;
 
 import com.nimbusds.jwt.JWTParser;
+import dev.payaracognito.cluster.PlainBytes;
 import dev.payaracognito.cluster.TextFields;
 import dev.payaracognito.cluster.TokenFields;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -53,13 +52,7 @@ record SessionTokens(String tokenType, String idToken, String accessToken, Strin
     }
 
     byte[] bytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return PlainBytes.of(4096, this::writeTo);
     }
 
     /** The tokens {@link #bytes()} wrote, with an ID and an access token; empty for anything else. */

@@ -1,14 +1,12 @@
 package dev.payaracognito.security.browser;
 
+import dev.payaracognito.cluster.PlainBytes;
 import dev.payaracognito.cluster.TextFields;
 import dev.payaracognito.security.token.CognitoToken;
 import dev.payaracognito.security.token.CognitoTokenValidator;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -101,8 +99,7 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
     }
 
     byte[] bytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        return PlainBytes.of(4096, out -> {
             out.writeByte(LAYOUT);
             for (String text : new String[] {subject, username, originJti, bindingDigest}) {
                 TextFields.write(out, text);
@@ -115,10 +112,7 @@ record SignInRecord(String subject, String username, Set<String> groups, String 
             for (String group : groups) {
                 TextFields.write(out, group);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     /** The record {@link #bytes()} wrote; an {@link IOException} for anything else. */

@@ -1,40 +1,23 @@
 package dev.payaracognito.sessions;
 
-import dev.payaracognito.audit.AuditLog;
+import dev.payaracognito.cognito.CognitoAdminApi;
 import dev.payaracognito.cognito.CognitoSettings;
 import dev.payaracognito.cognito.PoolSettings;
-import dev.payaracognito.telemetry.Traced;
-import dev.payaracognito.telemetry.Tracing;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Optional;
+import jakarta.json.Json;
 import java.util.logging.Logger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
- * Cognito's {@code AdminUserGlobalSignOut} for a user, through the AWS SDK for Java v2, when the operator turned it
- * on ({@code APP_ADMIN_GLOBAL_SIGN_OUT=true}): Cognito then refuses every refresh token of the user, those that
- * apps other than this one hold (a mobile app on the same pool), and its own session cookie. Access and ID tokens
- * already issued still verify offline until they expire; this app's ended sessions refuse theirs itself. The
- * credentials are the SDK's default chain (environment, the pod's or the instance's role); against the local
- * Cognito (development mode), any static ones, as it checks only that a request is signed.
+ * Cognito's {@code AdminUserGlobalSignOut} for a user ({@link CognitoAdminApi}), when the operator turned it on
+ * ({@code APP_ADMIN_GLOBAL_SIGN_OUT=true}): Cognito then refuses every refresh token of the user, those that apps
+ * other than this one hold (a mobile app on the same pool), and its own session cookie. Access and ID tokens
+ * already issued still verify offline until they expire; this app's ended sessions refuse theirs itself.
  */
 @ApplicationScoped
 public class GlobalSignOut {
 
     private static final Logger LOG = Logger.getLogger(GlobalSignOut.class.getName());
-    /** Cognito's id of the request (its {@code x-amzn-RequestId}), under OpenTelemetry's name for it. */
-    private static final String AWS_REQUEST_ID = "aws.request_id";
 
     /** What became of a global sign-out, as the admin page says it. */
     public enum Outcome {
@@ -58,9 +41,7 @@ public class GlobalSignOut {
     private CognitoSettings settings;
 
     @Inject
-    private Tracing tracing;
-
-    private volatile CognitoIdentityProviderClient client;
+    private CognitoAdminApi cognito;
 
     /** Whether the operator turned it on, and the settings name a pool it can be asked of. */
     public boolean enabled() {
@@ -72,51 +53,21 @@ public class GlobalSignOut {
             return Outcome.OFF;
         }
         PoolSettings.AdminApi api = settings.pool().adminApi().orElseThrow();
-        try (Traced call = tracing.awsCall("CognitoIdentityProvider", "AdminUserGlobalSignOut", api.region())) {
-            try {
-                call.attribute(AWS_REQUEST_ID, client(api).adminUserGlobalSignOut(request -> request
-                        .userPoolId(api.userPoolId()).username(username)).responseMetadata().requestId());
-                return Outcome.DONE;
-            } catch (UserNotFoundException unknown) {
-                call.attribute(AWS_REQUEST_ID, unknown.requestId()).failed(unknown.getClass().getSimpleName());
-                return Outcome.NO_SUCH_USER;
-            } catch (SdkException failed) {
-                if (failed instanceof AwsServiceException answered) {
-                    call.attribute(AWS_REQUEST_ID, answered.requestId());
-                }
-                call.failed(failed.getClass().getSimpleName());
-                // the SDK's messages may quote Cognito's answer: the log says which failure, not what it said
-                LOG.warning("AdminUserGlobalSignOut failed: " + AuditLog.describe(failed));
-                return Outcome.FAILED;
-            }
+        CognitoAdminApi.Answer answer;
+        try {
+            answer = cognito.call(api, "AdminUserGlobalSignOut",
+                    Json.createObjectBuilder().add("UserPoolId", api.userPoolId()).add("Username", username).build());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.FAILED;
         }
-    }
-
-    @PreDestroy
-    void close() {
-        Optional.ofNullable(client).ifPresent(CognitoIdentityProviderClient::close);
-    }
-
-    /** Built at the first use: an app that never ends a user's access never loads the SDK. */
-    private CognitoIdentityProviderClient client(PoolSettings.AdminApi api) {
-        CognitoIdentityProviderClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                if (client == null) {
-                    CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
-                            .region(Region.of(api.region()))
-                            .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                                    .socketTimeout(Duration.ofSeconds(5)).build())
-                            .overrideConfiguration(call -> call.apiCallTimeout(Duration.ofSeconds(10)));
-                    if (api.localEndpoint() != null) {
-                        builder.endpointOverride(api.localEndpoint()).credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-                    }
-                    client = builder.build();
-                }
-                built = client;
-            }
+        if (answer.succeeded()) {
+            return Outcome.DONE;
         }
-        return built;
+        if ("UserNotFoundException".equals(answer.error())) {
+            return Outcome.NO_SUCH_USER;
+        }
+        LOG.warning("AdminUserGlobalSignOut failed: " + answer.describe());
+        return Outcome.FAILED;
     }
 }

@@ -59,6 +59,7 @@ public class GlobalSignOut {
                     Json.createObjectBuilder().add("UserPoolId", api.userPoolId()).add("Username", username).build());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            LOG.warning("AdminUserGlobalSignOut not finished: the request's thread was interrupted");
             return Outcome.FAILED;
         }
         if (answer.succeeded()) {

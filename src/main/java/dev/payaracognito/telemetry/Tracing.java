@@ -103,7 +103,7 @@ public class Tracing {
     }
 
     /**
-     * A call of the app's to an AWS API through the AWS SDK ({@code service} as the SDK names it, such as
+     * A call of the app's to an AWS API ({@code service} as the AWS SDK names it, such as
      * {@code CognitoIdentityProvider}): a client span named {@code Service.Operation}, as OpenTelemetry's conventions
      * for the AWS SDK say. The caller adds the answer's {@code aws.request_id}, which AWS support asks for.
      */

@@ -39,7 +39,7 @@ class CognitoAdminApiTest {
 
         assertEquals(400, answer.status());
         assertEquals("UserNotFoundException", answer.error());
-        assertEquals("HTTP 400 UserNotFoundException", answer.describe());
+        assertEquals("HTTP 400 UserNotFoundException, Cognito's request id " + answer.requestId(), answer.describe());
     }
 
     @Test
@@ -52,13 +52,21 @@ class CognitoAdminApiTest {
     }
 
     @Test
-    void anAnswerThatIsNotCognitosIsUnnamed() throws Exception {
+    void aFailingCognitoIsAskedOnceMoreAndItsAnswerUnnamed() throws Exception {
         pool.cognito().fail(Endpoint.ADMIN_API, 503);
 
         CognitoAdminApi.Answer answer = api.call(local("eu-west-1"), "AdminUserGlobalSignOut", signOut("alice"));
 
         assertFalse(answer.succeeded());
-        assertEquals("HTTP 503 unnamed", answer.describe());
+        assertTrue(answer.describe().startsWith("HTTP 503 unnamed"), answer.describe());
+        assertEquals(2, pool.cognito().requests(Endpoint.ADMIN_API));
+    }
+
+    @Test
+    void aRefusalIsNotAskedAgain() throws Exception {
+        api.call(local("eu-west-1"), "AdminUserGlobalSignOut", signOut("nobody"));
+
+        assertEquals(1, pool.cognito().requests(Endpoint.ADMIN_API));
     }
 
     @Test

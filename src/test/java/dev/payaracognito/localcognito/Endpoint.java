@@ -12,6 +12,6 @@ public enum Endpoint {
     USERINFO,
     REVOKE,
     LOGOUT,
-    /** Cognito's API (the AWS SDK's calls, {@code POST /} with {@code X-Amz-Target}): AdminUserGlobalSignOut. */
+    /** Cognito's API (AWS JSON 1.1, {@code POST /} with {@code X-Amz-Target}, SigV4-signed): AdminUserGlobalSignOut. */
     ADMIN_API
 }

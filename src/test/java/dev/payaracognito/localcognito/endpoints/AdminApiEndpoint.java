@@ -34,7 +34,7 @@ final class AdminApiEndpoint {
     }
 
     void handle(Exchange exchange) throws IOException {
-        // Cognito names each answer, errors too, for AWS support: the SDK reads it as the response's request id
+        // Cognito names each answer, errors too, for AWS support: the app logs it and puts it in its trace
         exchange.header("x-amzn-RequestId", UUID.randomUUID().toString());
         String body = exchange.text();
         Optional<SignatureCheck.Refusal> refusal = signatures.refusal(exchange::header, body);

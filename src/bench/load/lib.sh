@@ -64,19 +64,39 @@ median() {
   sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
 }
 
-# Payara Micro as the image starts it (docker/Dockerfile): its launcher and JDK 25's ahead-of-time cache.
-# payara_aot_train java dir jvm-options-array-name micro-options-array-name -> unpacks Payara Micro into dir/root
-# (kept aside as dir/root.unpacked) and trains the cache with a start that deploys the app and stops; sets
-# payara_launcher and payara_aot_cache, the jar and the cache a start names (after payara_aot_reset dir)
+# Payara Micro as the image and the demo start it: its launcher and JDK 25's ahead-of-time cache.
+# payara_aot_train java dir jvm-options-array-name micro-options-array-name [demo|image] -> unpacks Payara Micro into
+# dir/root (kept aside as dir/root.unpacked) and trains the cache: as the demo's first start does (demo, the
+# default), with a start that serves the training load (src/bench/java/…/TrainingLoad.java: sign-ins through the
+# local Cognito on :9229, pages, the API; the app on :8080, with the settings exported) and stops; as the image's
+# build does (image), with a start that deploys the app and stops (--warmup: the build has no Cognito to sign in
+# with). Sets payara_launcher and payara_aot_cache, the jar and the cache a start names (after payara_aot_reset dir)
 payara_aot_train() {
-  local java=$1 dir=$2
+  local java=$1 dir=$2 as=${5:-demo}
   local -n train_jvm=$3 train_micro=$4
   payara_launcher=$dir/root/launch-micro.jar payara_aot_cache=$dir/payara-cognito.aot
   rm -rf "$dir/root" "$dir/root.unpacked"
   "$java" -jar target/payara-micro.jar --rootdir "$dir/root" --outputlauncher > "$dir/launcher.log" 2>&1
   cp -a "$dir/root" "$dir/root.unpacked"
-  "$java" -XX:AOTCacheOutput="$payara_aot_cache" "${train_jvm[@]}" -jar "$payara_launcher" \
-    --deploy target/payara-cognito.war "${train_micro[@]}" --warmup > "$dir/training.log" 2>&1
+  if [[ $as == image ]]; then
+    "$java" -XX:AOTCacheOutput="$payara_aot_cache" "${train_jvm[@]}" -jar "$payara_launcher" \
+      --deploy target/payara-cognito.war "${train_micro[@]}" --warmup > "$dir/training.log" 2>&1
+    return
+  fi
+  # the load's service token is the demo pool's machine client's, which the app then accepts
+  COGNITO_API_CLIENT_IDS=localcognitomachineclient1 "$java" -XX:AOTCacheOutput="$payara_aot_cache" \
+    "${train_jvm[@]}" -jar "$payara_launcher" --deploy target/payara-cognito.war "${train_micro[@]}" \
+    > "$dir/training.log" 2>&1 &
+  local pid=$!
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' http://localhost:8080/health/ready) == 200 ]]; do
+    kill -0 "$pid" 2> /dev/null || { echo "The training start ended: $dir/training.log" >&2; return 1; }
+    sleep 0.2
+  done
+  "$java" src/bench/java/dev/payaracognito/bench/TrainingLoad.java http://localhost:8080 http://localhost:9229 \
+    localcognitomachineclient1 4m2demo0local0machine0secret0not0for0production0z8 alice 'Alice-Passw0rd!' \
+    >> "$dir/training.log" 2>&1 || echo "The training load failed ($dir/training.log): the cache is trained on what ran." >&2
+  kill -TERM "$pid" && wait "$pid" || true # the JVM writes the cache as it exits
+  [[ -f $payara_aot_cache ]] || { echo "The training start wrote no cache: $dir/training.log" >&2; return 1; }
 }
 
 # payara_aot_reset dir -> the root directory as Payara unpacked it: Payara deploys again what an earlier start

@@ -2,8 +2,9 @@
 # Start-up of Payara Micro on this machine, in one run: bare (a WAR with one static page), the specifications this
 # app uses and nothing of it (specs-war: JAX-RS, CDI, Jakarta Security, Faces), this app's WAR as `java -jar
 # payara-micro.jar` starts it, from Payara's launcher (--outputlauncher: the runtime unpacked once, on the class
-# path), and from the launcher with JDK 25's ahead-of-time cache (trained by one --warmup start first), as the image
-# and the demo start it; and, for the tests only, the C1 compiler alone (-XX:TieredStopAtLevel=1).
+# path), and from the launcher with JDK 25's ahead-of-time cache (trained first by a start that serves the training
+# load, as the demo's first start does: src/bench/load/lib.sh), as the demo starts it; and, for the tests only,
+# the C1 compiler alone (-XX:TieredStopAtLevel=1).
 # Each start is timed from the process's launch until the page answers (ours: /health/ready, the bare one: its
 # page), then the first request of a visitor (ours: the home page, a Faces view), and the resident memory 5 s
 # later (idle, with -Xmx512m as the peers are measured); rounds alternate, medians are reported. Each start as the
@@ -71,7 +72,7 @@ declare -A label=(
   [specs]="the same specifications, none of this app (specs-war: JAX-RS, CDI, Jakarta Security, Faces)"
   [ours]="this app, \`java -jar payara-micro.jar\` (unpacked on every start)"
   [launcher]="this app, Payara's launcher (\`--outputlauncher\`, unpacked once)"
-  [aot]="this app, the launcher and the ahead-of-time cache (the image, the demo)"
+  [aot]="this app, the launcher and the ahead-of-time cache trained with a load (the demo)"
   [c1]="this app, \`java -jar payara-micro.jar\`, C1 alone (the tests)")
 names=(bare specs ours launcher aot c1)
 declare -A results=()

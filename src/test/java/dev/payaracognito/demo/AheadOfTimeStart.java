@@ -1,10 +1,16 @@
 package dev.payaracognito.demo;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,15 +20,25 @@ import java.util.stream.Stream;
 /**
  * Payara Micro started as the image starts it (docker/Dockerfile, docs/operating.md): unpacked once into a root
  * directory with the launcher Payara writes ({@code --outputlauncher}), so that its runtime is on the JVM's class
- * path, and with JDK 25's ahead-of-time cache (JEP 483/514/515), made once by a training start that deploys the app
- * and stops ({@code --warmup}). Both are made again when the Payara Micro jar is newer than they are. The cache holds
- * the runtime's classes, loaded and linked, and their profiles; the app's own classes (a web module's class loader)
- * are not in it, so a rebuilt WAR needs no new training. Every start begins from the root directory as Payara
+ * path, and with JDK 25's ahead-of-time cache (JEP 483/514/515), made once by a training start that serves a load
+ * (sign-ins through the hosted UI, pages, the API: {@link TrainingRun}) and stops. Both are made again when the
+ * Payara Micro jar is newer than they are. The cache holds the runtime's classes, loaded and linked, those the load
+ * made it load among them, and the profiles of what ran, so that the JIT compiles the request paths soon after a
+ * start; the app's own classes (a web module's class loader) are not in it, so a rebuilt WAR needs no new training
+ * (its profiles are then an older version's). Every start begins from the root directory as Payara
  * unpacked it (kept aside, copied back with its files' times, which the cache checks): Payara keeps in its root
  * directory what was deployed there and deploys it again at the next start, which would deploy an older WAR before
  * this one, answering ready in between.
  */
 final class AheadOfTimeStart {
+
+    /**
+     * What the training start serves before it stops: the load's command, run once {@code ready} answers 200. A
+     * load that fails leaves a cache trained on what ran, and is said.
+     */
+    record TrainingRun(URI ready, List<String> load) {}
+
+    private static final Duration READY_LIMIT = Duration.ofMinutes(3);
 
     private final Path java;
     private final Path payaraJar;
@@ -40,11 +56,11 @@ final class AheadOfTimeStart {
 
     /**
      * The command that starts Payara Micro with {@code jvmOptions} and {@code microOptions}, after making the
-     * launcher and the cache if they are missing or older than the jar (the training start, about 20 s, logs to
-     * {@code trainingLog}).
+     * launcher and the cache if they are missing or older than the jar (the training start, under a minute, logs to
+     * {@code trainingLog}, its load's output too).
      */
     List<String> command(List<String> jvmOptions, List<String> microOptions, Map<String, String> environment,
-            Path trainingLog) throws IOException, InterruptedException {
+            TrainingRun training, Path trainingLog) throws IOException, InterruptedException {
         Path launcher = root.resolve("launch-micro.jar");
         if (olderThanJar(unpacked.resolve("launch-micro.jar"))) {
             System.out.println("Unpacking Payara Micro into " + root + " (once).");
@@ -56,14 +72,54 @@ final class AheadOfTimeStart {
             Files.deleteIfExists(cache);
         }
         if (olderThanJar(cache)) {
-            System.out.println("Training the ahead-of-time cache with one start that deploys the app and stops"
-                    + " (about 20 s, once; its log: " + trainingLog + ").");
-            run(java(List.of("-XX:AOTCacheOutput=" + cache), jvmOptions, launcher, microOptions, "--warmup"),
-                    environment, trainingLog);
+            System.out.println("Training the ahead-of-time cache with one start that serves sign-ins, pages and the"
+                    + " API, then stops (under a minute, once; its log: " + trainingLog + ").");
+            // in the root as Payara unpacked it: an earlier start's deployment there would be deployed first
+            delete(root);
+            copy(unpacked, root);
+            train(java(List.of("-XX:AOTCacheOutput=" + cache), jvmOptions, launcher, microOptions), environment,
+                    training, trainingLog);
         }
         delete(root);
         copy(unpacked, root);
         return java(List.of("-XX:AOTCache=" + cache), jvmOptions, launcher, microOptions);
+    }
+
+    /** The JVM writes the cache as it exits: the training start is stopped as a container is (SIGTERM). */
+    private void train(List<String> command, Map<String, String> environment, TrainingRun training, Path log)
+            throws IOException, InterruptedException {
+        Process server = start(command, environment, log);
+        try {
+            if (!awaitReady(server, training.ready())) {
+                throw new IOException("the training start did not become ready; see " + log);
+            }
+            if (start(training.load(), Map.of(), log).waitFor() != 0) {
+                System.out.println("The training load failed (see " + log + "): the cache is trained on what ran.");
+            }
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        if (!Files.exists(cache)) {
+            throw new IOException("the training start wrote no ahead-of-time cache; see " + log);
+        }
+    }
+
+    private static boolean awaitReady(Process server, URI ready) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(READY_LIMIT);
+        while (server.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     private List<String> java(List<String> cacheOption, List<String> jvmOptions, Path launcher,
@@ -105,12 +161,17 @@ final class AheadOfTimeStart {
 
     private static void run(List<String> command, Map<String, String> environment, Path log)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        int status = builder.start().waitFor();
+        int status = start(command, environment, log).waitFor();
         if (status != 0) {
             throw new IOException("'" + String.join(" ", command) + "' ended with status " + status + "; see " + log);
         }
+    }
+
+    private static Process start(List<String> command, Map<String, String> environment, Path log)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 }

@@ -31,6 +31,7 @@ public final class Demo {
         Path war = Path.of(args[0]);
         Path payaraJar = Path.of(args[1]);
         Path preBoot = Path.of(args[2]);
+        Path trainingLoad = Path.of(args[3]);
         Path log = war.resolveSibling("demo-payara.log");
         requireFree(LocalCognito.DEFAULT_PORT, "the local Cognito");
         requireFree(APP_PORT, "Payara Micro");
@@ -40,15 +41,19 @@ public final class Demo {
 
         Map<String, String> settings = settings(cognito, APP_PORT);
         // Started as the image starts it: Payara's launcher and an ahead-of-time cache, both made on the first start
-        List<String> command = new AheadOfTimeStart(Path.of(System.getProperty("java.home"), "bin", "java"),
-                payaraJar, war.getParent()).command(
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String app = "http://localhost:" + APP_PORT;
+        AheadOfTimeStart.TrainingRun training = new AheadOfTimeStart.TrainingRun(URI.create(app + "/health/ready"),
+                List.of(java.toString(), trainingLoad.toString(), app, cognito.domain(),
+                        UserPool.DEMO_MACHINE_CLIENT_ID, UserPool.DEMO_MACHINE_CLIENT_SECRET, "alice", "Alice-Passw0rd!"));
+        List<String> command = new AheadOfTimeStart(java, payaraJar, war.getParent()).command(
                 List.of("--sun-misc-unsafe-memory-access=allow",
                         "-Djava.security.properties=" + PayaraNode.SERIAL_FILTER, "-Dhazelcast.socket.bind.any=false"),
                 List.of("--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
                         // a grid of one on loopback only (--nocluster would listen on every address)
                         "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
                         "--prebootcommandfile", preBoot.toString()),
-                settings, war.resolveSibling("demo-payara-training.log"));
+                settings, training, war.resolveSibling("demo-payara-training.log"));
         ProcessBuilder payara = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         payara.environment().putAll(settings);
         Process server = payara.start();

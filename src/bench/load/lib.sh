@@ -83,20 +83,34 @@ payara_aot_train() {
       --deploy target/payara-cognito.war "${train_micro[@]}" --warmup > "$dir/training.log" 2>&1
     return
   fi
-  # the load's service token is the demo pool's machine client's, which the app then accepts
-  COGNITO_API_CLIENT_IDS=localcognitomachineclient1 "$java" -XX:AOTCacheOutput="$payara_aot_cache" \
+  if [[ $(curl -s -m 5 -o /dev/null -w '%{http_code}' http://localhost:8080/) != 000 ]]; then
+    echo "Something already answers on :8080: the training start needs the port." >&2
+    return 1
+  fi
+  # the load's service token is the demo pool's machine client's, which the app then accepts; the cache becomes
+  # $payara_aot_cache only if the whole load ran (a JVM stopped otherwise is killed, and writes nothing)
+  COGNITO_API_CLIENT_IDS=localcognitomachineclient1 "$java" -XX:AOTCacheOutput="$payara_aot_cache.training" \
     "${train_jvm[@]}" -jar "$payara_launcher" --deploy target/payara-cognito.war "${train_micro[@]}" \
     > "$dir/training.log" 2>&1 &
-  local pid=$!
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' http://localhost:8080/health/ready) == 200 ]]; do
-    kill -0 "$pid" 2> /dev/null || { echo "The training start ended: $dir/training.log" >&2; return 1; }
+  local pid=$! deadline=$((SECONDS + 180))
+  until [[ $(curl -s -m 5 -o /dev/null -w '%{http_code}' http://localhost:8080/health/ready) == 200 ]]; do
+    if ! kill -0 "$pid" 2> /dev/null || ((SECONDS > deadline)); then
+      kill -KILL "$pid" 2> /dev/null || true
+      echo "The training start did not become ready: $dir/training.log" >&2
+      return 1
+    fi
     sleep 0.2
   done
-  "$java" src/bench/java/dev/payaracognito/bench/TrainingLoad.java http://localhost:8080 http://localhost:9229 \
-    localcognitomachineclient1 4m2demo0local0machine0secret0not0for0production0z8 alice 'Alice-Passw0rd!' \
-    >> "$dir/training.log" 2>&1 || echo "The training load failed ($dir/training.log): the cache is trained on what ran." >&2
+  if ! timeout 300 "$java" src/bench/java/dev/payaracognito/bench/TrainingLoad.java http://localhost:8080 \
+    http://localhost:9229 localcognitomachineclient1 4m2demo0local0machine0secret0not0for0production0z8 alice \
+    'Alice-Passw0rd!' > "$dir/training-load.log" 2>&1; then
+    kill -KILL "$pid" && wait "$pid" || true
+    echo "The training load failed: $dir/training-load.log" >&2
+    return 1
+  fi
   kill -TERM "$pid" && wait "$pid" || true # the JVM writes the cache as it exits
-  [[ -f $payara_aot_cache ]] || { echo "The training start wrote no cache: $dir/training.log" >&2; return 1; }
+  mv "$payara_aot_cache.training" "$payara_aot_cache" \
+    || { echo "The training start wrote no cache: $dir/training.log" >&2; return 1; }
 }
 
 # payara_aot_reset dir -> the root directory as Payara unpacked it: Payara deploys again what an earlier start

@@ -56,6 +56,11 @@ public final class TrainingLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length != 6) {
+            System.err.println("usage: java TrainingLoad.java <app> <cognito domain> <machine client id> <its secret>"
+                    + " <username> <password>");
+            System.exit(2);
+        }
         new TrainingLoad(URI.create(args[0]), URI.create(args[1]), args[2], args[3], args[4], args[5]).run();
     }
 
@@ -75,9 +80,14 @@ public final class TrainingLoad {
         }
     }
 
-    /** A browser without cookies: the protected page, the hosted UI, the password, the page, twice more, sign-out. */
+    /** A browser without cookies: the protected page, the hosted UI, the password, the page, more pages, sign-out. */
     private void browserSession() throws IOException, InterruptedException {
-        HttpClient browser = client(new BrowserCookies());
+        try (HttpClient browser = client(new BrowserCookies())) {
+            signInAndOut(browser);
+        }
+    }
+
+    private void signInAndOut(HttpClient browser) throws IOException, InterruptedException {
         HttpResponse<String> page = follow(browser, get("/secure/profile.xhtml"));
         Matcher csrf = HOSTED_UI_CSRF.matcher(page.body());
         Matcher form = HOSTED_UI_FORM.matcher(page.body());

@@ -9,42 +9,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Payara Micro started as the image starts it (docker/Dockerfile, docs/operating.md): unpacked once into a root
  * directory with the launcher Payara writes ({@code --outputlauncher}), so that its runtime is on the JVM's class
  * path, and with JDK 25's ahead-of-time cache (JEP 483/514/515), made once by a training start that serves a load
- * (sign-ins through the hosted UI, pages, the API: {@link TrainingRun}) and stops. Both are made again when the
- * Payara Micro jar is newer than they are. The cache holds the runtime's classes, loaded and linked, those the load
- * made it load among them, and the profiles of what ran, so that the JIT compiles the request paths soon after a
- * start; the app's own classes (a web module's class loader) are not in it, so a rebuilt WAR needs no new training
- * (its profiles are then an older version's). Every start begins from the root directory as Payara
- * unpacked it (kept aside, copied back with its files' times, which the cache checks): Payara keeps in its root
- * directory what was deployed there and deploys it again at the next start, which would deploy an older WAR before
- * this one, answering ready in between.
+ * (sign-ins through the hosted UI, pages, the API: {@link TrainingRun}) and stops, where the image's build trains
+ * with a start that only deploys (it has no Cognito to sign in with). The cache holds the runtime's classes, loaded
+ * and linked, those the load made it load among them, and the profiles of what ran, so that the JIT compiles the
+ * request paths soon after a start; the app's own classes (a web module's class loader) are not in it, so a rebuilt
+ * WAR needs no new training. Both are made again when the Payara Micro jar is newer than they are; the cache also
+ * when the JDK or the load changed (its {@code .stamp} says which it was made with), as a JDK refuses another's
+ * cache without a word. A training that fails leaves no cache: the next start trains again. On a JDK older than 25
+ * the app starts without a cache. Every start begins from the root directory as Payara unpacked it (kept aside,
+ * copied back with its files' times, which the cache checks): Payara keeps in its root directory what was deployed
+ * there and deploys it again at the next start, which would deploy an older WAR before this one, answering ready
+ * in between.
  */
 final class AheadOfTimeStart {
 
-    /**
-     * What the training start serves before it stops: the load's command, run once {@code ready} answers 200. A
-     * load that fails leaves a cache trained on what ran, and is said.
-     */
-    record TrainingRun(URI ready, List<String> load) {}
+    /** What the training start serves before it stops: the load's command, run once {@code ready} answers 200. */
+    record TrainingRun(URI ready, List<String> load, Path loadSource) {}
 
     private static final Duration READY_LIMIT = Duration.ofMinutes(3);
+    private static final Duration LOAD_LIMIT = Duration.ofMinutes(5);
+    private static final Duration EXIT_LIMIT = Duration.ofMinutes(1);
 
     private final Path java;
     private final Path payaraJar;
     private final Path root;
     private final Path unpacked;
     private final Path cache;
+    private final Path stamp;
 
     AheadOfTimeStart(Path java, Path payaraJar, Path workDirectory) {
         this.java = java;
@@ -52,11 +59,12 @@ final class AheadOfTimeStart {
         this.root = workDirectory.resolve("demo-payara-root");
         this.unpacked = workDirectory.resolve("demo-payara-root.unpacked");
         this.cache = workDirectory.resolve("demo-payara.aot");
+        this.stamp = workDirectory.resolve("demo-payara.aot.stamp");
     }
 
     /**
      * The command that starts Payara Micro with {@code jvmOptions} and {@code microOptions}, after making the
-     * launcher and the cache if they are missing or older than the jar (the training start, under a minute, logs to
+     * launcher and the cache if they are missing or stale (the training start, about a minute, logs to
      * {@code trainingLog}, its load's output too).
      */
     List<String> command(List<String> jvmOptions, List<String> microOptions, Map<String, String> environment,
@@ -71,37 +79,75 @@ final class AheadOfTimeStart {
             copy(root, unpacked);
             Files.deleteIfExists(cache);
         }
-        if (olderThanJar(cache)) {
+        if (Runtime.version().feature() < 25) {
+            System.out.println("Java " + Runtime.version().feature() + ": starting without JDK 25's ahead-of-time"
+                    + " cache, which takes about a third off a start (docs/operating.md, \"Start-up\").");
+            delete(root);
+            copy(unpacked, root);
+            return java(List.of(), jvmOptions, launcher, microOptions);
+        }
+        String made = stampOf(training);
+        if (olderThanJar(cache) || !Files.exists(stamp) || !Files.readString(stamp).equals(made)) {
             System.out.println("Training the ahead-of-time cache with one start that serves sign-ins, pages and the"
-                    + " API, then stops (under a minute, once; its log: " + trainingLog + ").");
+                    + " API, then stops (about a minute, once; its log: " + trainingLog + ").");
+            Files.deleteIfExists(cache);
+            Files.deleteIfExists(stamp);
             // in the root as Payara unpacked it: an earlier start's deployment there would be deployed first
             delete(root);
             copy(unpacked, root);
-            train(java(List.of("-XX:AOTCacheOutput=" + cache), jvmOptions, launcher, microOptions), environment,
-                    training, trainingLog);
+            train(jvmOptions, launcher, microOptions, environment, training, trainingLog);
+            Files.writeString(stamp, made);
         }
         delete(root);
         copy(unpacked, root);
         return java(List.of("-XX:AOTCache=" + cache), jvmOptions, launcher, microOptions);
     }
 
-    /** The JVM writes the cache as it exits: the training start is stopped as a container is (SIGTERM). */
-    private void train(List<String> command, Map<String, String> environment, TrainingRun training, Path log)
-            throws IOException, InterruptedException {
-        Process server = start(command, environment, log);
+    /**
+     * The JVM writes the cache as it exits: the training start is stopped as a container is (SIGTERM), into a file
+     * of its own, which becomes the cache only when the whole load ran; anything else kills it (SIGKILL: nothing
+     * written) and throws. The two processes are killed too if the demo is stopped meanwhile.
+     */
+    private void train(List<String> jvmOptions, Path launcher, List<String> microOptions,
+            Map<String, String> environment, TrainingRun training, Path log) throws IOException, InterruptedException {
+        Path output = cache.resolveSibling(cache.getFileName() + ".training");
+        Files.deleteIfExists(output);
+        Process server = start(java(List.of("-XX:AOTCacheOutput=" + output), jvmOptions, launcher, microOptions),
+                environment, log);
+        List<Process> running = new ArrayList<>(List.of(server));
+        Thread stopped = new Thread(() -> running.forEach(Process::destroyForcibly));
+        Runtime.getRuntime().addShutdownHook(stopped);
         try {
             if (!awaitReady(server, training.ready())) {
-                throw new IOException("the training start did not become ready; see " + log);
+                throw new IOException("the training start did not become ready");
             }
-            if (start(training.load(), Map.of(), log).waitFor() != 0) {
-                System.out.println("The training load failed (see " + log + "): the cache is trained on what ran.");
+            Process load = start(training.load(), Map.of(), log);
+            running.add(load);
+            if (!load.waitFor(LOAD_LIMIT.toMinutes(), TimeUnit.MINUTES) || load.exitValue() != 0) {
+                throw new IOException("the training load failed or took longer than " + LOAD_LIMIT.toMinutes()
+                        + " minutes");
             }
-        } finally {
             server.destroy();
-            server.waitFor();
+            if (!server.waitFor(EXIT_LIMIT.toSeconds(), TimeUnit.SECONDS) || !Files.exists(output)) {
+                throw new IOException("the training start wrote no ahead-of-time cache");
+            }
+            Files.move(output, cache, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException failed) {
+            throw new IOException(failed.getMessage() + "; see " + log, failed);
+        } finally {
+            running.forEach(Process::destroyForcibly);
+            Runtime.getRuntime().removeShutdownHook(stopped);
+            Files.deleteIfExists(output);
         }
-        if (!Files.exists(cache)) {
-            throw new IOException("the training start wrote no ahead-of-time cache; see " + log);
+    }
+
+    /** What the cache is made with: the JDK, and the load (its source's digest). */
+    private static String stampOf(TrainingRun training) throws IOException {
+        try {
+            byte[] load = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(training.loadSource()));
+            return System.getProperty("java.home") + " " + Runtime.version() + " " + HexFormat.of().formatHex(load);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -123,13 +169,12 @@ final class AheadOfTimeStart {
     }
 
     private List<String> java(List<String> cacheOption, List<String> jvmOptions, Path launcher,
-            List<String> microOptions, String... more) {
+            List<String> microOptions) {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(cacheOption);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", launcher.toString()));
         command.addAll(microOptions);
-        command.addAll(List.of(more));
         return command;
     }
 

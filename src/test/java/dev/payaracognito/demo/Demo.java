@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@code ./mvnw -Pdemo}: the local Cognito on :9229 and Payara Micro with the WAR on :8080, wired together.
- * Ctrl+C stops both. Arguments: the WAR, the Payara Micro jar, the pre-boot command file.
+ * Ctrl+C stops both. Arguments: the WAR, the Payara Micro jar, the pre-boot command file, the training load's
+ * source (src/bench/java/…/TrainingLoad.java, which the first start serves to train the ahead-of-time cache).
  */
 public final class Demo {
 
@@ -40,20 +41,32 @@ public final class Demo {
         System.out.println("Local Cognito is running on " + cognito.domain());
 
         Map<String, String> settings = settings(cognito, APP_PORT);
-        // Started as the image starts it: Payara's launcher and an ahead-of-time cache, both made on the first start
+        // Payara's launcher and an ahead-of-time cache, both made on the first start (the cache trained with a load)
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String app = "http://localhost:" + APP_PORT;
         AheadOfTimeStart.TrainingRun training = new AheadOfTimeStart.TrainingRun(URI.create(app + "/health/ready"),
                 List.of(java.toString(), trainingLoad.toString(), app, cognito.domain(),
-                        UserPool.DEMO_MACHINE_CLIENT_ID, UserPool.DEMO_MACHINE_CLIENT_SECRET, "alice", "Alice-Passw0rd!"));
-        List<String> command = new AheadOfTimeStart(java, payaraJar, war.getParent()).command(
-                List.of("--sun-misc-unsafe-memory-access=allow",
-                        "-Djava.security.properties=" + PayaraNode.SERIAL_FILTER, "-Dhazelcast.socket.bind.any=false"),
-                List.of("--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
-                        // a grid of one on loopback only (--nocluster would listen on every address)
-                        "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
-                        "--prebootcommandfile", preBoot.toString()),
-                settings, training, war.resolveSibling("demo-payara-training.log"));
+                        UserPool.DEMO_MACHINE_CLIENT_ID, UserPool.DEMO_MACHINE_CLIENT_SECRET, "alice", "Alice-Passw0rd!"),
+                trainingLoad);
+        Path trainingLog = war.resolveSibling("demo-payara-training.log");
+        List<String> command;
+        try {
+            command = new AheadOfTimeStart(java, payaraJar, war.getParent()).command(
+                    List.of("--sun-misc-unsafe-memory-access=allow",
+                            "-Djava.security.properties=" + PayaraNode.SERIAL_FILTER,
+                            "-Dhazelcast.socket.bind.any=false"),
+                    List.of("--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
+                            // a grid of one on loopback only (--nocluster would listen on every address)
+                            "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
+                            "--prebootcommandfile", preBoot.toString()),
+                    settings, training, trainingLog);
+        } catch (IOException failed) {
+            System.out.println("Payara Micro could not be prepared: " + failed.getMessage() + ". The end of the log:");
+            printEnd(trainingLog);
+            cognito.stop();
+            System.exit(1);
+            return;
+        }
         ProcessBuilder payara = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         payara.environment().putAll(settings);
         Process server = payara.start();
@@ -67,8 +80,7 @@ public final class Demo {
         System.out.print("Starting Payara Micro (about 6 s; its log: " + log + ") ");
         if (!awaitReady(server, log)) {
             System.out.println("\nPayara Micro did not start. The end of its log:");
-            List<String> lines = Files.readAllLines(log);
-            lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(System.out::println);
+            printEnd(log);
             System.exit(1);
         }
         System.out.printf("""
@@ -125,6 +137,11 @@ public final class Demo {
                 "COGNITO_IDENTITY_PROVIDERS", UserPool.DEMO_GOOGLE_PROVIDER + "," + UserPool.DEMO_SAML_PROVIDER,
                 "APP_BASE_URL", "http://localhost:" + port,
                 "APP_DEVELOPMENT_MODE", "true");
+    }
+
+    private static void printEnd(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(System.out::println);
     }
 
     static void requireFree(int port, String what) {

@@ -82,8 +82,9 @@ EOF
 podman build --quiet --pull=never --isolation=chroot -t "$BASE_IMAGE" "$WORK/base" > /dev/null
 
 step "building docker/Dockerfile"
-# --network host --uts host: the warm-up start must resolve its host name, which podman's chroot build does not make
-# resolvable (Docker's BuildKit does: buildkitsandbox)
+# --network host --uts host: the training start must resolve its host name, which podman's chroot build does not
+# make resolvable (Docker's BuildKit does: buildkitsandbox); the training's local Cognito and app then listen on
+# this machine's :9229 and :8080, checked free above
 podman build --quiet --pull=never --isolation=chroot --network host --uts host --format docker \
   --build-arg BASE_IMAGE="$BASE_IMAGE" --ignorefile docker/Dockerfile.dockerignore \
   -f docker/Dockerfile -t "$IMAGE" . > /dev/null

@@ -65,32 +65,28 @@ median() {
 }
 
 # Payara Micro as the image and the demo start it: its launcher and JDK 25's ahead-of-time cache.
-# payara_aot_train java dir jvm-options-array-name micro-options-array-name [demo|image] -> unpacks Payara Micro into
-# dir/root (kept aside as dir/root.unpacked) and trains the cache: as the demo's first start does (demo, the
-# default), with a start that serves the training load (src/bench/java/…/TrainingLoad.java: sign-ins through the
-# local Cognito on :9229, pages, the API; the app on :8080, with the settings exported) and stops; as the image's
-# build does (image), with a start that deploys the app and stops (--warmup: the build has no Cognito to sign in
-# with). Sets payara_launcher and payara_aot_cache, the jar and the cache a start names (after payara_aot_reset dir)
+# payara_aot_train java dir jvm-options-array-name micro-options-array-name -> unpacks Payara Micro into dir/root
+# (kept aside as dir/root.unpacked) and trains the cache as the demo's first start and the image's build do, with a
+# start that serves the training load (src/bench/java/…/TrainingLoad.java: sign-ins through the local Cognito on
+# :9229, pages, the API; the app on :8080, with the settings exported) and stops. Sets payara_launcher and
+# payara_aot_cache, the jar and the cache a start names (after payara_aot_reset dir)
 payara_aot_train() {
-  local java=$1 dir=$2 as=${5:-demo}
+  local java=$1 dir=$2
   local -n train_jvm=$3 train_micro=$4
   payara_launcher=$dir/root/launch-micro.jar payara_aot_cache=$dir/payara-cognito.aot
   rm -rf "$dir/root" "$dir/root.unpacked"
   "$java" -jar target/payara-micro.jar --rootdir "$dir/root" --outputlauncher > "$dir/launcher.log" 2>&1
   cp -a "$dir/root" "$dir/root.unpacked"
-  if [[ $as == image ]]; then
-    "$java" -XX:AOTCacheOutput="$payara_aot_cache" "${train_jvm[@]}" -jar "$payara_launcher" \
-      --deploy target/payara-cognito.war "${train_micro[@]}" --warmup > "$dir/training.log" 2>&1
-    return
-  fi
   if [[ $(curl -s -m 5 -o /dev/null -w '%{http_code}' http://localhost:8080/) != 000 ]]; then
     echo "Something already answers on :8080: the training start needs the port." >&2
     return 1
   fi
   # the load's service token is the demo pool's machine client's, which the app then accepts; the cache becomes
   # $payara_aot_cache only if the whole load ran (a JVM stopped otherwise is killed, and writes nothing)
+  # without the call adapters, as the demo and the image train (AheadOfTimeStart.train: JDK-8364929)
   COGNITO_API_CLIENT_IDS=localcognitomachineclient1 "$java" -XX:AOTCacheOutput="$payara_aot_cache.training" \
-    "${train_jvm[@]}" -jar "$payara_launcher" --deploy target/payara-cognito.war "${train_micro[@]}" \
+    -XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching "${train_jvm[@]}" -jar "$payara_launcher" \
+    --deploy target/payara-cognito.war "${train_micro[@]}" \
     > "$dir/training.log" 2>&1 &
   local pid=$! deadline=$((SECONDS + 180))
   until [[ $(curl -s -m 5 -o /dev/null -w '%{http_code}' http://localhost:8080/health/ready) == 200 ]]; do

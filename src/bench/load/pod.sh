@@ -105,7 +105,7 @@ measure() {
     local cached train
     read -ra cached <<< "${options[${dir##*/}]}"
     train=("${pod[@]}" "${image[@]}" "${cached[@]}")
-    [[ -f $dir/payara-cognito.aot ]] || { mkdir -p "$dir" && payara_aot_train "$java" "$dir" train micro image; }
+    [[ -f $dir/payara-cognito.aot ]] || { mkdir -p "$dir" && payara_aot_train "$java" "$dir" train micro; }
     payara_launcher=$dir/root/launch-micro.jar payara_aot_cache=$dir/payara-cognito.aot
     payara_aot_reset "$dir"
     extra+=(-XX:AOTMode=on -XX:AOTCache="$payara_aot_cache") # on: a cache that does not fit fails the start

@@ -25,23 +25,30 @@ import java.util.stream.Stream;
  * Payara Micro started as the image starts it (docker/Dockerfile, docs/operating.md): unpacked once into a root
  * directory with the launcher Payara writes ({@code --outputlauncher}), so that its runtime is on the JVM's class
  * path, and with JDK 25's ahead-of-time cache (JEP 483/514/515), made once by a training start that serves a load
- * (sign-ins through the hosted UI, pages, the API: {@link TrainingRun}) and stops, where the image's build trains
- * with a start that only deploys (it has no Cognito to sign in with). The cache holds the runtime's classes, loaded
- * and linked, those the load made it load among them, and the profiles of what ran, so that the JIT compiles the
- * request paths soon after a start; the app's own classes (a web module's class loader) are not in it, so a rebuilt
- * WAR needs no new training. Both are made again when the Payara Micro jar is newer than they are; the cache also
- * when the JDK or the load changed (its {@code .stamp} says which it was made with), as a JDK refuses another's
- * cache without a word. A training that fails leaves no cache: the next start trains again. On a JDK older than 25
- * the app starts without a cache. Every start begins from the root directory as Payara unpacked it (kept aside,
- * copied back with its files' times, which the cache checks): Payara keeps in its root directory what was deployed
- * there and deploys it again at the next start, which would deploy an older WAR before this one, answering ready
- * in between.
+ * (sign-ins through the hosted UI, pages, the API: {@link TrainingRun}) and stops, as the image's build trains its
+ * own ({@link ImageTraining}). The cache holds the runtime's classes, loaded and linked, those the load made it load
+ * among them, and the profiles of what ran, so that the JIT compiles the request paths soon after a start; the app's
+ * own classes (a web module's class loader) are not in it, so a rebuilt WAR needs no new training. Both are made
+ * again when the Payara Micro jar is newer than they are; the cache also when the JDK or the load changed (its
+ * {@code .stamp} says which it was made with), as a JDK refuses another's cache without a word. A training that
+ * fails leaves no cache: the next start trains again. On a JDK older than 25 the app starts without a cache. Every
+ * start begins from the root directory as Payara unpacked it (kept aside, copied back with its files' times, which
+ * the cache checks): Payara keeps in its root directory what was deployed there and deploys it again at the next
+ * start, which would deploy an older WAR before this one, answering ready in between.
  */
 final class AheadOfTimeStart {
 
     /** What the training start serves before it stops: the load's command, run once {@code ready} answers 200. */
-    record TrainingRun(URI ready, List<String> load, Path loadSource) {}
+    record TrainingRun(URI ready, List<String> load) {}
 
+    /**
+     * Without the call adapters: JDK 25 finds those it keeps in the cache by a hash that two adapters can share
+     * (JDK-8364929, fixed after 25), and every start from a cache this load trained wrote two warnings, which are not
+     * JSON lines in the image's log. Without them, no difference measured (ready, first page, first API call,
+     * sign-ins: three alternating starts each, docs/operating.md).
+     */
+    private static final List<String> TRAINING_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions",
+            "-XX:-AOTAdapterCaching");
     private static final Duration READY_LIMIT = Duration.ofMinutes(3);
     private static final Duration LOAD_LIMIT = Duration.ofMinutes(5);
     private static final Duration EXIT_LIMIT = Duration.ofMinutes(1);
@@ -65,10 +72,10 @@ final class AheadOfTimeStart {
     /**
      * The command that starts Payara Micro with {@code jvmOptions} and {@code microOptions}, after making the
      * launcher and the cache if they are missing or stale (the training start, about a minute, logs to
-     * {@code trainingLog}, its load's output too).
+     * {@code trainingLog}, its load's output too; {@code loadSource} is the load's source: a changed one trains again).
      */
     List<String> command(List<String> jvmOptions, List<String> microOptions, Map<String, String> environment,
-            TrainingRun training, Path trainingLog) throws IOException, InterruptedException {
+            TrainingRun training, Path loadSource, Path trainingLog) throws IOException, InterruptedException {
         Path launcher = root.resolve("launch-micro.jar");
         if (olderThanJar(unpacked.resolve("launch-micro.jar"))) {
             System.out.println("Unpacking Payara Micro into " + root + " (once).");
@@ -86,7 +93,7 @@ final class AheadOfTimeStart {
             copy(unpacked, root);
             return java(List.of(), jvmOptions, launcher, microOptions);
         }
-        String made = stampOf(training);
+        String made = stampOf(loadSource);
         if (olderThanJar(cache) || !Files.exists(stamp) || !Files.readString(stamp).equals(made)) {
             System.out.println("Training the ahead-of-time cache with one start that serves sign-ins, pages and the"
                     + " API, then stops (about a minute, once; its log: " + trainingLog + ").");
@@ -95,7 +102,7 @@ final class AheadOfTimeStart {
             // in the root as Payara unpacked it: an earlier start's deployment there would be deployed first
             delete(root);
             copy(unpacked, root);
-            train(jvmOptions, launcher, microOptions, environment, training, trainingLog);
+            train(java(List.of(), jvmOptions, launcher, microOptions), cache, environment, training, trainingLog);
             Files.writeString(stamp, made);
         }
         delete(root);
@@ -104,16 +111,20 @@ final class AheadOfTimeStart {
     }
 
     /**
-     * The JVM writes the cache as it exits: the training start is stopped as a container is (SIGTERM), into a file
-     * of its own, which becomes the cache only when the whole load ran; anything else kills it (SIGKILL: nothing
-     * written) and throws. The two processes are killed too if the demo is stopped meanwhile.
+     * Makes {@code cache} with a training start: {@code command} (a {@code java} command) run with the cache's output
+     * option, serving {@code training}'s load. The JVM writes the cache as it exits: the training start is stopped as
+     * a container is (SIGTERM), into a file of its own, which becomes the cache only when the whole load ran;
+     * anything else kills it (SIGKILL: nothing written) and throws. The two processes are killed too if the caller
+     * is stopped meanwhile. The demo trains with it, and so does the image's build ({@link ImageTraining}).
      */
-    private void train(List<String> jvmOptions, Path launcher, List<String> microOptions,
-            Map<String, String> environment, TrainingRun training, Path log) throws IOException, InterruptedException {
+    static void train(List<String> command, Path cache, Map<String, String> environment, TrainingRun training,
+            Path log) throws IOException, InterruptedException {
         Path output = cache.resolveSibling(cache.getFileName() + ".training");
         Files.deleteIfExists(output);
-        Process server = start(java(List.of("-XX:AOTCacheOutput=" + output), jvmOptions, launcher, microOptions),
-                environment, log);
+        List<String> withOutput = new ArrayList<>(command);
+        withOutput.add(1, "-XX:AOTCacheOutput=" + output);
+        withOutput.addAll(2, TRAINING_OPTIONS);
+        Process server = start(withOutput, environment, log);
         List<Process> running = new ArrayList<>(List.of(server));
         Thread stopped = new Thread(() -> running.forEach(Process::destroyForcibly));
         Runtime.getRuntime().addShutdownHook(stopped);
@@ -141,11 +152,12 @@ final class AheadOfTimeStart {
         }
     }
 
-    /** What the cache is made with: the JDK, and the load (its source's digest). */
-    private static String stampOf(TrainingRun training) throws IOException {
+    /** What the cache is made with: the JDK, the training's options and the load (its source's digest). */
+    private static String stampOf(Path loadSource) throws IOException {
         try {
-            byte[] load = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(training.loadSource()));
-            return System.getProperty("java.home") + " " + Runtime.version() + " " + HexFormat.of().formatHex(load);
+            byte[] load = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(loadSource));
+            return System.getProperty("java.home") + " " + Runtime.version() + " " + String.join(" ", TRAINING_OPTIONS)
+                    + " " + HexFormat.of().formatHex(load);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -46,8 +46,8 @@ public final class Demo {
         String app = "http://localhost:" + APP_PORT;
         AheadOfTimeStart.TrainingRun training = new AheadOfTimeStart.TrainingRun(URI.create(app + "/health/ready"),
                 List.of(java.toString(), trainingLoad.toString(), app, cognito.domain(),
-                        UserPool.DEMO_MACHINE_CLIENT_ID, UserPool.DEMO_MACHINE_CLIENT_SECRET, "alice", "Alice-Passw0rd!"),
-                trainingLoad);
+                        UserPool.DEMO_MACHINE_CLIENT_ID, UserPool.DEMO_MACHINE_CLIENT_SECRET, "alice",
+                        "Alice-Passw0rd!"));
         Path trainingLog = war.resolveSibling("demo-payara-training.log");
         List<String> command;
         try {
@@ -59,7 +59,7 @@ public final class Demo {
                             // a grid of one on loopback only (--nocluster would listen on every address)
                             "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
                             "--prebootcommandfile", preBoot.toString()),
-                    settings, training, trainingLog);
+                    settings, training, trainingLoad, trainingLog);
         } catch (IOException failed) {
             System.out.println("Payara Micro could not be prepared: " + failed.getMessage() + ". The end of the log:");
             printEnd(trainingLog);

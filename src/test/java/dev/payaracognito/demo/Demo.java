@@ -139,7 +139,7 @@ public final class Demo {
                 "APP_DEVELOPMENT_MODE", "true");
     }
 
-    private static void printEnd(Path log) throws IOException {
+    static void printEnd(Path log) throws IOException {
         List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
         lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(System.out::println);
     }

@@ -57,9 +57,8 @@ public final class ImageTraining {
             AheadOfTimeStart.train(start, cache, Demo.settings(cognito, APP_PORT), training, log);
             System.out.println("The ahead-of-time cache is made: " + cache);
         } catch (IOException failed) {
-            System.err.println("The training failed: " + failed.getMessage() + ". The end of its log:");
-            List<String> lines = Files.readAllLines(log);
-            lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
+            System.out.println("The training failed: " + failed.getMessage() + ". The end of its log:");
+            Demo.printEnd(log);
             System.exit(1);
         } finally {
             cognito.stop();

@@ -58,7 +58,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ ! -f target/payara-cognito.war || ! -f target/payara-micro.jar ]]; then
+if [[ ! -f target/payara-cognito.war || ! -f target/payara-micro.jar \
+  || ! -f target/image-training/classes/dev/payaracognito/demo/ImageTraining.class ]]; then
   step "building the WAR"
   ./mvnw -B -q package -DskipTests
 fi

@@ -146,7 +146,11 @@ final class AheadOfTimeStart {
         } catch (IOException failed) {
             throw new IOException(failed.getMessage() + "; see " + log, failed);
         } finally {
-            running.forEach(Process::destroyForcibly);
+            // the JVM writes the cache from a child JVM of its own, which a SIGKILL of its parent would leave running
+            running.forEach(process -> {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            });
             Runtime.getRuntime().removeShutdownHook(stopped);
             Files.deleteIfExists(output);
         }

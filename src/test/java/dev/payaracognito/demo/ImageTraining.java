@@ -18,9 +18,11 @@ import java.util.logging.Logger;
  * Cognito's demo pool runs in this process, on :9229 of the build's loopback, for the training start to sign
  * users in with; the start serves the training load on :8080, then stops. The profiles the cache keeps are of the
  * app's code paths, whichever Cognito served them; the settings, the users and the secrets of the training are not
- * in it (it holds classes and profiles, not the app's objects), nor is anything of the local Cognito in the image.
- * A training that fails fails the build, with the end of its log: an image without its cache would start about a
- * third slower without a word.
+ * in it (it holds classes, their linked state and profiles, and objects of the JDK's own, none of the app's), nor is
+ * anything of the local Cognito in the image. The training runs in development mode against a plain-http Cognito on
+ * loopback: what only production runs (the keys fetched over TLS, the settings' production checks) is not in the
+ * profiles. A training that fails fails the build, with the end of its log: an image without its cache would start
+ * much slower without a word.
  * <pre>
  * java -cp &lt;kit&gt; dev.payaracognito.demo.ImageTraining &lt;cache&gt; &lt;kit's classes&gt; &lt;java command…&gt;
  * </pre>
@@ -42,6 +44,10 @@ public final class ImageTraining {
         Path cache = Path.of(args[0]);
         String kitClasses = args[1];
         List<String> start = Arrays.asList(args).subList(2, args.length);
+        // a build with the host's network (podman's --network host, kaniko) shares these ports with the host: the
+        // load must not train against whatever else answers there
+        Demo.requireFree(LocalCognito.DEFAULT_PORT, "the training's local Cognito");
+        Demo.requireFree(APP_PORT, "the training start");
         Path log = Files.createTempFile("image-training", ".log");
         LOCAL_COGNITO.setLevel(Level.WARNING);
         LocalCognito cognito = new LocalCognito(UserPool.demo(), "localhost", LocalCognito.DEFAULT_PORT).start();

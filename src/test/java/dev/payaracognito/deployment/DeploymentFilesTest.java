@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.payaracognito.testing.PayaraNode;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -185,6 +187,64 @@ class DeploymentFilesTest {
             assertTrue(map(source).containsKey("namespaceSelector") && map(source).containsKey("podSelector"),
                     "HTTP from named pods of a named namespace: " + source);
         }
+    }
+
+    /**
+     * The image's ahead-of-time cache is trained with the options it is used with (a JVM that finds the cache made
+     * with other options that matter to it goes on without it, without a word): docker/Dockerfile's training start
+     * runs the ENTRYPOINT's Java, but for the options that size the heap and the C heap for a pod and the one that
+     * names the cache, and the CMD's Payara options, the files named from the working directory /opt/payara.
+     */
+    @Test
+    void theImagesCacheIsTrainedWithTheOptionsTheImageRunsWith() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("docker/Dockerfile"));
+        List<String> entrypoint = jsonArray(lines, "ENTRYPOINT");
+        List<String> command = jsonArray(lines, "CMD");
+        StringBuilder run = new StringBuilder();
+        boolean in = false;
+        for (String line : lines) {
+            in = in || line.startsWith("RUN ") && line.contains("dev.payaracognito.demo.ImageTraining");
+            if (in) {
+                run.append(line.replace("\\", " ")).append(' ');
+                if (!line.endsWith("\\")) {
+                    break;
+                }
+            }
+        }
+        List<String> words = List.of(run.toString().trim().split("\\s+"));
+        List<String> training = words.subList(words.indexOf("/opt/image-training/classes") + 1, words.size());
+        List<String> expected = new ArrayList<>();
+        for (String option : entrypoint.subList(0, entrypoint.indexOf("-jar"))) {
+            if (!option.startsWith("-XX:MaxRAMPercentage=") && !option.startsWith("-XX:TrimNativeHeapInterval=")
+                    && !option.startsWith("-XX:AOTCache=")) {
+                expected.add(option.replace("/opt/payara/", ""));
+            }
+        }
+        expected.add("-jar");
+        expected.add(entrypoint.get(entrypoint.indexOf("-jar") + 1).replace("/opt/payara/", ""));
+        command.forEach(option -> expected.add(option.replace("/opt/payara/", "")));
+        assertEquals(expected, training, "the training start's command");
+    }
+
+    /** The strings of the JSON array of a Dockerfile instruction, over its continued lines. */
+    private static List<String> jsonArray(List<String> lines, String instruction) {
+        StringBuilder array = new StringBuilder();
+        boolean in = false;
+        for (String line : lines) {
+            in = in || line.startsWith(instruction + " [");
+            if (in) {
+                array.append(line);
+                if (line.endsWith("]")) {
+                    break;
+                }
+            }
+        }
+        List<String> strings = new ArrayList<>();
+        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(array);
+        while (quoted.find()) {
+            strings.add(quoted.group(1));
+        }
+        return strings;
     }
 
     /**

@@ -126,7 +126,7 @@ final class AheadOfTimeStart {
         withOutput.addAll(2, TRAINING_OPTIONS);
         Process server = start(withOutput, environment, log);
         List<Process> running = new ArrayList<>(List.of(server));
-        Thread stopped = new Thread(() -> running.forEach(Process::destroyForcibly));
+        Thread stopped = new Thread(() -> running.forEach(AheadOfTimeStart::kill));
         Runtime.getRuntime().addShutdownHook(stopped);
         try {
             if (!awaitReady(server, training.ready())) {
@@ -146,14 +146,16 @@ final class AheadOfTimeStart {
         } catch (IOException failed) {
             throw new IOException(failed.getMessage() + "; see " + log, failed);
         } finally {
-            // the JVM writes the cache from a child JVM of its own, which a SIGKILL of its parent would leave running
-            running.forEach(process -> {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            });
+            running.forEach(AheadOfTimeStart::kill);
             Runtime.getRuntime().removeShutdownHook(stopped);
             Files.deleteIfExists(output);
         }
+    }
+
+    /** SIGKILL, with its children: the JVM writes the cache from a child JVM of its own, which would run on. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** What the cache is made with: the JDK, the training's options and the load (its source's digest). */

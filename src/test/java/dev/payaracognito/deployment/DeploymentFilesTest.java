@@ -197,21 +197,10 @@ class DeploymentFilesTest {
      */
     @Test
     void theImagesCacheIsTrainedWithTheOptionsTheImageRunsWith() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("docker/Dockerfile"));
-        List<String> entrypoint = jsonArray(lines, "ENTRYPOINT");
-        List<String> command = jsonArray(lines, "CMD");
-        StringBuilder run = new StringBuilder();
-        boolean in = false;
-        for (String line : lines) {
-            in = in || line.startsWith("RUN ") && line.contains("dev.payaracognito.demo.ImageTraining");
-            if (in) {
-                run.append(line.replace("\\", " ")).append(' ');
-                if (!line.endsWith("\\")) {
-                    break;
-                }
-            }
-        }
-        List<String> words = List.of(run.toString().trim().split("\\s+"));
+        List<String> entrypoint = jsonArray("ENTRYPOINT [");
+        List<String> command = jsonArray("CMD [");
+        List<String> words = List.of(dockerfileInstruction("RUN java -cp '/opt/image-training/")
+                .replace("\\", " ").trim().split("\\s+"));
         List<String> training = words.subList(words.indexOf("/opt/image-training/classes") + 1, words.size());
         List<String> expected = new ArrayList<>();
         for (String option : entrypoint.subList(0, entrypoint.indexOf("-jar"))) {
@@ -226,21 +215,26 @@ class DeploymentFilesTest {
         assertEquals(expected, training, "the training start's command");
     }
 
-    /** The strings of the JSON array of a Dockerfile instruction, over its continued lines. */
-    private static List<String> jsonArray(List<String> lines, String instruction) {
-        StringBuilder array = new StringBuilder();
+    /** The docker/Dockerfile instruction that begins with {@code start}, with the lines it continues on. */
+    private static String dockerfileInstruction(String start) throws IOException {
+        StringBuilder instruction = new StringBuilder();
         boolean in = false;
-        for (String line : lines) {
-            in = in || line.startsWith(instruction + " [");
+        for (String line : Files.readAllLines(Path.of("docker/Dockerfile"))) {
+            in = in || line.startsWith(start);
             if (in) {
-                array.append(line);
-                if (line.endsWith("]")) {
-                    break;
+                instruction.append(line).append(' ');
+                if (!line.endsWith("\\")) {
+                    return instruction.toString();
                 }
             }
         }
+        throw new AssertionError("no instruction " + start + " in docker/Dockerfile");
+    }
+
+    /** The strings of the JSON array of the docker/Dockerfile instruction that begins with {@code start}. */
+    private static List<String> jsonArray(String start) throws IOException {
         List<String> strings = new ArrayList<>();
-        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(array);
+        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(dockerfileInstruction(start));
         while (quoted.find()) {
             strings.add(quoted.group(1));
         }
@@ -253,16 +247,14 @@ class DeploymentFilesTest {
      */
     @Test
     void theImageRunsJavaWithTheTestNodesOptions() throws IOException {
-        String entrypoint = Files.readString(Path.of("docker/Dockerfile")).lines()
-                .dropWhile(line -> !line.startsWith("ENTRYPOINT")).takeWhile(line -> !line.startsWith("CMD"))
-                .reduce("", String::concat);
+        List<String> entrypoint = jsonArray("ENTRYPOINT [");
         List<String> jvmOptions = testNode().stream().takeWhile(argument -> !argument.equals("-jar"))
                 .filter(argument -> argument.startsWith("-D")).toList();
         assertEquals(2, jvmOptions.size(), jvmOptions.toString());
         for (String option : jvmOptions) {
             String inImage = option.replace(PayaraNode.SERIAL_FILTER.toString(),
                     "/opt/payara/config/" + PayaraNode.SERIAL_FILTER.getFileName());
-            assertTrue(entrypoint.contains("\"" + inImage + "\""), inImage + " not in " + entrypoint);
+            assertTrue(entrypoint.contains(inImage), inImage + " not in " + entrypoint);
         }
     }
 

@@ -36,7 +36,7 @@ export COGNITO_ISSUER=http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k APP_BASE_URL=http://localhost:$port
 export APP_DEVELOPMENT_MODE=true
 jvm=(-Xmx512m --sun-misc-unsafe-memory-access=allow -Djava.security.properties=payara-config/serial-filter.properties
-  -Dhazelcast.socket.bind.any=false)
+  -Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false)
 micro=(--contextroot / --port "$port" --prebootcommandfile payara-config/pre-boot-commands.asadmin
   --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1)
 

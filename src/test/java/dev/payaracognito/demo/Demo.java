@@ -54,7 +54,7 @@ public final class Demo {
             command = new AheadOfTimeStart(java, payaraJar, war.getParent()).command(
                     List.of("--sun-misc-unsafe-memory-access=allow",
                             "-Djava.security.properties=" + PayaraNode.SERIAL_FILTER,
-                            "-Dhazelcast.socket.bind.any=false"),
+                            "-Dhazelcast.socket.bind.any=false", PayaraNode.PHONE_HOME_OFF),
                     List.of("--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
                             // a grid of one on loopback only (--nocluster would listen on every address)
                             "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",

@@ -243,14 +243,14 @@ class DeploymentFilesTest {
 
     /**
      * The image runs Java with the test nodes' JVM options (docker/Dockerfile's ENTRYPOINT: the deserialization
-     * filter, the grid bound to its interface alone).
+     * filter, the grid bound to its interface alone, no phone home).
      */
     @Test
     void theImageRunsJavaWithTheTestNodesOptions() throws IOException {
         List<String> entrypoint = jsonArray("ENTRYPOINT [");
         List<String> jvmOptions = testNode().stream().takeWhile(argument -> !argument.equals("-jar"))
                 .filter(argument -> argument.startsWith("-D")).toList();
-        assertEquals(2, jvmOptions.size(), jvmOptions.toString());
+        assertEquals(3, jvmOptions.size(), jvmOptions.toString());
         for (String option : jvmOptions) {
             String inImage = option.replace(PayaraNode.SERIAL_FILTER.toString(),
                     "/opt/payara/config/" + PayaraNode.SERIAL_FILTER.getFileName());

@@ -28,6 +28,12 @@ public final class PayaraNode implements AutoCloseable {
     public static final Path PRE_BOOT = Path.of("payara-config", "pre-boot-commands.asadmin");
     /** What Java deserialization may make in every node (a JEP 290 filter, as security properties). */
     public static final Path SERIAL_FILTER = Path.of("payara-config", "serial-filter.properties");
+    /**
+     * Hazelcast's phone home, off: at every start and then daily, each member looked for a cloud's instance metadata
+     * (169.254.169.254) and posted the cluster's size, versions and uptime to phonehome.hazelcast.com (seen here with
+     * strace). Nothing of a node's cluster leaves it for a third party.
+     */
+    public static final String PHONE_HOME_OFF = "-Dhazelcast.phone.home.enabled=false";
 
     /**
      * Where the nodes of one grid listen for each other (the first takes the port, the next ones the following), and
@@ -93,7 +99,7 @@ public final class PayaraNode implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Djava.security.properties=" + SERIAL_FILTER,
                 // the grid listens on --interfaces alone, not on every address (as docker/compose.yaml asks)
-                "-Dhazelcast.socket.bind.any=false", "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
+                "-Dhazelcast.socket.bind.any=false", PHONE_HOME_OFF, "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
                 Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString()));
         command.addAll(grid.arguments());
         return command;

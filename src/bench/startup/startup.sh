@@ -3,8 +3,8 @@
 # app uses and nothing of it (specs-war: JAX-RS, CDI, Jakarta Security, Faces), this app's WAR as `java -jar
 # payara-micro.jar` starts it, from Payara's launcher (--outputlauncher: the runtime unpacked once, on the class
 # path), and from the launcher with JDK 25's ahead-of-time cache (trained first by a start that serves the training
-# load, as the demo's first start does: src/bench/load/lib.sh), as the demo starts it; and, for the tests only,
-# the C1 compiler alone (-XX:TieredStopAtLevel=1).
+# load, as the demo's first start does: src/bench/load/lib.sh), with the JVM's default collector and with Serial, as
+# the demo starts it; and, for the tests only, the C1 compiler alone (-XX:TieredStopAtLevel=1).
 # Each start is timed from the process's launch until the page answers (ours: /health/ready, the bare one: its
 # page), then the first request of a visitor (ours: the home page, a Faces view), and the resident memory 5 s
 # later (idle, with -Xmx512m as the peers are measured); rounds alternate, medians are reported. Each start as the
@@ -72,9 +72,10 @@ declare -A label=(
   [specs]="the same specifications, none of this app (specs-war: JAX-RS, CDI, Jakarta Security, Faces)"
   [ours]="this app, \`java -jar payara-micro.jar\` (unpacked on every start)"
   [launcher]="this app, Payara's launcher (\`--outputlauncher\`, unpacked once)"
-  [aot]="this app, the launcher and the ahead-of-time cache trained with a load (the demo)"
+  [aot]="this app, the launcher and the ahead-of-time cache trained with a load"
+  [serial]="the same, Serial (\`-XX:+UseSerialGC\`: the demo, and the image in a pod of 1 GiB)"
   [c1]="this app, \`java -jar payara-micro.jar\`, C1 alone (the tests)")
-names=(bare specs ours launcher aot c1)
+names=(bare specs ours launcher aot serial c1)
 declare -A results=()
 for ((round = 1; round <= rounds; round++)); do
   results[bare]+="$(start bare "$work/bare.war" "$app/index.html" "$app/index.html" target/payara-micro.jar);"
@@ -83,6 +84,8 @@ for ((round = 1; round <= rounds; round++)); do
   results[launcher]+="$(start launcher target/payara-cognito.war "$app/health/ready" "$app/" "$payara_launcher");"
   results[aot]+="$(start aot target/payara-cognito.war "$app/health/ready" "$app/" "$payara_launcher" \
     -XX:AOTCache="$payara_aot_cache");"
+  results[serial]+="$(start serial target/payara-cognito.war "$app/health/ready" "$app/" "$payara_launcher" \
+    -XX:AOTCache="$payara_aot_cache" -XX:+UseSerialGC);"
   results[c1]+="$(start c1 target/payara-cognito.war "$app/health/ready" "$app/" target/payara-micro.jar \
     -XX:TieredStopAtLevel=1);"
 done

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,8 +30,8 @@ import java.util.stream.Stream;
  * own ({@link ImageTraining}). The cache holds the runtime's classes, loaded and linked, those the load made it load
  * among them, and the profiles of what ran, so that the JIT compiles the request paths soon after a start; the app's
  * own classes (a web module's class loader) are not in it, so a rebuilt WAR needs no new training. Both are made
- * again when the Payara Micro jar is newer than they are; the cache also when the JDK or the load changed (its
- * {@code .stamp} says which it was made with), as a JDK refuses another's cache without a word. A training that
+ * again when the Payara Micro jar is newer than they are; the cache also when the JDK, the JVM's options or the load
+ * changed (its {@code .stamp} says which it was made with), as a JDK refuses another's cache without a word. A training that
  * fails leaves no cache: the next start trains again. On a JDK older than 25 the app starts without a cache. Every
  * start begins from the root directory as Payara unpacked it (kept aside, copied back with its files' times, which
  * the cache checks): Payara keeps in its root directory what was deployed there and deploys it again at the next
@@ -93,7 +94,7 @@ final class AheadOfTimeStart {
             copy(unpacked, root);
             return java(List.of(), jvmOptions, launcher, microOptions);
         }
-        String made = stampOf(loadSource);
+        String made = stampOf(jvmOptions, loadSource);
         if (olderThanJar(cache) || !Files.exists(stamp) || !Files.readString(stamp).equals(made)) {
             System.out.println("Training the ahead-of-time cache with one start that serves sign-ins, pages and the"
                     + " API, then stops (about a minute, once; its log: " + trainingLog + ").");
@@ -158,12 +159,20 @@ final class AheadOfTimeStart {
         process.destroyForcibly();
     }
 
-    /** What the cache is made with: the JDK, the training's options and the load (its source's digest). */
-    private static String stampOf(Path loadSource) throws IOException {
-        try {
-            byte[] load = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(loadSource));
+    /**
+     * What the cache is made with: the JDK, the training's and the start's JVM options (the collector among them)
+     * and the load: a digest of the sources in its directory, which the load's single-file launch compiles from as
+     * it needs them (BrowserCookies beside TrainingLoad).
+     */
+    private static String stampOf(List<String> jvmOptions, Path loadSource) throws IOException {
+        try (Stream<Path> files = Files.list(loadSource.getParent())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path source : files.filter(file -> file.toString().endsWith(".java")).sorted().toList()) {
+                digest.update(source.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(source));
+            }
             return System.getProperty("java.home") + " " + Runtime.version() + " " + String.join(" ", TRAINING_OPTIONS)
-                    + " " + HexFormat.of().formatHex(load);
+                    + " " + String.join(" ", jvmOptions) + " " + HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

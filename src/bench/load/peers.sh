@@ -5,8 +5,9 @@
 # /api/me (Bearer), medians. Prints a Markdown table. The peers are src/bench/peers (quarkus-bearer: Quarkus OIDC in
 # service mode; spring-bearer: Spring Boot's OAuth2 resource server), built here on the first run; this app starts as
 # the demo starts it (Payara's launcher and the ahead-of-time cache, trained first by a start that serves the
-# training load: src/bench/load/lib.sh) with a data grid of one on loopback; for this app, which is the only one of the three with browser sign-in, then 300 sign-ins through the
-# hosted UI and the heap each session keeps (src/bench/java/…/SignInCost.java).
+# training load: src/bench/load/lib.sh) with a data grid of one on loopback, but with the JVM's default collector as
+# the peers (the demo runs Serial); for this app, which is the only one of the three with browser sign-in, then 300
+# sign-ins through the hosted UI and the heap each session keeps (src/bench/java/…/SignInCost.java).
 #   src/bench/load/peers.sh [seconds per round] [connections] [rounds]
 # Needs ./mvnw package first, wrk, and the local Cognito on :9229 (./mvnw -Plocal-cognito).
 set -euo pipefail

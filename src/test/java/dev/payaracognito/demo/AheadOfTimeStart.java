@@ -24,18 +24,18 @@ import java.util.stream.Stream;
 
 /**
  * Payara Micro started as the image starts it (docker/Dockerfile, docs/operating.md): unpacked once into a root
- * directory with the launcher Payara writes ({@code --outputlauncher}), so that its runtime is on the JVM's class
- * path, and with JDK 25's ahead-of-time cache (JEP 483/514/515), made once by a training start that serves a load
- * (sign-ins through the hosted UI, pages, the API: {@link TrainingRun}) and stops, as the image's build trains its
- * own ({@link ImageTraining}). The cache holds the runtime's classes, loaded and linked, those the load made it load
- * among them, and the profiles of what ran, so that the JIT compiles the request paths soon after a start; the app's
- * own classes (a web module's class loader) are not in it, so a rebuilt WAR needs no new training. Both are made
- * again when the Payara Micro jar is newer than they are; the cache also when the JDK, the JVM's options or the load
- * changed (its {@code .stamp} says which it was made with), as a JDK refuses another's cache without a word. A training that
- * fails leaves no cache: the next start trains again. On a JDK older than 25 the app starts without a cache. Every
- * start begins from the root directory as Payara unpacked it (kept aside, copied back with its files' times, which
- * the cache checks): Payara keeps in its root directory what was deployed there and deploys it again at the next
- * start, which would deploy an older WAR before this one, answering ready in between.
+ * directory with the launcher Payara writes ({@code --outputlauncher}), so that its runtime is on the JVM's class path,
+ * and with JDK 25's ahead-of-time cache (JEP 483/514/515), made once by a training start that serves a load (sign-ins
+ * through the hosted UI, pages, the API: {@link TrainingRun}) and stops, as the image's build trains its own
+ * ({@link ImageTraining}). The cache holds the runtime's classes, loaded and linked, those the load made it load among
+ * them, and the profiles of what ran, so that the JIT compiles the request paths soon after a start; the app's own
+ * classes (a web module's class loader) are not in it, so a rebuilt WAR needs no new training. Both are made again when
+ * the Payara Micro jar is newer than they are; the cache also when the JDK, the JVM's options or the load changed (its
+ * {@code .stamp} says which it was made with), as a JDK refuses another's cache without a word. A training that fails
+ * leaves no cache: the next start trains again. On a JDK older than 25 the app starts without a cache. Every start
+ * begins from the root directory as Payara unpacked it (kept aside, copied back with its files' times, which the cache
+ * checks): Payara keeps in its root directory what was deployed there and deploys it again at the next start, which
+ * would deploy an older WAR before this one, answering ready in between.
  */
 final class AheadOfTimeStart {
 
@@ -73,7 +73,8 @@ final class AheadOfTimeStart {
     /**
      * The command that starts Payara Micro with {@code jvmOptions} and {@code microOptions}, after making the
      * launcher and the cache if they are missing or stale (the training start, about a minute, logs to
-     * {@code trainingLog}, its load's output too; {@code loadSource} is the load's source: a changed one trains again).
+     * {@code trainingLog}, its load's output too; {@code loadSource} is the load's source: a change of it, of another
+     * source beside it or of {@code jvmOptions} trains again).
      */
     List<String> command(List<String> jvmOptions, List<String> microOptions, Map<String, String> environment,
             TrainingRun training, Path loadSource, Path trainingLog) throws IOException, InterruptedException {
@@ -160,14 +161,16 @@ final class AheadOfTimeStart {
     }
 
     /**
-     * What the cache is made with: the JDK, the training's and the start's JVM options (the collector among them)
-     * and the load: a digest of the sources in its directory, which the load's single-file launch compiles from as
-     * it needs them (BrowserCookies beside TrainingLoad).
+     * What the cache is made with: the JDK, the training's and the start's JVM options (some options make a JDK
+     * drop a cache without a word: any change trains again) and the load: a digest of every source in its directory,
+     * which the load's single-file launch compiles from as it needs them (BrowserCookies beside TrainingLoad). A change
+     * to a benchmark there trains again too, a minute once, rather than a list of the load's sources to keep true.
      */
     private static String stampOf(List<String> jvmOptions, Path loadSource) throws IOException {
-        try (Stream<Path> files = Files.list(loadSource.getParent())) {
+        try (Stream<Path> files = Files.list(loadSource.toAbsolutePath().getParent())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path source : files.filter(file -> file.toString().endsWith(".java")).sorted().toList()) {
+            for (Path source : files.filter(Files::isRegularFile).filter(AheadOfTimeStart::isSource).sorted()
+                    .toList()) {
                 digest.update(source.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(source));
             }
@@ -176,6 +179,12 @@ final class AheadOfTimeStart {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A Java source, not an editor's lock or backup file beside it (".#TrainingLoad.java"). */
+    private static boolean isSource(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".java") && !name.startsWith(".");
     }
 
     private static boolean awaitReady(Process server, URI ready) throws InterruptedException {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code ./mvnw -Pdemo}: the local Cognito on :9229 and Payara Micro with the WAR on :8080, wired together.
@@ -55,9 +56,8 @@ public final class Demo {
                     // Serial, the collector the image's JVM picks in a pod of 1 GiB and 2 CPUs: on a developer's
                     // machine the JVM would pick G1 and a quarter of its memory, here 1 s longer to ready, 2 s more
                     // CPU and about 300 MB more (docs/operating.md, "Start-up")
-                    List.of("-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow",
-                            "-Djava.security.properties=" + PayaraNode.SERIAL_FILTER,
-                            "-Dhazelcast.socket.bind.any=false", PayaraNode.PHONE_HOME_OFF),
+                    Stream.concat(Stream.of("-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow"),
+                            PayaraNode.JVM_OPTIONS.stream()).toList(),
                     List.of("--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
                             // a grid of one on loopback only (--nocluster would listen on every address)
                             "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
@@ -80,7 +80,7 @@ public final class Demo {
             cognito.stop();
         }));
 
-        System.out.print("Starting Payara Micro (about 6 s; its log: " + log + ") ");
+        System.out.print("Starting Payara Micro (6-12 s; its log: " + log + ") ");
         if (!awaitReady(server, log)) {
             System.out.println("\nPayara Micro did not start. The end of its log:");
             printEnd(log);

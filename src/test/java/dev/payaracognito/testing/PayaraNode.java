@@ -29,11 +29,13 @@ public final class PayaraNode implements AutoCloseable {
     /** What Java deserialization may make in every node (a JEP 290 filter, as security properties). */
     public static final Path SERIAL_FILTER = Path.of("payara-config", "serial-filter.properties");
     /**
-     * Hazelcast's phone home, off: at every start and then daily, each member looked for a cloud's instance metadata
-     * (169.254.169.254) and posted the cluster's size, versions and uptime to phonehome.hazelcast.com (seen here with
-     * strace). Nothing of a node's cluster leaves it for a third party.
+     * The JVM's options of every node, as the image's ENTRYPOINT has them: the deserialization filter; the grid
+     * listening on {@code --interfaces} alone, not on every address (as docker/compose.yaml asks); no phone home from
+     * Hazelcast, which otherwise probes the cloud's metadata address and posts the cluster's size and versions to
+     * Hazelcast at every start (docs/operating.md, "Tuning").
      */
-    public static final String PHONE_HOME_OFF = "-Dhazelcast.phone.home.enabled=false";
+    public static final List<String> JVM_OPTIONS = List.of("-Djava.security.properties=" + SERIAL_FILTER,
+            "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false");
 
     /**
      * Where the nodes of one grid listen for each other (the first takes the port, the next ones the following), and
@@ -97,9 +99,9 @@ public final class PayaraNode implements AutoCloseable {
      */
     public static List<String> command(String name, int httpPort, Grid grid, Path payaraJar, Path war) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djava.security.properties=" + SERIAL_FILTER,
-                // the grid listens on --interfaces alone, not on every address (as docker/compose.yaml asks)
-                "-Dhazelcast.socket.bind.any=false", PHONE_HOME_OFF, "-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
+                .toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
                 Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString()));
         command.addAll(grid.arguments());
         return command;

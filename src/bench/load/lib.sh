@@ -1,5 +1,10 @@
 # Shared by the load scripts (source it): an access token of alice's from the local Cognito, a browser's cookies
-# signed in through the app, one wrk round, medians.
+# signed in through the app, one wrk round, medians, Payara Micro's JVM options and its ahead-of-time cache.
+
+# The JVM options every node runs with (as the image's ENTRYPOINT and PayaraNode.JVM_OPTIONS: the deserialization
+# filter, the grid on its interface alone, no phone home), and Hazelcast's use of sun.misc.Unsafe allowed
+payara_jvm=(--sun-misc-unsafe-memory-access=allow -Djava.security.properties=payara-config/serial-filter.properties
+  -Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false)
 
 # access_token app cognito -> prints alice's access token, signed in at the local Cognito's hosted UI with the code
 # redeemed as a client app would (the demo client, registered for app/callback)

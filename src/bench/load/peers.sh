@@ -93,8 +93,7 @@ for peer in quarkus-bearer spring-bearer; do # the peers' own builds, on the Mav
   [[ -d $peers/$peer/target ]] || ./mvnw -B -q -f "$peers/$peer/pom.xml" package -DskipTests > "$work/$peer-build.log" \
     || { echo "$peer did not build: $work/$peer-build.log" >&2; exit 1; }
 done
-jvm=(-Xmx512m --sun-misc-unsafe-memory-access=allow -Djava.security.properties=payara-config/serial-filter.properties
-  -Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false)
+jvm=(-Xmx512m "${payara_jvm[@]}")
 micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin --clustermode tcpip:127.0.0.1:6900
   --interfaces 127.0.0.1)
 payara_aot_train "$java" "$work" jvm micro

@@ -36,9 +36,7 @@ export COGNITO_CLIENT_ID=localcognitodemoclient0001 APP_BASE_URL=$app APP_DEVELO
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k
 
 pod=(-XX:MaxRAM=1g -XX:ActiveProcessorCount=2)
-image=(-XX:MaxRAMPercentage=50 -XX:TrimNativeHeapInterval=5000 --sun-misc-unsafe-memory-access=allow
-  -Djava.security.properties=payara-config/serial-filter.properties -Dhazelcast.socket.bind.any=false
-  -Dhazelcast.phone.home.enabled=false)
+image=(-XX:MaxRAMPercentage=50 -XX:TrimNativeHeapInterval=5000 "${payara_jvm[@]}")
 micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin --clustermode tcpip:127.0.0.1:6900
   --interfaces 127.0.0.1)
 

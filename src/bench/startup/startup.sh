@@ -35,8 +35,8 @@ cp -r src/bench/startup/specs-war/WEB-INF src/bench/startup/specs-war/index.xhtm
 export COGNITO_ISSUER=http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo COGNITO_CLIENT_ID=localcognitodemoclient0001
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k APP_BASE_URL=http://localhost:$port
 export APP_DEVELOPMENT_MODE=true
-jvm=(-Xmx512m --sun-misc-unsafe-memory-access=allow -Djava.security.properties=payara-config/serial-filter.properties
-  -Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false)
+source src/bench/load/lib.sh # payara_jvm, payara_aot_train, median
+jvm=(-Xmx512m "${payara_jvm[@]}")
 micro=(--contextroot / --port "$port" --prebootcommandfile payara-config/pre-boot-commands.asadmin
   --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1)
 
@@ -62,7 +62,6 @@ start() {
   echo "$ready_ms $first_ms $(( $(ps -o rss= -p "$pid") / 1024 ))"
   kill -TERM "$pid"; wait "$pid" || true
 }
-source src/bench/load/lib.sh # median
 
 payara_aot_train "$java" "$work" jvm micro
 

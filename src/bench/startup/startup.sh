@@ -38,6 +38,7 @@ export APP_DEVELOPMENT_MODE=true
 source src/bench/load/lib.sh # payara_jvm, payara_aot_train, median
 jvm=(-Xmx512m "${payara_jvm[@]}")
 micro=(--contextroot / --port "$port" --prebootcommandfile payara-config/pre-boot-commands.asadmin
+  --postdeploycommandfile payara-config/post-deploy-commands.asadmin
   --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1)
 
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }

@@ -30,12 +30,12 @@ import java.util.stream.Stream;
  * ({@link ImageTraining}). The cache holds the runtime's classes, loaded and linked, those the load made it load among
  * them, and the profiles of what ran, so that the JIT compiles the request paths soon after a start; the app's own
  * classes (a web module's class loader) are not in it, so a rebuilt WAR needs no new training. Both are made again when
- * the Payara Micro jar is newer than they are; the cache also when the JDK, the JVM's options or the load changed (its
- * {@code .stamp} says which it was made with), as a JDK refuses another's cache without a word. A training that fails
- * leaves no cache: the next start trains again. On a JDK older than 25 the app starts without a cache. Every start
- * begins from the root directory as Payara unpacked it (kept aside, copied back with its files' times, which the cache
- * checks): Payara keeps in its root directory what was deployed there and deploys it again at the next start, which
- * would deploy an older WAR before this one, answering ready in between.
+ * the Payara Micro jar is newer than they are; the cache also when the JDK, the JVM's or Payara's options or the load
+ * changed (its {@code .stamp} says which it was made with), as a JDK refuses another's cache without a word. A
+ * training that fails leaves no cache: the next start trains again. On a JDK older than 25 the app starts without a
+ * cache. Every start begins from the root directory as Payara unpacked it (kept aside, copied back with its files'
+ * times, which the cache checks): Payara keeps in its root directory what was deployed there and deploys it again at
+ * the next start, which would deploy an older WAR before this one, answering ready in between.
  */
 final class AheadOfTimeStart {
 
@@ -95,7 +95,7 @@ final class AheadOfTimeStart {
             copy(unpacked, root);
             return java(List.of(), jvmOptions, launcher, microOptions);
         }
-        String made = stampOf(jvmOptions, loadSource);
+        String made = stampOf(jvmOptions, microOptions, loadSource);
         if (olderThanJar(cache) || !Files.exists(stamp) || !Files.readString(stamp).equals(made)) {
             System.out.println("Training the ahead-of-time cache with one start that serves sign-ins, pages and the"
                     + " API, then stops (about a minute, once; its log: " + trainingLog + ").");
@@ -162,11 +162,13 @@ final class AheadOfTimeStart {
 
     /**
      * What the cache is made with: the JDK, the training's and the start's JVM options (some options make a JDK
-     * drop a cache without a word: any change trains again) and the load: a digest of every source in its directory,
-     * which the load's single-file launch compiles from as it needs them (BrowserCookies beside TrainingLoad). A change
-     * to a benchmark there trains again too, a minute once, rather than a list of the load's sources to keep true.
+     * drop a cache without a word: any change trains again), Payara's options (another command file runs other code
+     * in a start) and the load: a digest of every source in its directory, which the load's single-file launch
+     * compiles from as it needs them (BrowserCookies beside TrainingLoad). A change to a benchmark there trains again
+     * too, a minute once, rather than a list of the load's sources to keep true.
      */
-    private static String stampOf(List<String> jvmOptions, Path loadSource) throws IOException {
+    private static String stampOf(List<String> jvmOptions, List<String> microOptions, Path loadSource)
+            throws IOException {
         try (Stream<Path> files = Files.list(loadSource.toAbsolutePath().getParent())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path source : files.filter(Files::isRegularFile).filter(AheadOfTimeStart::isSource).sorted()
@@ -175,7 +177,8 @@ final class AheadOfTimeStart {
                 digest.update(Files.readAllBytes(source));
             }
             return System.getProperty("java.home") + " " + Runtime.version() + " " + String.join(" ", TRAINING_OPTIONS)
-                    + " " + String.join(" ", jvmOptions) + " " + HexFormat.of().formatHex(digest.digest());
+                    + " " + String.join(" ", jvmOptions) + " " + String.join(" ", microOptions) + " "
+                    + HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./mvnw -Pdemo}: the local Cognito on :9229 and Payara Micro with the WAR on :8080, wired together.
- * Ctrl+C stops both. Arguments: the WAR, the Payara Micro jar, the pre-boot command file, the training load's
- * source (src/bench/java/…/TrainingLoad.java, which the first start serves to train the ahead-of-time cache).
+ * Ctrl+C stops both. Arguments: the WAR, the Payara Micro jar, the pre-boot command file (the post-deploy one beside
+ * it), the training load's source (src/bench/java/…/TrainingLoad.java, which the first start serves to train the
+ * ahead-of-time cache).
  */
 public final class Demo {
 
@@ -61,7 +62,9 @@ public final class Demo {
                     List.of("--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
                             // a grid of one on loopback only (--nocluster would listen on every address)
                             "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
-                            "--prebootcommandfile", preBoot.toString()),
+                            "--prebootcommandfile", preBoot.toString(),
+                            "--postdeploycommandfile",
+                            preBoot.resolveSibling(PayaraNode.POST_DEPLOY.getFileName()).toString()),
                     settings, training, trainingLoad, trainingLog);
         } catch (IOException failed) {
             System.out.println("Payara Micro could not be prepared: " + failed.getMessage() + ". The end of the log:");

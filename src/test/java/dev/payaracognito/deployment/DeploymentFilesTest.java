@@ -276,7 +276,8 @@ class DeploymentFilesTest {
     /** The files the arguments name are where the image puts them (docker/Dockerfile's COPY lines). */
     private static void imagePaths(List<String> arguments) throws IOException {
         String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
-        for (String option : List.of("--deploy", "--prebootcommandfile", "--logproperties")) {
+        for (String option : List.of("--deploy", "--prebootcommandfile", "--postdeploycommandfile",
+                "--logproperties")) {
             String path = after(arguments, option);
             String inImage = path.replace("/opt/payara/", "");
             assertTrue(dockerfile.contains(inImage), option + " " + path + " is not copied into the image");

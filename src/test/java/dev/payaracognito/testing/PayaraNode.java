@@ -26,6 +26,8 @@ public final class PayaraNode implements AutoCloseable {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     /** The settings every node of this app boots with (the image, docker/compose.yaml, the Kubernetes manifest). */
     public static final Path PRE_BOOT = Path.of("payara-config", "pre-boot-commands.asadmin");
+    /** Run once the app is deployed: opens the HTTP port, which {@link #PRE_BOOT} keeps closed until then. */
+    public static final Path POST_DEPLOY = Path.of("payara-config", "post-deploy-commands.asadmin");
     /** What Java deserialization may make in every node (a JEP 290 filter, as security properties). */
     public static final Path SERIAL_FILTER = Path.of("payara-config", "serial-filter.properties");
     /**
@@ -102,7 +104,8 @@ public final class PayaraNode implements AutoCloseable {
                 .toString()));
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
-                Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString()));
+                Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString(),
+                "--postdeploycommandfile", POST_DEPLOY.toString()));
         command.addAll(grid.arguments());
         return command;
     }

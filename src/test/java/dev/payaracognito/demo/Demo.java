@@ -84,7 +84,7 @@ public final class Demo {
         }));
 
         System.out.print("Starting Payara Micro (6-12 s; its log: " + log + ") ");
-        if (!awaitReady(server, log)) {
+        if (!awaitReady(server)) {
             System.out.println("\nPayara Micro did not start. The end of its log:");
             printEnd(log);
             System.exit(1);
@@ -105,16 +105,13 @@ public final class Demo {
     }
 
     /**
-     * Ready when Payara says so in its log and the home page answers 200, asked again each second until the
-     * limit: right after "ready" the first answer can still be an error or a refused connection. Asking before
-     * Payara says "ready" only fills its log with errors. False if Payara exits or takes too long.
+     * Ready when the home page answers 200, asked each second until the limit (the port opens once the app is
+     * deployed: payara-config/post-deploy-commands.asadmin). False if Payara exits or takes too long.
      */
-    private static boolean awaitReady(Process server, Path log) throws IOException, InterruptedException {
+    private static boolean awaitReady(Process server) throws InterruptedException {
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
-        boolean saysReady = false;
         while (server.isAlive() && Instant.now().isBefore(deadline)) {
-            saysReady = saysReady || Files.exists(log) && Files.readString(log).contains(" ready in ");
-            if (saysReady && homePageAnswers()) {
+            if (homePageAnswers()) {
                 return true;
             }
             System.out.print(".");

@@ -44,7 +44,7 @@ measure() { # name command… -> one table row
   started=$(date +%s%N)
   "$@" > "$work/$name.log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "$app/api/status"; do
+  until answers_200 8080 /api/status; do
     kill -0 "$pid" 2> /dev/null || { echo "$name did not start: $work/$name.log" >&2; exit 1; }
     ((SECONDS - began < 180)) || { echo "$name did not answer in 180 s" >&2; exit 1; }
     sleep 0.05

@@ -118,7 +118,7 @@ measure() {
     --deploy target/payara-cognito.war \
     "${micro[@]}" > "$work/$name.log" 2>&1 &
   pid=$!
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$app/health/ready") == 200 ]]; do
+  until answers_200 8080 /health/ready; do
     kill -0 "$pid" 2> /dev/null || { echo "$name did not start: $work/$name.log" >&2; exit 1; }
     sleep 0.05
   done

@@ -5,10 +5,10 @@
 # path), and from the launcher with JDK 25's ahead-of-time cache (trained first by a start that serves the training
 # load, as the demo's first start does: src/bench/load/lib.sh), with the JVM's default collector and with Serial, as
 # the demo starts it; and, for the tests only, the C1 compiler alone (-XX:TieredStopAtLevel=1).
-# Each start is timed from the process's launch until the page answers (ours: /health/ready, the bare one: its
-# page), then the first request of a visitor (ours: the home page, a Faces view), and the resident memory 5 s
-# later (idle, with -Xmx512m as the peers are measured); rounds alternate, medians are reported. Each start as the
-# app runs: a data grid of one on loopback.
+# Each start is timed from the process's launch until the page answers 200 (ours: /health/ready, the bare one: its
+# page; asked every 50 ms by bash alone, lib.sh's answers_200), then the first request of a visitor (ours: the home
+# page, a Faces view), and the resident memory 5 s later (idle, with -Xmx512m as the peers are measured); rounds
+# alternate, medians are reported. Each start as the app runs: a data grid of one on loopback.
 # Needs the local Cognito on :9229 (./mvnw -Plocal-cognito) and ./mvnw package first.
 #   src/bench/startup/startup.sh [rounds]
 set -euo pipefail
@@ -43,7 +43,7 @@ micro=(--contextroot / --port "$port" --prebootcommandfile payara-config/pre-boo
 
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-# start name war ready-url first-url jar [jvm options…] -> "ready-ms first-request-ms idle-rss-MB"
+# start name war ready-path first-url jar [jvm options…] -> "ready-ms first-request-ms idle-rss-MB"
 start() {
   local name=$1 war=$2 ready=$3 first=$4 jar=$5; shift 5
   local began pid ready_ms first_began first_ms
@@ -51,7 +51,7 @@ start() {
   began=$(date +%s%N)
   "$java" "$@" "${jvm[@]}" -jar "$jar" --deploy "$war" "${micro[@]}" > "$work/$name.log" 2>&1 &
   pid=$!
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$ready") == 200 ]]; do
+  until answers_200 "$port" "$ready"; do
     kill -0 "$pid" 2> /dev/null || { echo "$name did not start: $work/$name.log" >&2; exit 1; }
     sleep 0.05
   done
@@ -78,15 +78,15 @@ declare -A label=(
 names=(bare specs ours launcher aot serial c1)
 declare -A results=()
 for ((round = 1; round <= rounds; round++)); do
-  results[bare]+="$(start bare "$work/bare.war" "$app/index.html" "$app/index.html" target/payara-micro.jar);"
-  results[specs]+="$(start specs "$work/specs.war" "$app/index.xhtml" "$app/index.xhtml" target/payara-micro.jar);"
-  results[ours]+="$(start ours target/payara-cognito.war "$app/health/ready" "$app/" target/payara-micro.jar);"
-  results[launcher]+="$(start launcher target/payara-cognito.war "$app/health/ready" "$app/" "$payara_launcher");"
-  results[aot]+="$(start aot target/payara-cognito.war "$app/health/ready" "$app/" "$payara_launcher" \
+  results[bare]+="$(start bare "$work/bare.war" /index.html "$app/index.html" target/payara-micro.jar);"
+  results[specs]+="$(start specs "$work/specs.war" /index.xhtml "$app/index.xhtml" target/payara-micro.jar);"
+  results[ours]+="$(start ours target/payara-cognito.war /health/ready "$app/" target/payara-micro.jar);"
+  results[launcher]+="$(start launcher target/payara-cognito.war /health/ready "$app/" "$payara_launcher");"
+  results[aot]+="$(start aot target/payara-cognito.war /health/ready "$app/" "$payara_launcher" \
     -XX:AOTCache="$payara_aot_cache");"
-  results[serial]+="$(start serial target/payara-cognito.war "$app/health/ready" "$app/" "$payara_launcher" \
+  results[serial]+="$(start serial target/payara-cognito.war /health/ready "$app/" "$payara_launcher" \
     -XX:AOTCache="$payara_aot_cache" -XX:+UseSerialGC);"
-  results[c1]+="$(start c1 target/payara-cognito.war "$app/health/ready" "$app/" target/payara-micro.jar \
+  results[c1]+="$(start c1 target/payara-cognito.war /health/ready "$app/" target/payara-micro.jar \
     -XX:TieredStopAtLevel=1);"
 done
 column() { tr ';' '\n' <<< "${results[$1]}" | sed '/^$/d' | cut -d' ' -f"$2"; }

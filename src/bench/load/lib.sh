@@ -10,10 +10,10 @@ payara_jvm=(--sun-misc-unsafe-memory-access=allow -Djava.security.properties=pay
 # curl process: the benchmarks ask every 50 ms while a server starts, and a curl each time took about 1.2 s of an
 # 8 s start from this 2-core machine (docs/operating.md, "Start-up"); a refused connection is false at once
 answers_200() {
-  local fd status
+  local fd status=
   exec {fd}<> "/dev/tcp/127.0.0.1/$1" || return 1
   printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&"$fd"
-  read -r -t 10 _ status _ <&"$fd" || true
+  read -r -t 5 _ status _ <&"$fd" || true
   exec {fd}<&-
   [[ $status == 200 ]]
 } 2> /dev/null

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,12 +31,13 @@ import java.util.stream.Stream;
  * ({@link ImageTraining}). The cache holds the runtime's classes, loaded and linked, those the load made it load among
  * them, and the profiles of what ran, so that the JIT compiles the request paths soon after a start; the app's own
  * classes (a web module's class loader) are not in it, so a rebuilt WAR needs no new training. Both are made again when
- * the Payara Micro jar is newer than they are; the cache also when the JDK, the JVM's or Payara's options or the load
- * changed (its {@code .stamp} says which it was made with), as a JDK refuses another's cache without a word. A
- * training that fails leaves no cache: the next start trains again. On a JDK older than 25 the app starts without a
- * cache. Every start begins from the root directory as Payara unpacked it (kept aside, copied back with its files'
- * times, which the cache checks): Payara keeps in its root directory what was deployed there and deploys it again at
- * the next start, which would deploy an older WAR before this one, answering ready in between.
+ * the Payara Micro jar is newer than they are; the cache also when the JDK, the JVM's or Payara's options, its
+ * command files or the load changed (its {@code .stamp} says which it was made with), as a JDK refuses another's
+ * cache without a word. A training that fails leaves no cache: the next start trains again. On a JDK older than 25
+ * the app starts without a cache. Every start begins from the root directory as Payara unpacked it (kept aside,
+ * copied back with its files' times, which the cache checks): Payara keeps in its root directory what was deployed
+ * there and deploys it again at the next start, which would deploy an older WAR before this one, answering ready in
+ * between.
  */
 final class AheadOfTimeStart {
 
@@ -50,6 +52,9 @@ final class AheadOfTimeStart {
      */
     private static final List<String> TRAINING_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions",
             "-XX:-AOTAdapterCaching");
+    /** Payara Micro's options that name a file of asadmin commands, which the stamp digests. */
+    private static final Set<String> COMMAND_FILE_OPTIONS = Set.of("--prebootcommandfile", "--postbootcommandfile",
+            "--postdeploycommandfile");
     private static final Duration READY_LIMIT = Duration.ofMinutes(3);
     private static final Duration LOAD_LIMIT = Duration.ofMinutes(5);
     private static final Duration EXIT_LIMIT = Duration.ofMinutes(1);
@@ -162,10 +167,10 @@ final class AheadOfTimeStart {
 
     /**
      * What the cache is made with: the JDK, the training's and the start's JVM options (some options make a JDK
-     * drop a cache without a word: any change trains again), Payara's options (another command file runs other code
-     * in a start) and the load: a digest of every source in its directory, which the load's single-file launch
-     * compiles from as it needs them (BrowserCookies beside TrainingLoad). A change to a benchmark there trains again
-     * too, a minute once, rather than a list of the load's sources to keep true.
+     * drop a cache without a word: any change trains again), Payara's options and its command files (other commands
+     * run other code in a start) and the load: a digest of every source in its directory, which the load's
+     * single-file launch compiles from as it needs them (BrowserCookies beside TrainingLoad). A change to a benchmark
+     * there trains again too, a minute once, rather than a list of the load's sources to keep true.
      */
     private static String stampOf(List<String> jvmOptions, List<String> microOptions, Path loadSource)
             throws IOException {
@@ -175,6 +180,11 @@ final class AheadOfTimeStart {
                     .toList()) {
                 digest.update(source.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(source));
+            }
+            for (int i = 0; i + 1 < microOptions.size(); i++) {
+                if (COMMAND_FILE_OPTIONS.contains(microOptions.get(i))) {
+                    digest.update(Files.readAllBytes(Path.of(microOptions.get(i + 1))));
+                }
             }
             return System.getProperty("java.home") + " " + Runtime.version() + " " + String.join(" ", TRAINING_OPTIONS)
                     + " " + String.join(" ", jvmOptions) + " " + String.join(" ", microOptions) + " "

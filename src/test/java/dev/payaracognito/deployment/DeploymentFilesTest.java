@@ -273,14 +273,22 @@ class DeploymentFilesTest {
                 Path.of("payara-micro.jar"), Path.of("payara-cognito.war"));
     }
 
-    /** The files the arguments name are where the image puts them (docker/Dockerfile's COPY lines). */
+    /**
+     * The files the arguments name are where the image puts them: a COPY line of docker/Dockerfile ends with each,
+     * from a file that docker/Dockerfile.dockerignore lets into the build's context.
+     */
     private static void imagePaths(List<String> arguments) throws IOException {
-        String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
+        List<String> copies = Files.readAllLines(Path.of("docker/Dockerfile")).stream()
+                .filter(line -> line.startsWith("COPY ")).toList();
+        List<String> context = Files.readAllLines(Path.of("docker/Dockerfile.dockerignore"));
         for (String option : List.of("--deploy", "--prebootcommandfile", "--postdeploycommandfile",
                 "--logproperties")) {
             String path = after(arguments, option);
             String inImage = path.replace("/opt/payara/", "");
-            assertTrue(dockerfile.contains(inImage), option + " " + path + " is not copied into the image");
+            String copy = copies.stream().filter(line -> line.endsWith(" " + inImage)).findFirst().orElseThrow(
+                    () -> new AssertionError(option + " " + path + " is not copied into the image"));
+            String source = copy.split(" ")[1];
+            assertTrue(context.contains("!" + source), source + " is not in the build's context: " + context);
         }
     }
 

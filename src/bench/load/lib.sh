@@ -1,10 +1,15 @@
 # Shared by the load scripts (source it): an access token of alice's from the local Cognito, a browser's cookies
-# signed in through the app, one wrk round, medians, Payara Micro's JVM options and its ahead-of-time cache.
+# signed in through the app, one wrk round, medians, Payara Micro's JVM options, its command files and its
+# ahead-of-time cache.
 
 # The JVM options every node runs with (as the image's ENTRYPOINT and PayaraNode.JVM_OPTIONS: the deserialization
 # filter, the grid on its interface alone, no phone home), and Hazelcast's use of sun.misc.Unsafe allowed
 payara_jvm=(--sun-misc-unsafe-memory-access=allow -Djava.security.properties=payara-config/serial-filter.properties
   -Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false)
+# Payara Micro's command files, always together (as PayaraNode.COMMAND_FILES): the settings it boots with, its HTTP
+# port closed among them, and the command that opens the port once the app is deployed
+payara_command_files=(--prebootcommandfile payara-config/pre-boot-commands.asadmin
+  --postdeploycommandfile payara-config/post-deploy-commands.asadmin)
 
 # answers_200 port path -> true when a GET of path on 127.0.0.1:port answers 200. Bash's own /dev/tcp rather than a
 # curl process: the benchmarks ask every 50 ms while a server starts, and a curl each time took about 1.2 s of an

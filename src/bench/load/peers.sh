@@ -94,9 +94,7 @@ for peer in quarkus-bearer spring-bearer; do # the peers' own builds, on the Mav
     || { echo "$peer did not build: $work/$peer-build.log" >&2; exit 1; }
 done
 jvm=(-Xmx512m "${payara_jvm[@]}")
-micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin
-  --postdeploycommandfile payara-config/post-deploy-commands.asadmin --clustermode tcpip:127.0.0.1:6900
-  --interfaces 127.0.0.1)
+micro=(--port 8080 "${payara_command_files[@]}" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1)
 payara_aot_train "$java" "$work" jvm micro
 payara_aot_reset "$work"
 

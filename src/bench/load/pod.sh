@@ -37,9 +37,7 @@ export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k
 
 pod=(-XX:MaxRAM=1g -XX:ActiveProcessorCount=2)
 image=(-XX:MaxRAMPercentage=50 -XX:TrimNativeHeapInterval=5000 "${payara_jvm[@]}")
-micro=(--port 8080 --prebootcommandfile payara-config/pre-boot-commands.asadmin
-  --postdeploycommandfile payara-config/post-deploy-commands.asadmin --clustermode tcpip:127.0.0.1:6900
-  --interfaces 127.0.0.1)
+micro=(--port 8080 "${payara_command_files[@]}" --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1)
 
 # the settings tried, each a name and its JVM options on top of the image's
 sink=127.0.0.1:4318 # the "collector" of the traces set: answers every export, keeps nothing

@@ -35,11 +35,10 @@ cp -r src/bench/startup/specs-war/WEB-INF src/bench/startup/specs-war/index.xhtm
 export COGNITO_ISSUER=http://localhost:9229/cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDemo COGNITO_CLIENT_ID=localcognitodemoclient0001
 export COGNITO_CLIENT_SECRET=1x8demo0local0cognito0secret0not0for0production0q7k APP_BASE_URL=http://localhost:$port
 export APP_DEVELOPMENT_MODE=true
-source src/bench/load/lib.sh # payara_jvm, payara_aot_train, median
+source src/bench/load/lib.sh # payara_jvm, payara_command_files, payara_aot_train, median
 jvm=(-Xmx512m "${payara_jvm[@]}")
-micro=(--contextroot / --port "$port" --prebootcommandfile payara-config/pre-boot-commands.asadmin
-  --postdeploycommandfile payara-config/post-deploy-commands.asadmin
-  --clustermode tcpip:127.0.0.1:6900 --interfaces 127.0.0.1)
+micro=(--contextroot / --port "$port" "${payara_command_files[@]}" --clustermode tcpip:127.0.0.1:6900
+  --interfaces 127.0.0.1)
 
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 

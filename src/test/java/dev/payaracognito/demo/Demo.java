@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./mvnw -Pdemo}: the local Cognito on :9229 and Payara Micro with the WAR on :8080, wired together.
- * Ctrl+C stops both. Arguments: the WAR, the Payara Micro jar, the pre-boot command file (the post-deploy one beside
- * it), the training load's source (src/bench/java/…/TrainingLoad.java, which the first start serves to train the
- * ahead-of-time cache).
+ * Ctrl+C stops both. Arguments: the WAR, the Payara Micro jar, the training load's source
+ * (src/bench/java/…/TrainingLoad.java, which the first start serves to train the ahead-of-time cache). Run from the
+ * project's directory, whose payara-config the node's options name ({@link PayaraNode#COMMAND_FILES}).
  */
 public final class Demo {
 
@@ -33,8 +33,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         Path war = Path.of(args[0]);
         Path payaraJar = Path.of(args[1]);
-        Path preBoot = Path.of(args[2]);
-        Path trainingLoad = Path.of(args[3]);
+        Path trainingLoad = Path.of(args[2]);
         Path log = war.resolveSibling("demo-payara.log");
         requireFree(LocalCognito.DEFAULT_PORT, "the local Cognito");
         requireFree(APP_PORT, "Payara Micro");
@@ -59,12 +58,10 @@ public final class Demo {
                     // CPU and about 300 MB more (docs/operating.md, "Start-up")
                     Stream.concat(Stream.of("-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow"),
                             PayaraNode.JVM_OPTIONS.stream()).toList(),
-                    List.of("--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
+                    Stream.concat(Stream.of("--deploy", war.toString(), "--port", Integer.toString(APP_PORT),
                             // a grid of one on loopback only (--nocluster would listen on every address)
-                            "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
-                            "--prebootcommandfile", preBoot.toString(),
-                            "--postdeploycommandfile",
-                            preBoot.resolveSibling(PayaraNode.POST_DEPLOY.getFileName()).toString()),
+                            "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1"),
+                            PayaraNode.COMMAND_FILES.stream()).toList(),
                     settings, training, trainingLoad, trainingLog);
         } catch (IOException failed) {
             System.out.println("Payara Micro could not be prepared: " + failed.getMessage() + ". The end of the log:");

@@ -24,10 +24,14 @@ import java.util.Map;
 public final class PayaraNode implements AutoCloseable {
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-    /** The settings every node of this app boots with (the image, docker/compose.yaml, the Kubernetes manifest). */
-    public static final Path PRE_BOOT = Path.of("payara-config", "pre-boot-commands.asadmin");
-    /** Run once the app is deployed: opens the HTTP port, which {@link #PRE_BOOT} keeps closed until then. */
-    public static final Path POST_DEPLOY = Path.of("payara-config", "post-deploy-commands.asadmin");
+    /**
+     * Payara Micro's command files of every node (the image, docker/compose.yaml, the Kubernetes manifest), always
+     * together: the settings it boots with, its HTTP port closed among them, and the command run once the app is
+     * deployed that opens the port. Without the second a node never answers.
+     */
+    public static final List<String> COMMAND_FILES = List.of(
+            "--prebootcommandfile", Path.of("payara-config", "pre-boot-commands.asadmin").toString(),
+            "--postdeploycommandfile", Path.of("payara-config", "post-deploy-commands.asadmin").toString());
     /** What Java deserialization may make in every node (a JEP 290 filter, as security properties). */
     public static final Path SERIAL_FILTER = Path.of("payara-config", "serial-filter.properties");
     /**
@@ -104,8 +108,8 @@ public final class PayaraNode implements AutoCloseable {
                 .toString()));
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", payaraJar.toString(), "--deploy", war.toString(), "--port",
-                Integer.toString(httpPort), "--name", name, "--prebootcommandfile", PRE_BOOT.toString(),
-                "--postdeploycommandfile", POST_DEPLOY.toString()));
+                Integer.toString(httpPort), "--name", name));
+        command.addAll(COMMAND_FILES);
         command.addAll(grid.arguments());
         return command;
     }

@@ -51,6 +51,10 @@ class SessionsIT {
     private static final String ALICE = "Alice-Passw0rd!";
     /** Longer than any pause of these tests but the one that waits for it. */
     private static final Duration IDLE = Duration.ofSeconds(15);
+    /** Pages of one session in a row: each one was an entry more in Payara's cache of checked values. */
+    private static final int PAGES = 300;
+    /** An entry of that cache (Jersey's repackaged Guava, in Payara 7). */
+    private static final String PAYARAS_CHECKED_VALUE = "org.glassfish.jersey.internal.guava.LocalCache$StrongEntry";
     /** Where the README's pictures of the pages are. */
     private static final Path IMAGES = Path.of("docs", "images");
 
@@ -275,8 +279,43 @@ class SessionsIT {
                 .getWebResponse().getStatusCode());
     }
 
+    /**
+     * Page after page of one session leaves nothing behind in it: Payara remembers each attribute value it checked
+     * before writing the session to the grid, in a cache that never evicted (Mojarra's map of views, put back after
+     * every page with a new hash, was a new entry each time: {@code BoundedSerializableChecks}). Counted on the node
+     * that serves them all (as behind a sticky balancer), in the entries of that cache, with the JDK's jcmd.
+     */
     @Test
     @Order(4)
+    void pageAfterPageOfOneSessionLeavesNothingBehindOnItsNode() throws Exception {
+        WebClient browser = cluster.browser();
+        TwoNodeCluster.signIn(browser, "bob", "Bob-Passw0rd!");
+        PayaraNode node = nodes.get(0);
+        String profile = node.uri().resolve(PROFILE).toString();
+        assertEquals("bob", ((HtmlPage) browser.getPage(profile)).getElementById("username").getTextContent());
+        long before = liveObjects(node, PAYARAS_CHECKED_VALUE);
+        for (int page = 0; page < PAGES; page++) {
+            HtmlPage shown = browser.getPage(profile);
+            assertEquals("bob", shown.getElementById("username").getTextContent(), "page " + page);
+        }
+        long grown = liveObjects(node, PAYARAS_CHECKED_VALUE) - before;
+        assertTrue(grown < PAGES / 10, node.name() + " holds " + grown + " more checked values after " + PAGES
+                + " pages of one session");
+    }
+
+    /** How many live objects of {@code type} the node holds: jcmd's class histogram, after a full collection. */
+    private static long liveObjects(PayaraNode node, String type) throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(node.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        String histogram = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, jcmd.waitFor(), histogram);
+        Matcher row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(type) + "$", Pattern.MULTILINE)
+                .matcher(histogram);
+        return row.find() ? Long.parseLong(row.group(1)) : 0;
+    }
+
+    @Test
+    @Order(5)
     void theIndexForgetsSessionsThatEndBySignOutOrTimeoutEvenWhenANodeDiesAndKeepsTheOthers() throws Exception {
         WebClient stays = cluster.browser();
         TwoNodeCluster.signIn(stays, "alice", ALICE);

@@ -26,8 +26,9 @@ import org.glassfish.jersey.internal.guava.Cache;
  *
  * <p>Each session this node makes, or loads from the grid (Payara says "created" for both), gets instead a cache that
  * keeps the {@value #CHECKED} values checked last. The values a session keeps (the sealed sign-in, Weld's and
- * Mojarra's helpers) stay in it, as they are checked at every write; what goes first is what a write no longer
- * names. Where Payara's fields are not found (another Payara), the log says so once and sessions keep Payara's cache.
+ * Mojarra's helpers) stay in it, as they are checked at every write; what goes first is what no write has named for
+ * longest: a replaced value, the views' map as it was some pages ago. Where Payara's fields are not found (another
+ * Payara), the log says so once and sessions keep Payara's cache.
  */
 @WebListener
 public class BoundedSerializableChecks implements HttpSessionListener {
@@ -37,7 +38,7 @@ public class BoundedSerializableChecks implements HttpSessionListener {
      * Room for the values a session of this app has checked after a sign-in (eleven, SignInCost's sessions) and a few
      * stale ones: a session holding more attributes than this would have each checked again at every write.
      */
-    static final int CHECKED = 16;
+    public static final int CHECKED = 16;
     private static final ClassValue<Optional<Field>> SESSION = fieldOf("session");
     private static final ClassValue<Optional<Field>> CHECKS = fieldOf("checkedSerializableObjects");
     private static final AtomicBoolean SAID = new AtomicBoolean();
@@ -90,25 +91,47 @@ public class BoundedSerializableChecks implements HttpSessionListener {
      */
     static final class RecentChecks implements Cache<Object, Boolean> {
 
-        private final Map<Object, Boolean> checked = new LinkedHashMap<>(CHECKED, 0.75f, true) {
+        private final Map<Checked, Boolean> checked = new LinkedHashMap<>(CHECKED, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Boolean> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Checked, Boolean> eldest) {
                 return size() > CHECKED;
             }
         };
 
         @Override
         public synchronized Boolean getIfPresent(Object value) {
-            return checked.get(value);
+            return checked.get(new Checked(value));
         }
 
         @Override
         public synchronized void put(Object value, Boolean serializable) {
-            checked.put(value, serializable);
+            checked.put(new Checked(value), serializable);
         }
 
         synchronized int size() {
             return checked.size();
+        }
+    }
+
+    /**
+     * A value as it was when checked: its hash is kept, as Guava keeps an entry's. Mojarra's map of views changes
+     * its contents, so its hash, after it was put; a map of the values themselves could then neither find that
+     * entry nor remove it (a LinkedHashMap evicts its eldest entry by its key's hash of now), and it would grow again.
+     */
+    record Checked(Object value, int hash) {
+
+        Checked(Object value) {
+            this(value, value.hashCode());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Checked that && hash == that.hash && value.equals(that.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.PayaraNode;
 import dev.payaracognito.testing.SharedCognito;
 import dev.payaracognito.testing.TwoNodeCluster;
+import dev.payaracognito.web.BoundedSerializableChecks;
 import dev.payaracognito.testing.Chromium;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -55,6 +56,8 @@ class SessionsIT {
     private static final int PAGES = 300;
     /** An entry of that cache (Jersey's repackaged Guava, in Payara 7). */
     private static final String PAYARAS_CHECKED_VALUE = "org.glassfish.jersey.internal.guava.LocalCache$StrongEntry";
+    /** An entry of the app's cache in its place. */
+    private static final String BOUNDED_CHECKED_VALUE = BoundedSerializableChecks.class.getName() + "$Checked";
     /** Where the README's pictures of the pages are. */
     private static final Path IMAGES = Path.of("docs", "images");
 
@@ -293,22 +296,34 @@ class SessionsIT {
         PayaraNode node = nodes.get(0);
         String profile = node.uri().resolve(PROFILE).toString();
         assertEquals("bob", ((HtmlPage) browser.getPage(profile)).getElementById("username").getTextContent());
-        long before = liveObjects(node, PAYARAS_CHECKED_VALUE);
+        String histogram = histogram(node);
+        long payarasBefore = liveObjects(histogram, PAYARAS_CHECKED_VALUE);
+        long boundedBefore = liveObjects(histogram, BOUNDED_CHECKED_VALUE);
+        assertTrue(boundedBefore > 0, "bob's session has the bounded cache: " + histogram);
         for (int page = 0; page < PAGES; page++) {
             HtmlPage shown = browser.getPage(profile);
             assertEquals("bob", shown.getElementById("username").getTextContent(), "page " + page);
         }
-        long grown = liveObjects(node, PAYARAS_CHECKED_VALUE) - before;
-        assertTrue(grown < PAGES / 10, node.name() + " holds " + grown + " more checked values after " + PAGES
-                + " pages of one session");
+        histogram = histogram(node);
+        long payaras = liveObjects(histogram, PAYARAS_CHECKED_VALUE) - payarasBefore;
+        long bounded = liveObjects(histogram, BOUNDED_CHECKED_VALUE) - boundedBefore;
+        assertTrue(payaras < PAGES / 10, node.name() + " holds " + payaras + " more entries of Payara's cache after "
+                + PAGES + " pages of one session");
+        assertTrue(bounded <= BoundedSerializableChecks.CHECKED, node.name() + " holds " + bounded
+                + " more entries of the bounded cache after " + PAGES + " pages of one session");
     }
 
-    /** How many live objects of {@code type} the node holds: jcmd's class histogram, after a full collection. */
-    private static long liveObjects(PayaraNode node, String type) throws Exception {
+    /** The node's live objects by class: jcmd's class histogram, after a full collection. */
+    private static String histogram(PayaraNode node) throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(node.pid()), "GC.class_histogram").redirectErrorStream(true).start();
         String histogram = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, jcmd.waitFor(), histogram);
+        return histogram;
+    }
+
+    /** How many live objects of {@code type} a class histogram counts (none when it has no row). */
+    private static long liveObjects(String histogram, String type) {
         Matcher row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(type) + "$", Pattern.MULTILINE)
                 .matcher(histogram);
         return row.find() ? Long.parseLong(row.group(1)) : 0;

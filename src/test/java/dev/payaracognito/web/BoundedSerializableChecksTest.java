@@ -24,6 +24,30 @@ class BoundedSerializableChecksTest {
         assertEquals(BoundedSerializableChecks.CHECKED, checks.size());
     }
 
+    /**
+     * The views' map changes after it was put, and fresh values come between (an Instant a minute, a refreshed
+     * sign-in): each fresh value must push out an old entry, the map's of some pages ago among them, whose hash is
+     * no longer the map's.
+     */
+    @Test
+    void freshValuesBetweenTheViewsMapsWritesKeepTheCacheBoundedToo() {
+        BoundedSerializableChecks.RecentChecks checks = new BoundedSerializableChecks.RecentChecks();
+        String signIn = "the sealed sign-in";
+        Map<String, String> views = new HashMap<>();
+        for (int write = 0; write < 1_000; write++) {
+            views.put("view" + write, "state");
+            for (Object value : new Object[] {signIn, views, "an instant of write " + write}) {
+                if (checks.getIfPresent(value) == null) {
+                    checks.put(value, false);
+                    checks.put(value, true);
+                }
+            }
+            assertTrue(checks.size() <= BoundedSerializableChecks.CHECKED, "write " + write + ": " + checks.size());
+        }
+        assertEquals(Boolean.TRUE, checks.getIfPresent(signIn));
+        assertEquals(Boolean.TRUE, checks.getIfPresent(views));
+    }
+
     @Test
     void theValuesEveryWriteNamesStayWhileStaleOnesGo() {
         BoundedSerializableChecks.RecentChecks checks = new BoundedSerializableChecks.RecentChecks();

@@ -158,10 +158,10 @@ public class SignedInSession {
     /**
      * A sound request: the session's idle time starts again, and the index hears of it (once a minute). The time is
      * written once a {@link #lastSoundStep} at most: each write of an attribute makes Payara store the whole session
-     * in the data grid again (persistence scope modified-session), and keeps the replaced value until 100 more have
-     * been set (its per-session cache of objects it has checked for serializability,
-     * org.apache.catalina.session.StandardSession.identityCacheSize): a write per request cost a grid write for every
-     * request, a stylesheet's too, and an Instant kept per request (docs/performance.md, heap per session).
+     * in the data grid again (persistence scope modified-session), and keeps the replaced value among the values it
+     * has checked for serializability (a cache of the last 16 per session, {@code BoundedSerializableChecks}; Payara's
+     * own kept them all): a write per request cost a grid write for every request, a stylesheet's too, and an Instant
+     * kept per request (docs/performance.md, heap per session).
      */
     void served(HttpServletRequest request, SignInRecord signIn) {
         HttpSession session = request.getSession();

@@ -11,9 +11,10 @@ import dev.payaracognito.testing.AppDeployment;
 import dev.payaracognito.testing.PayaraNode;
 import dev.payaracognito.testing.SharedCognito;
 import dev.payaracognito.testing.TwoNodeCluster;
-import dev.payaracognito.web.BoundedSerializableChecks;
 import dev.payaracognito.testing.Chromium;
+import dev.payaracognito.web.BoundedSerializableChecks;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -317,7 +318,7 @@ class SessionsIT {
     private static String histogram(PayaraNode node) throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(node.pid()), "GC.class_histogram").redirectErrorStream(true).start();
-        String histogram = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String histogram = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, jcmd.waitFor(), histogram);
         return histogram;
     }

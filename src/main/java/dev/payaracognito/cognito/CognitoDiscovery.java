@@ -38,7 +38,7 @@ public class CognitoDiscovery {
 
     private static final String AUTHORIZE_PATH = "/oauth2/authorize";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private final Tracing tracing;
     private final AtomicReference<String> domain = new AtomicReference<>();
     private final AtomicReference<String> announcedIssuer = new AtomicReference<>();
@@ -47,11 +47,16 @@ public class CognitoDiscovery {
     @Inject
     public CognitoDiscovery(Tracing tracing) {
         this.tracing = tracing;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
-    /** For CDI's proxy only. */
+    /**
+     * For CDI's proxy only, which is made with this constructor and kept for the app's life: it builds no HTTP client
+     * (a client built for the proxy kept a selector thread, and made the deployment build the JDK's TLS context).
+     */
     protected CognitoDiscovery() {
-        this(null);
+        this.tracing = null;
+        this.http = null;
     }
 
     String domain(String issuer) {

@@ -24,16 +24,29 @@ public class CognitoRevocation {
 
     private static final Logger LOG = Logger.getLogger(CognitoRevocation.class.getName());
 
-    @Inject
-    private CognitoSettings settings;
+    private final CognitoSettings settings;
+    private final CognitoEndpoints endpoints;
+    private final Tracing tracing;
+    private final HttpClient http;
 
     @Inject
-    private CognitoEndpoints endpoints;
+    public CognitoRevocation(CognitoSettings settings, CognitoEndpoints endpoints, Tracing tracing) {
+        this.settings = settings;
+        this.endpoints = endpoints;
+        this.tracing = tracing;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
 
-    @Inject
-    private Tracing tracing;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * For CDI's proxy only, which is made with this constructor and kept for the app's life: it builds no HTTP client
+     * (a client built for the proxy kept a selector thread, and made the deployment build the JDK's TLS context).
+     */
+    protected CognitoRevocation() {
+        this.settings = null;
+        this.endpoints = null;
+        this.tracing = null;
+        this.http = null;
+    }
 
     /** Whether Cognito answered; a refusal (4xx) is logged, an outage is reported as false. */
     public boolean revoke(String refreshToken) {

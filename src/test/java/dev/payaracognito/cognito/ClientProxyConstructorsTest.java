@@ -1,0 +1,44 @@
+package dev.payaracognito.cognito;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.payaracognito.telemetry.Tracing;
+import java.lang.reflect.Field;
+import java.net.http.HttpClient;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The beans that call Cognito over HTTP build their client when CDI makes the bean, not when Weld makes its client
+ * proxy: the proxy is a subclass made with the no-argument constructor and kept for the app's life, so a client built
+ * there (a field's initializer runs for it too) kept a selector thread of the JDK's HTTP client for nothing, and the
+ * deployment, which makes the proxies, built the JDK's default TLS context on its way to ready.
+ */
+class ClientProxyConstructorsTest {
+
+    @Test
+    void theProxiesConstructorsBuildNoHttpClient() throws ReflectiveOperationException {
+        assertNull(httpClient(new CognitoDiscovery()));
+        assertNull(httpClient(new CognitoRevocation()));
+        assertNull(httpClient(new CognitoAdminApi()));
+    }
+
+    @Test
+    void theBeansConstructorsBuildTheirs() throws ReflectiveOperationException {
+        assertNotNull(httpClient(new CognitoDiscovery(Tracing.off())));
+        assertNotNull(httpClient(new CognitoRevocation(null, null, Tracing.off())));
+        assertNotNull(httpClient(new CognitoAdminApi(Tracing.off())));
+    }
+
+    private static HttpClient httpClient(Object bean) throws ReflectiveOperationException {
+        List<Field> clients = Arrays.stream(bean.getClass().getDeclaredFields())
+                .filter(field -> field.getType() == HttpClient.class).toList();
+        assertEquals(1, clients.size(), bean.getClass().getSimpleName() + " keeps one HTTP client");
+        Field client = clients.get(0);
+        client.setAccessible(true);
+        return (HttpClient) client.get(bean);
+    }
+}

@@ -3,9 +3,11 @@
 # ahead-of-time cache.
 
 # The JVM options every node runs with (as the image's ENTRYPOINT and PayaraNode.JVM_OPTIONS: the deserialization
-# filter, the grid on its interface alone, no phone home), and Hazelcast's use of sun.misc.Unsafe allowed
+# filter, the grid on its interface alone, no phone home, the boot on one thread), and Hazelcast's use of
+# sun.misc.Unsafe allowed
 payara_jvm=(--sun-misc-unsafe-memory-access=allow -Djava.security.properties=payara-config/serial-filter.properties
-  -Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false)
+  -Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false
+  -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS)
 # Payara Micro's command files, always together (as PayaraNode.COMMAND_FILES): the settings it boots with, its HTTP
 # port closed among them, and the command that opens the port once the app is deployed
 payara_command_files=(--prebootcommandfile payara-config/pre-boot-commands.asadmin

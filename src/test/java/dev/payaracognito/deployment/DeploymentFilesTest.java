@@ -243,19 +243,44 @@ class DeploymentFilesTest {
 
     /**
      * The image runs Java with the test nodes' JVM options (docker/Dockerfile's ENTRYPOINT: the deserialization
-     * filter, the grid bound to its interface alone, no phone home).
+     * filter, the grid bound to its interface alone, no phone home, the boot on one thread).
      */
     @Test
     void theImageRunsJavaWithTheTestNodesOptions() throws IOException {
         List<String> entrypoint = jsonArray("ENTRYPOINT [");
         List<String> jvmOptions = testNode().stream().takeWhile(argument -> !argument.equals("-jar"))
                 .filter(argument -> argument.startsWith("-D")).toList();
-        assertEquals(3, jvmOptions.size(), jvmOptions.toString());
+        assertEquals(4, jvmOptions.size(), jvmOptions.toString());
         for (String option : jvmOptions) {
             String inImage = option.replace(PayaraNode.SERIAL_FILTER.toString(),
                     "/opt/payara/config/" + PayaraNode.SERIAL_FILTER.getFileName());
             assertTrue(entrypoint.contains(inImage), inImage + " not in " + entrypoint);
         }
+    }
+
+    /**
+     * The tests' Payara (arquillian.xml) and the benchmarks' (src/bench/load/lib.sh) run Java with the test nodes'
+     * options too (the deserialization filter is named there in their own ways).
+     */
+    @Test
+    void everyLaunchLineRunsJavaWithTheTestNodesOptions() throws IOException {
+        List<String> arquillian = words(Files.readString(Path.of("src/test/resources/arquillian.xml")),
+                "<property name=\"cmdOptions\">", "</property>");
+        List<String> benchmarks = words(Files.readString(Path.of("src/bench/load/lib.sh")), "payara_jvm=(", ")");
+        List<String> options = PayaraNode.JVM_OPTIONS.stream()
+                .filter(option -> !option.startsWith("-Djava.security.properties=")).toList();
+        assertEquals(3, options.size(), options.toString());
+        for (String option : options) {
+            assertTrue(arquillian.contains(option), option + " not in arquillian.xml's cmdOptions: " + arquillian);
+            assertTrue(benchmarks.contains(option), option + " not in lib.sh's payara_jvm: " + benchmarks);
+        }
+    }
+
+    /** The words of {@code text} between the first {@code from} and the {@code to} after it. */
+    private static List<String> words(String text, String from, String to) {
+        int start = text.indexOf(from) + from.length();
+        assertTrue(start >= from.length(), "no " + from);
+        return List.of(text.substring(start, text.indexOf(to, start)).trim().split("\\s+"));
     }
 
     /** Payara Micro's options of a test node, less those for sharing loopback, plus the image's logging. */

@@ -38,10 +38,12 @@ public final class PayaraNode implements AutoCloseable {
      * The JVM's options of every node, as the image's ENTRYPOINT has them: the deserialization filter; the grid
      * listening on {@code --interfaces} alone, not on every address (as docker/compose.yaml asks); no phone home from
      * Hazelcast, which otherwise probes the cloud's metadata address and posts the cluster's size and versions to
-     * Hazelcast at every start (docs/operating.md, "Tuning").
+     * Hazelcast at every start; Payara's boot on one thread: four at once (Payara Micro's default) now and then
+     * deadlocked in HK2's service locator and left a node that never opens its port (docs/operating.md, "Tuning").
      */
     public static final List<String> JVM_OPTIONS = List.of("-Djava.security.properties=" + SERIAL_FILTER,
-            "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false");
+            "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false",
+            "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS");
 
     /**
      * Where the nodes of one grid listen for each other (the first takes the port, the next ones the following), and

@@ -37,7 +37,8 @@ public class StatusResource {
     @Inject
     private CognitoEndpoints endpoints;
 
-    private final String version = version();
+    /** Read once: a field's initializer would run for CDI's proxy of this bean too. */
+    private static final String VERSION = version();
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +47,7 @@ public class StatusResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)))
     public Status status() {
         boolean configured = settings.problems().isEmpty();
-        return new Status(version, configured ? endpoints.knownIssuer().orElse(settings.pool().issuer()) : null,
+        return new Status(VERSION, configured ? endpoints.knownIssuer().orElse(settings.pool().issuer()) : null,
                 configured && validation.signingKeysKnown());
     }
 

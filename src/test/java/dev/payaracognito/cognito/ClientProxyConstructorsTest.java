@@ -28,9 +28,13 @@ class ClientProxyConstructorsTest {
 
     @Test
     void theBeansConstructorsBuildTheirs() throws ReflectiveOperationException {
-        assertNotNull(httpClient(new CognitoDiscovery(Tracing.off())));
-        assertNotNull(httpClient(new CognitoRevocation(null, null, Tracing.off())));
-        assertNotNull(httpClient(new CognitoAdminApi(Tracing.off())));
+        List<Object> beans = List.of(new CognitoDiscovery(Tracing.off()),
+                new CognitoRevocation(null, null, Tracing.off()), new CognitoAdminApi(Tracing.off()));
+        for (Object bean : beans) {
+            try (HttpClient client = httpClient(bean)) {
+                assertNotNull(client, bean.getClass().getSimpleName());
+            }
+        }
     }
 
     private static HttpClient httpClient(Object bean) throws ReflectiveOperationException {

@@ -271,8 +271,12 @@ class DeploymentFilesTest {
                 .filter(option -> !option.startsWith("-Djava.security.properties=")).toList();
         assertEquals(3, options.size(), options.toString());
         for (String option : options) {
-            assertTrue(arquillian.contains(option), option + " not in arquillian.xml's cmdOptions: " + arquillian);
-            assertTrue(benchmarks.contains(option), option + " not in lib.sh's payara_jvm: " + benchmarks);
+            // the option, and no other value of its property after it (the last one given wins)
+            String property = option.substring(0, option.indexOf('=') + 1);
+            assertEquals(List.of(option), arquillian.stream().filter(word -> word.startsWith(property)).toList(),
+                    "arquillian.xml's cmdOptions: " + arquillian);
+            assertEquals(List.of(option), benchmarks.stream().filter(word -> word.startsWith(property)).toList(),
+                    "lib.sh's payara_jvm: " + benchmarks);
         }
     }
 
@@ -280,7 +284,9 @@ class DeploymentFilesTest {
     private static List<String> words(String text, String from, String to) {
         int start = text.indexOf(from) + from.length();
         assertTrue(start >= from.length(), "no " + from);
-        return List.of(text.substring(start, text.indexOf(to, start)).trim().split("\\s+"));
+        int end = text.indexOf(to, start);
+        assertTrue(end >= 0, "no " + to + " after " + from);
+        return List.of(text.substring(start, end).trim().split("\\s+"));
     }
 
     /** Payara Micro's options of a test node, less those for sharing loopback, plus the image's logging. */

@@ -53,6 +53,7 @@ class StartWindowIT {
             }
             assertTrue(node.logSays(" ready in "), "the node did not start: " + node.log());
             // four boot threads at once, Payara Micro's default, now and then deadlocked (docs/operating.md, "Tuning")
+            assertTrue(node.logSays("_ThreadName="), "the log names no threads: " + node.log());
             assertFalse(node.logSays("RunLevelControllerThread"), "Payara booted on several threads: " + node.log());
             assertTrue(node.awaitReady(1, Duration.ofMinutes(1)), "the node does not answer: " + node.log());
             ask(http, node, answers);

@@ -144,6 +144,15 @@ class DeploymentFilesTest {
         }
         assertEquals("/health/ready", map(map(container.get("readinessProbe")).get("httpGet")).get("path"));
         assertEquals("/health/live", map(map(container.get("livenessProbe")).get("httpGet")).get("path"));
+        // seen ready within a second of it: the kubelet runs the readiness probe when the startup probe succeeds,
+        // which asks every second; never the readiness path (a Cognito outage at start would restart the pod in a
+        // loop), and long enough for a slow start; the liveness probe needs no delay of its own behind it
+        Map<String, Object> started = map(container.get("startupProbe"));
+        assertNotNull(started, "a startup probe");
+        assertEquals("/health/started", map(started.get("httpGet")).get("path"));
+        assertEquals(1, started.get("periodSeconds"));
+        assertTrue((int) started.get("failureThreshold") >= 60, "a minute at least: " + started);
+        assertFalse(map(container.get("livenessProbe")).containsKey("initialDelaySeconds"));
         assertNotNull(map(((List<?>) container.get("envFrom")).get(0)).get("secretRef"),
                 "settings from a Secret, not written into the manifest");
         assertEquals("$(APP_CLUSTER_NAME)", after(args, "--clustername"), "the cluster name from the Secret");

@@ -62,6 +62,10 @@ class OperationsIT {
         HttpResponse<String> live = get("/health/live", null);
         assertEquals(200, live.statusCode());
         assertEquals("UP", JSONObjectUtils.parse(live.body()).get("status"));
+
+        HttpResponse<String> started = get("/health/started", null); // the Kubernetes manifest's startup probe
+        assertEquals(200, started.statusCode());
+        assertEquals("UP", JSONObjectUtils.parse(started.body()).get("status"));
     }
 
     @Test

@@ -60,6 +60,8 @@ class NotConfiguredIT {
         assertTrue(ready.body().contains("\"configured\":\"false\""), ready.body());
         assertFalse(ready.body().contains("COGNITO_"), "what to set is on the pages, not in the probe");
         assertEquals(200, get("/health/live").statusCode());
+        // started: Kubernetes' startup probe would otherwise restart a node that only waits for its settings
+        assertEquals(200, get("/health/started").statusCode());
         assertEquals(200, get("/metrics").statusCode());
     }
 

@@ -47,17 +47,23 @@ public class YourSessions {
      */
     static final int LISTED = 10;
 
+    private List<IndexedSession> sessions;
     private List<SessionRow> rows;
 
     /** This session first, then the others, the latest active first; {@link #LISTED} at most. */
     public List<SessionRow> getSessions() {
-        List<SessionRow> all = allRows();
-        return all.size() > LISTED ? all.subList(0, LISTED) : all;
+        if (rows == null) {
+            // rows for the listed only: a user signed in hundreds of times has hundreds of sessions to count
+            String current = currentId();
+            Instant now = Instant.now();
+            rows = all().stream().limit(LISTED).map(session -> SessionRow.of(session, current, now)).toList();
+        }
+        return rows;
     }
 
     /** How many of the user's sessions are signed in, listed or not. */
     public int getCount() {
-        return allRows().size();
+        return all().size();
     }
 
     /** How many, the least recently active, the page does not list. */
@@ -65,14 +71,14 @@ public class YourSessions {
         return getCount() - getSessions().size();
     }
 
-    private List<SessionRow> allRows() {
-        if (rows == null) {
-            String current = signedInSession.sessionId(request);
-            Instant now = Instant.now();
-            rows = index.of(user()).stream().map(session -> SessionRow.of(session, current, now))
-                    .sorted(Comparator.comparing(row -> !row.current())).toList();
+    /** Every session of the user's, this one first, then the latest active first. */
+    private List<IndexedSession> all() {
+        if (sessions == null) {
+            String current = currentId();
+            sessions = index.of(user()).stream().sorted(Comparator.comparing(session -> !session.id().equals(current)))
+                    .toList();
         }
-        return rows;
+        return sessions;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.payaracognito.cognito;
 import dev.payaracognito.audit.AuditLog;
 import dev.payaracognito.telemetry.Traced;
 import dev.payaracognito.telemetry.Tracing;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -57,6 +58,12 @@ public class CognitoDiscovery {
     protected CognitoDiscovery() {
         this.tracing = null;
         this.http = null;
+    }
+
+    /** The client's selector thread ends with the app: a redeployment would otherwise leave one behind each time. */
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     String domain(String issuer) {

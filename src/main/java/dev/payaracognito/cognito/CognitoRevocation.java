@@ -2,6 +2,7 @@ package dev.payaracognito.cognito;
 
 import dev.payaracognito.telemetry.Traced;
 import dev.payaracognito.telemetry.Tracing;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -46,6 +47,12 @@ public class CognitoRevocation {
         this.endpoints = null;
         this.tracing = null;
         this.http = null;
+    }
+
+    /** The client's selector thread ends with the app: a redeployment would otherwise leave one behind each time. */
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     /** Whether Cognito answered; a refusal (4xx) is logged, an outage is reported as false. */

@@ -32,9 +32,7 @@ class CognitoHttpClientsTest {
 
     @Test
     void theBeansConstructorsBuildTheirs() throws ReflectiveOperationException {
-        List<Object> beans = List.of(new CognitoDiscovery(Tracing.off()),
-                new CognitoRevocation(null, null, Tracing.off()), new CognitoAdminApi(Tracing.off()));
-        for (Object bean : beans) {
+        for (Object bean : beans()) {
             try (HttpClient client = httpClient(bean)) {
                 assertNotNull(client, bean.getClass().getSimpleName());
             }
@@ -44,9 +42,7 @@ class CognitoHttpClientsTest {
     /** Each client's selector thread ends with the app: CDI calls the bean's {@code @PreDestroy} at undeployment. */
     @Test
     void theBeansCloseTheirsWhenCdiDestroysThem() throws ReflectiveOperationException {
-        List<Object> beans = List.of(new CognitoDiscovery(Tracing.off()),
-                new CognitoRevocation(null, null, Tracing.off()), new CognitoAdminApi(Tracing.off()));
-        for (Object bean : beans) {
+        for (Object bean : beans()) {
             String name = bean.getClass().getSimpleName();
             List<Method> destroys = Arrays.stream(bean.getClass().getDeclaredMethods())
                     .filter(method -> method.isAnnotationPresent(PreDestroy.class)).toList();
@@ -55,6 +51,12 @@ class CognitoHttpClientsTest {
             destroys.get(0).invoke(bean);
             assertTrue(httpClient(bean).isTerminated(), name + "'s client is closed");
         }
+    }
+
+    /** Each bean as CDI makes it, with the constructor that builds its client. */
+    private static List<Object> beans() {
+        return List.of(new CognitoDiscovery(Tracing.off()), new CognitoRevocation(null, null, Tracing.off()),
+                new CognitoAdminApi(Tracing.off()));
     }
 
     private static HttpClient httpClient(Object bean) throws ReflectiveOperationException {

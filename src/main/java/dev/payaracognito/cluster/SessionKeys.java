@@ -34,8 +34,9 @@ public final class SessionKeys {
     private static final Pattern KEY_ID = Pattern.compile(ID);
     /**
      * One AES-GCM cipher per thread, initialised again for each value: getting a cipher looks the algorithm up among
-     * the security providers, which cost more than the decryption of an entry (the profile page opens every index
-     * entry of its user, an admin's search every entry). A JDK object only, so no class of the app is held by it.
+     * the security providers, which cost more than the decryption of an entry (every signed-in request opens its
+     * sign-in record, an admin's search every entry of the index). A JDK object only, so no class of the app is held
+     * by it.
      */
     private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
         try {
@@ -160,8 +161,8 @@ public final class SessionKeys {
         String id = new String(sealed, 2, idLength, StandardCharsets.US_ASCII);
         SecretKey key = keys.get(id);
         if (key == null) {
-            // only a miss is matched against the ids' form (every listed id has it): the profile page opens every
-            // index entry of its user, and the match cost more than the map's lookup
+            // only a miss is matched against the ids' form (every listed id has it): every signed-in request opens
+            // its record, and the match cost more than the map's lookup
             throw KEY_ID.matcher(id).matches() ? new Unopened(Unopened.Reason.UNKNOWN_KEY, id)
                     : new Unopened(Unopened.Reason.FORGED, null);
         }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -21,18 +20,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Every signed-in session of the cluster, by user, in the data grid beside Payara's sessions: an entry per session
- * in the group of its user's tag (a keyed hash of the username, {@link SessionKeys#tags}), the value sealed, so that
- * a reader of the grid learns neither who is signed in nor anything of a session, and a writer cannot make an entry
- * that opens. An entry is written at sign-in and at each refresh, and on an ordinary request at most once a
- * {@link #TOUCH} (a quarter of the idle timeout where that is shorter; the time the session last wrote it is an
- * attribute of the session, which Payara stores anyway); it lives as long as its session could without a
- * request after that write (the idle timeout and one touch, never past the lifetime), so that the grid's own expiry
- * removes what a node that died, or a missed ending, leaves behind.
+ * in the group of its user's tag (a keyed hash of the username, {@link SessionKeys#tags}), the session sealed
+ * ({@link IndexEntry}), so that a reader of the grid learns neither who is signed in nor anything of a session, and
+ * a writer cannot make an entry that opens. An entry is written at sign-in and at each refresh, and on an ordinary
+ * request at most once a {@link #TOUCH} (a quarter of the idle timeout where that is shorter; the time the session
+ * last wrote it is an attribute of the session, which Payara stores anyway); it lives as long as its session could
+ * without a request after that write (the idle timeout and one touch, never past the lifetime), so that the grid's
+ * own expiry removes what a node that died, or a missed ending, leaves behind.
  */
 @ApplicationScoped
 public class SessionIndex {
@@ -40,8 +41,9 @@ public class SessionIndex {
     /** At most one write of an entry per this much time of ordinary requests: "last active" is to the minute. */
     static final Duration TOUCH = Duration.ofMinutes(1);
     static final String MAP = "payara-cognito.sessions";
-    private static final String SEALED_FOR = "session-index";
-    private static final String USER_TAG = "session-index-user";
+    static final String USER_TAG = "session-index-user";
+    /** A session's id in the index: 128 bits of a digest, in hex (SignInRecord). A form may send anything. */
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final String INDEXED_AT = SessionIndex.class.getName() + ".indexedAt";
 
     @Inject
@@ -92,16 +94,59 @@ public class SessionIndex {
     public List<IndexedSession> of(String username) {
         List<IndexedSession> sessions = new ArrayList<>();
         for (String tag : keys().tags(USER_TAG, username)) {
-            index.group(tag).forEach(sealed -> open(sealed).filter(s -> s.username().equals(username))
-                    .ifPresent(sessions::add));
+            index.group(tag).forEach(value -> open(value, username).ifPresent(sessions::add));
         }
         sessions.sort(Comparator.comparing(IndexedSession::lastActive).reversed());
         return sessions;
     }
 
-    /** The session {@code id} of {@code username}, if it is signed in. */
+    /** What a page lists of a user's sessions: {@code count} signed in, of which these. */
+    public record Listing(List<IndexedSession> sessions, int count) {}
+
+    /**
+     * The session {@code currentId} of {@code username} and the latest active of the others, {@code listed} in all
+     * at most, and how many there are. Only the listed are opened: the others are ranked and counted by the time
+     * their entries say in the clear ({@link IndexEntry}). An entry that does not open is not listed; it is counted
+     * (only a writer of the grid, or a key no longer listed, makes one, and the count is for people to read).
+     */
+    public Listing listed(String username, String currentId, int listed) {
+        // ranked, not sorted: the latest are taken from the top of a heap, and a user may have hundreds of entries
+        PriorityQueue<Ranked> latest = new PriorityQueue<>(Comparator.comparingLong(Ranked::lastActive).reversed());
+        for (String tag : keys().tags(USER_TAG, username)) {
+            for (byte[] value : index.group(tag)) {
+                IndexEntry.lastActive(value).ifPresent(time -> latest.add(new Ranked(time, value)));
+            }
+        }
+        int count = latest.size();
+        List<IndexedSession> sessions = new ArrayList<>(find(username, currentId).stream().toList());
+        while (sessions.size() < listed && !latest.isEmpty()) {
+            open(latest.poll().value(), username).filter(session -> !session.id().equals(currentId))
+                    .ifPresent(sessions::add);
+        }
+        // at least those listed: the current session's entry is read on its own, and the group's reading may fail
+        return new Listing(List.copyOf(sessions), Math.max(count, sessions.size()));
+    }
+
+    /** An entry's value and the time it says in the clear. */
+    private record Ranked(long lastActive, byte[] value) {}
+
+    /** The session {@code id} of {@code username}, if it is signed in: its entry alone is read. */
     public Optional<IndexedSession> find(String username, String id) {
-        return of(username).stream().filter(session -> session.id().equals(id)).findFirst();
+        if (id == null || !ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        for (String tag : keys().tags(USER_TAG, username)) {
+            try {
+                Optional<IndexedSession> found = index.get(tag, id).flatMap(value -> open(value, username))
+                        .filter(session -> session.id().equals(id));
+                if (found.isPresent()) {
+                    return found;
+                }
+            } catch (SharedIndex.Unanswered unanswered) {
+                return Optional.empty(); // said in the log by the index; a page lists what it can
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -112,7 +157,7 @@ public class SessionIndex {
         String wanted = prefix.strip().toLowerCase(Locale.ROOT);
         Map<String, List<IndexedSession>> byUser = new TreeMap<>();
         for (byte[] sealed : index.all()) {
-            open(sealed).filter(session -> matches(session, wanted))
+            IndexEntry.open(keys(), sealed).filter(session -> matches(session, wanted))
                     .ifPresent(session -> byUser.computeIfAbsent(session.username(), user -> new ArrayList<>())
                             .add(session));
         }
@@ -137,7 +182,7 @@ public class SessionIndex {
         IndexedSession session = new IndexedSession(signIn, now, thisNode,
                 Device.of(request.getHeader("User-Agent")), AuditLog.clientAddress(request));
         List<String> tags = keys().tags(USER_TAG, signIn.username());
-        index.put(tags.get(0), signIn.id(), keys().seal(SEALED_FOR, session.bytes()), life);
+        index.put(tags.get(0), signIn.id(), IndexEntry.of(keys(), session), life);
         // written under an older key's tag before that key stopped sealing: one entry per session
         tags.subList(1, tags.size()).forEach(old -> index.remove(old, signIn.id()));
         HttpSession httpSession = request.getSession(false);
@@ -146,13 +191,12 @@ public class SessionIndex {
         }
     }
 
-    /** An entry that does not open (not sealed by this app, or under a key no longer listed) is no session. */
-    private Optional<IndexedSession> open(byte[] sealed) {
-        try {
-            return Optional.of(IndexedSession.read(keys().open(SEALED_FOR, sealed)));
-        } catch (SessionKeys.Unopened | IOException unopened) {
-            return Optional.empty();
-        }
+    /**
+     * An entry of {@code username}'s group that opens and names them (a writer of the grid could copy another user's
+     * entry into the group: it opens, and is not theirs).
+     */
+    private Optional<IndexedSession> open(byte[] value, String username) {
+        return IndexEntry.open(keys(), value).filter(session -> session.username().equals(username));
     }
 
     private Duration touch() {

@@ -12,7 +12,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,23 +46,22 @@ public class YourSessions {
      */
     static final int LISTED = 10;
 
-    private List<IndexedSession> sessions;
+    private SessionIndex.Listing listing;
     private List<SessionRow> rows;
 
     /** This session first, then the others, the latest active first; {@link #LISTED} at most. */
     public List<SessionRow> getSessions() {
         if (rows == null) {
-            // rows for the listed only: a user signed in hundreds of times has hundreds of sessions to count
             String current = currentId();
             Instant now = Instant.now();
-            rows = all().stream().limit(LISTED).map(session -> SessionRow.of(session, current, now)).toList();
+            rows = listing().sessions().stream().map(session -> SessionRow.of(session, current, now)).toList();
         }
         return rows;
     }
 
     /** How many of the user's sessions are signed in, listed or not. */
     public int getCount() {
-        return all().size();
+        return listing().count();
     }
 
     /** How many, the least recently active, the page does not list. */
@@ -71,14 +69,15 @@ public class YourSessions {
         return getCount() - getSessions().size();
     }
 
-    /** Every session of the user's, this one first, then the latest active first. */
-    private List<IndexedSession> all() {
-        if (sessions == null) {
-            String current = currentId();
-            sessions = index.of(user()).stream().sorted(Comparator.comparing(session -> !session.id().equals(current)))
-                    .toList();
+    /**
+     * The listed sessions and the count, read once per request: a user signed in hundreds of times has hundreds of
+     * sessions to count, and only the listed are opened ({@link SessionIndex#listed}).
+     */
+    private SessionIndex.Listing listing() {
+        if (listing == null) {
+            listing = index.listed(user(), currentId(), LISTED);
         }
-        return sessions;
+        return listing;
     }
 
     /**

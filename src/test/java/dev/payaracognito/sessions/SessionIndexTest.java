@@ -1,0 +1,152 @@
+package dev.payaracognito.sessions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.payaracognito.cluster.DataGrid;
+import dev.payaracognito.cluster.SessionKeys;
+import dev.payaracognito.cluster.SharedIndex;
+import dev.payaracognito.cognito.CognitoSettings;
+import dev.payaracognito.testing.MapSettings;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the profile lists of a user's sessions, and what a writer of the grid can and cannot change in it; here on a
+ * node without a grid, whose memory holds the entries as the grid would (SharedIndexTest covers the grid itself).
+ */
+class SessionIndexTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static final Duration LIFE = Duration.ofMinutes(5);
+
+    private final SessionIndex index = new SessionIndex();
+    private SharedIndex entries;
+    private SessionKeys keys;
+
+    @BeforeEach
+    void openWithoutAGrid() throws ReflectiveOperationException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        CognitoSettings settings = MapSettings.of(Map.of("cognito.region", "eu-west-1", "cognito.user-pool-id",
+                "eu-west-1_AbC123xyz", "cognito.client-id", "client1", "cognito.client-secret", "secret",
+                "app.session.key", "k1:" + Base64.getEncoder().encodeToString(key)), Set.of());
+        set("grid", new DataGrid());
+        set("settings", settings);
+        index.open();
+        entries = (SharedIndex) field("index").get(index);
+        keys = settings.sessions().keys();
+    }
+
+    @Test
+    void thisSessionFirstThenTheLatestActiveAndEverySessionCounted() {
+        // 25 sessions of alice, active a minute apart: session 0 the latest, this one (24) the least recent
+        IntStream.range(0, 25).forEach(i -> put("alice", id(i), NOW.minusSeconds(60L * i)));
+        put("bob", id(99), NOW);
+
+        SessionIndex.Listing listing = index.listed("alice", id(24), 10);
+
+        assertEquals(List.of(id(24), id(0), id(1), id(2), id(3), id(4), id(5), id(6), id(7), id(8)),
+                ids(listing));
+        assertEquals(25, listing.count());
+        assertEquals(List.of(id(99)), ids(index.listed("bob", id(99), 10)));
+    }
+
+    @Test
+    void anEntryThatDoesNotOpenIsNeverListedThoughItRanksFirst() throws Exception {
+        IntStream.range(0, 12).forEach(i -> put("alice", id(i), NOW.minusSeconds(60L * i)));
+        String tag = tag("alice");
+        // a writer of the grid: bytes of its own, the newest time in the clear
+        entries.put(tag, id(50), ByteBuffer.allocate(64).put((byte) 'T').putLong(NOW.plusSeconds(60).toEpochMilli())
+                .array(), LIFE);
+        // bob's entry copied into alice's group: it opens, and names bob
+        entries.put(tag, id(51), IndexEntry.of(keys, session("bob", id(51), NOW.plusSeconds(60))), LIFE);
+        // alice's oldest entry made to rank first: its sealed time is not the clear one
+        byte[] moved = entries.get(tag, id(11)).orElseThrow();
+        ByteBuffer.wrap(moved).putLong(1, NOW.plusSeconds(120).toEpochMilli());
+        entries.put(tag, id(11), moved, LIFE);
+
+        SessionIndex.Listing listing = index.listed("alice", id(0), 10);
+
+        assertEquals(IntStream.range(0, 10).mapToObj(SessionIndexTest::id).toList(), ids(listing));
+        assertEquals(14, listing.count(), "what does not open is counted: the count is for people to read");
+        assertEquals(IntStream.range(0, 11).mapToObj(SessionIndexTest::id).toList(),
+                index.of("alice").stream().map(IndexedSession::id).toList(), "ending them all ends these");
+    }
+
+    @Test
+    void oneSessionIsFoundByItsIdAmongTheUsersOnly() throws Exception {
+        put("alice", id(1), NOW);
+        put("bob", id(2), NOW);
+        // alice's entry put under another id of hers: it names its own id
+        entries.put(tag("alice"), id(3), entries.get(tag("alice"), id(1)).orElseThrow(), LIFE);
+
+        assertEquals(Optional.of(id(1)), index.find("alice", id(1)).map(IndexedSession::id));
+        assertEquals(Optional.empty(), index.find("alice", id(2)));
+        assertEquals(Optional.empty(), index.find("alice", id(3)));
+        assertEquals(Optional.empty(), index.find("alice", null));
+        // what a form sends is looked up only if it is an index id, whatever the grid holds under it
+        String notAnId = "../" + id(4);
+        put("alice", notAnId, NOW);
+        assertEquals(Optional.empty(), index.find("alice", notAnId));
+    }
+
+    @Test
+    void aSessionWithoutAnEntryIsNotListed() {
+        put("alice", id(1), NOW);
+        SessionIndex.Listing listing = index.listed("alice", id(2), 10);
+        assertEquals(List.of(id(1)), ids(listing));
+        assertEquals(1, listing.count());
+    }
+
+    @Test
+    void anEntryOfTheLayoutBeforeTheClearTimeIsNotRead() {
+        // what a version before 2026-12-08 wrote: the session sealed alone (docs/scaling-out.md, upgrading)
+        entries.put(tag("alice"), id(1), keys.seal(IndexEntry.SEALED_FOR, session("alice", id(1), NOW).bytes()),
+                LIFE);
+        assertEquals(0, index.listed("alice", id(2), 10).count());
+        assertEquals(List.of(), index.of("alice"));
+    }
+
+    private void put(String username, String id, Instant lastActive) {
+        entries.put(tag(username), id, IndexEntry.of(keys, session(username, id, lastActive)), LIFE);
+    }
+
+    private String tag(String username) {
+        return keys.tags(SessionIndex.USER_TAG, username).get(0);
+    }
+
+    private static IndexedSession session(String username, String id, Instant lastActive) {
+        return new IndexedSession(new IndexedSession.SignedIn(id, username, null, NOW.minusSeconds(3600), null,
+                NOW.plusSeconds(3600)), lastActive, "node-a", "Firefox on Linux", "192.0.2.7");
+    }
+
+    private static String id(int i) {
+        return "%032x".formatted(i);
+    }
+
+    private static List<String> ids(SessionIndex.Listing listing) {
+        return listing.sessions().stream().map(IndexedSession::id).toList();
+    }
+
+    private void set(String name, Object value) throws ReflectiveOperationException {
+        field(name).set(index, value);
+    }
+
+    private static Field field(String name) throws NoSuchFieldException {
+        Field field = SessionIndex.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+    }
+}

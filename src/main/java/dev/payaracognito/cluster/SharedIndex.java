@@ -7,6 +7,7 @@ import com.hazelcast.query.Predicates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Entries that every node reads, in groups (a group's members: a user's sessions), each living for the time it was
  * last put with: a map of the data grid while one runs (its own expiry removes an entry nobody renews, whichever node
- * wrote it, dead or alive), else this node's memory. In the grid a group's entries live in one partition (the key is
+ * wrote it, dead or alive), else this node's memory. A value of the grid that is not bytes is no entry: only a
+ * writer of the grid puts one there. In the grid a group's entries live in one partition (the key is
  * Hazelcast's {@link PartitionAwareKey}, the group its partition key), so that reading a group asks one partition,
  * not the whole grid. What a value says is the caller's to seal. A grid that fails reads as empty and drops the
  * write, said in the log now and then (an index is for people to look at, and what it lists is decided elsewhere);
@@ -87,7 +89,8 @@ public final class SharedIndex {
             return entry == null || over(entry) ? Optional.empty() : Optional.of(entry.value());
         }
         try {
-            return Optional.ofNullable(map(running).get(new PartitionAwareKey<>(member, group)));
+            return Optional.ofNullable(map(running).get(new PartitionAwareKey<>(member, group)))
+                    .filter(byte[].class::isInstance).map(byte[].class::cast);
         } catch (RuntimeException failed) {
             warn("not read from", failed);
             throw new Unanswered(failed);
@@ -112,7 +115,7 @@ public final class SharedIndex {
         }
         try {
             // the values, not the entries: of entries Hazelcast makes a set, hashing each one it found
-            return List.copyOf(map(running).values(Predicates.partitionPredicate(group,
+            return bytesOf(map(running).values(Predicates.partitionPredicate(group,
                     Predicates.equal("__key.partitionKey", group))));
         } catch (RuntimeException failed) {
             warn("not read from", failed);
@@ -127,11 +130,16 @@ public final class SharedIndex {
             return live().map(Local::value).toList();
         }
         try {
-            return map(running).values();
+            return bytesOf(map(running).values());
         } catch (RuntimeException failed) {
             warn("not read from", failed);
             return List.of();
         }
+    }
+
+    /** The values that are bytes: the map is typed so, and the grid holds whatever a writer puts in it. */
+    private static List<byte[]> bytesOf(Collection<?> values) {
+        return values.stream().filter(byte[].class::isInstance).map(byte[].class::cast).toList();
     }
 
     private Stream<Local> live() {
@@ -148,7 +156,7 @@ public final class SharedIndex {
         return group + "\n" + member;
     }
 
-    private IMap<PartitionAwareKey<String, String>, byte[]> map(HazelcastInstance running) {
+    private IMap<PartitionAwareKey<String, String>, Object> map(HazelcastInstance running) {
         return running.getMap(name);
     }
 

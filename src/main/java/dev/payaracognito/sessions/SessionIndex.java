@@ -16,11 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -90,14 +93,14 @@ public class SessionIndex {
         refreshTokens.forget(id);
     }
 
-    /** The sessions of {@code username}, the latest active first. */
+    /** The sessions of {@code username}, the latest active first, each once. */
     public List<IndexedSession> of(String username) {
-        List<IndexedSession> sessions = new ArrayList<>();
+        Map<String, IndexedSession> sessions = new HashMap<>();
         for (String tag : keys().tags(USER_TAG, username)) {
-            index.group(tag).forEach(value -> open(value, username).ifPresent(sessions::add));
+            index.group(tag).forEach(value -> open(value, username)
+                    .ifPresent(session -> sessions.putIfAbsent(session.id(), session)));
         }
-        sessions.sort(Comparator.comparing(IndexedSession::lastActive).reversed());
-        return sessions;
+        return sessions.values().stream().sorted(Comparator.comparing(IndexedSession::lastActive).reversed()).toList();
     }
 
     /** What a page lists of a user's sessions: {@code count} signed in, of which these. */
@@ -106,22 +109,28 @@ public class SessionIndex {
     /**
      * The session {@code currentId} of {@code username} and the latest active of the others, {@code listed} in all
      * at most, and how many there are. Only the listed are opened: the others are ranked and counted by the time
-     * their entries say in the clear ({@link IndexEntry}). An entry that does not open is not listed; it is counted
-     * (only a writer of the grid, or a key no longer listed, makes one, and the count is for people to read).
+     * their entries say in the clear ({@link IndexEntry}). Each session is listed once, though its entry be found
+     * twice (under two keys' tags while nodes disagree on the sealing key, or copied by a writer of the grid under
+     * another id). An entry that does not open is not listed, and is counted: the count is for people to read, and
+     * only a writer of the grid, or nodes that disagree on the keys, make one.
      */
     public Listing listed(String username, String currentId, int listed) {
         // ranked, not sorted: the latest are taken from the top of a heap, and a user may have hundreds of entries
         PriorityQueue<Ranked> latest = new PriorityQueue<>(Comparator.comparingLong(Ranked::lastActive).reversed());
+        long outlived = outlived();
         for (String tag : keys().tags(USER_TAG, username)) {
             for (byte[] value : index.group(tag)) {
-                IndexEntry.lastActive(value).ifPresent(time -> latest.add(new Ranked(time, value)));
+                IndexEntry.lastActive(value).filter(time -> time > outlived)
+                        .ifPresent(time -> latest.add(new Ranked(time, value)));
             }
         }
         int count = latest.size();
         List<IndexedSession> sessions = new ArrayList<>(find(username, currentId).stream().toList());
+        Set<String> ids = new HashSet<>(sessions.stream().map(IndexedSession::id).toList());
         while (sessions.size() < listed && !latest.isEmpty()) {
-            open(latest.poll().value(), username).filter(session -> !session.id().equals(currentId))
-                    .ifPresent(sessions::add);
+            // this session first, also when its own reading failed and its entry is met here
+            open(latest.poll().value(), username).filter(session -> ids.add(session.id()))
+                    .ifPresent(session -> sessions.add(session.id().equals(currentId) ? 0 : sessions.size(), session));
         }
         // at least those listed: the current session's entry is read on its own, and the group's reading may fail
         return new Listing(List.copyOf(sessions), Math.max(count, sessions.size()));
@@ -151,17 +160,18 @@ public class SessionIndex {
 
     /**
      * The users whose username or e-mail starts with {@code prefix} (ignoring case), with their sessions, by
-     * username: every entry of the cluster is read and opened, a cost an admin's search can bear.
+     * username, each session once: every entry of the cluster is read and opened, a cost an admin's search can bear.
      */
     public List<SignedInUser> search(String prefix) {
         String wanted = prefix.strip().toLowerCase(Locale.ROOT);
-        Map<String, List<IndexedSession>> byUser = new TreeMap<>();
-        for (byte[] sealed : index.all()) {
-            IndexEntry.open(keys(), sealed).filter(session -> matches(session, wanted))
-                    .ifPresent(session -> byUser.computeIfAbsent(session.username(), user -> new ArrayList<>())
-                            .add(session));
+        Map<String, Map<String, IndexedSession>> byUser = new TreeMap<>();
+        for (byte[] value : index.all()) {
+            open(value).filter(session -> matches(session, wanted))
+                    .ifPresent(session -> byUser.computeIfAbsent(session.username(), user -> new HashMap<>())
+                            .putIfAbsent(session.id(), session));
         }
-        return byUser.entrySet().stream().map(user -> SignedInUser.of(user.getKey(), user.getValue())).toList();
+        return byUser.entrySet().stream()
+                .map(user -> SignedInUser.of(user.getKey(), List.copyOf(user.getValue().values()))).toList();
     }
 
     private static boolean matches(IndexedSession session, String prefix) {
@@ -196,7 +206,23 @@ public class SessionIndex {
      * entry into the group: it opens, and is not theirs).
      */
     private Optional<IndexedSession> open(byte[] value, String username) {
-        return IndexEntry.open(keys(), value).filter(session -> session.username().equals(username));
+        return open(value).filter(session -> session.username().equals(username));
+    }
+
+    /** An entry that opens, of a session that could still be signed in. */
+    private Optional<IndexedSession> open(byte[] value) {
+        long outlived = outlived();
+        return IndexEntry.open(keys(), value).filter(session -> session.lastActive().toEpochMilli() > outlived);
+    }
+
+    /**
+     * The time (epoch milliseconds) at or before which an entry's session has had no request for longer than any
+     * entry lives: it has ended, idle, and the grid removes such an entry by itself, unless a writer of the grid put
+     * it back to live longer (a copy of an ended session's entry would be listed, and end nothing). One more touch
+     * for the nodes' clocks.
+     */
+    private long outlived() {
+        return Instant.now().minus(settings.sessions().idleTimeout()).minus(touch().multipliedBy(2)).toEpochMilli();
     }
 
     private Duration touch() {

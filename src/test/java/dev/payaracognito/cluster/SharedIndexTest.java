@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.PartitionAwareKey;
 import dev.payaracognito.localcognito.faults.MutableClock;
 import dev.payaracognito.testing.LoopbackMember;
 import dev.payaracognito.testing.PayaraNode;
@@ -76,6 +77,20 @@ class SharedIndexTest {
         assertEquals(List.of(2), values(read.group("a11ce")), "the grid's own expiry removed it");
         read.remove("a11ce", "02");
         assertEquals(List.of(), written.group("a11ce"));
+    }
+
+    @Test
+    void aValueOfAnotherTypeInTheGridIsNoEntry() throws Exception {
+        HazelcastInstance grid = LoopbackMember.start("shared-index-typed-" + ProcessHandle.current().pid(),
+                PayaraNode.freePort());
+        SharedIndex index = new SharedIndex("sessions", () -> grid, Clock.systemUTC());
+        index.put("a11ce", "01", ALICE_1, Duration.ofMinutes(5));
+        // a writer of the grid: a string where the index keeps bytes
+        grid.getMap("sessions").set(new PartitionAwareKey<>("02", "a11ce"), "not bytes");
+        assertEquals(List.of(1), values(index.group("a11ce")));
+        assertEquals(1, count(index.all()));
+        assertEquals(Optional.empty(), index.get("a11ce", "02"));
+        assertEquals(1, index.get("a11ce", "01").orElseThrow()[0]);
     }
 
     @Test

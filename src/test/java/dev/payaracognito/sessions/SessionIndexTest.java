@@ -86,9 +86,31 @@ class SessionIndexTest {
     }
 
     @Test
+    void eachSessionIsListedOnceThoughItsEntryBeFoundTwice() throws Exception {
+        IntStream.range(0, 3).forEach(i -> put("alice", id(i), NOW.minusSeconds(60L * i)));
+        // a writer of the grid copies alice's session 1 under another id of her group (as two keys' tags would)
+        entries.put(tag("alice"), id(7), entries.get(tag("alice"), id(1)).orElseThrow(), LIFE);
+
+        assertEquals(List.of(id(2), id(0), id(1)), ids(index.listed("alice", id(2), 10)));
+        assertEquals(List.of(id(0), id(1), id(2)), index.of("alice").stream().map(IndexedSession::id).toList());
+        assertEquals(3, index.search("ali").get(0).count());
+    }
+
+    @Test
+    void thisSessionIsFirstAlsoWhenItsEntryIsMetOnlyAmongTheOthers() {
+        put("alice", id(0), NOW);
+        // this session's entry under another id: reading it by its own id finds nothing
+        entries.put(tag("alice"), id(9), IndexEntry.of(keys, session("alice", id(1), NOW.minusSeconds(60))), LIFE);
+        assertEquals(List.of(id(1), id(0)), ids(index.listed("alice", id(1), 10)));
+        assertEquals(List.of(id(0), id(1)), ids(index.listed("alice", null, 10)), "no session of hers: the latest");
+    }
+
+    @Test
     void oneSessionIsFoundByItsIdAmongTheUsersOnly() throws Exception {
         put("alice", id(1), NOW);
         put("bob", id(2), NOW);
+        // bob's entry copied into alice's group under its own id: it opens, and is not hers to end
+        entries.put(tag("alice"), id(2), entries.get(tag("bob"), id(2)).orElseThrow(), LIFE);
         // alice's entry put under another id of hers: it names its own id
         entries.put(tag("alice"), id(3), entries.get(tag("alice"), id(1)).orElseThrow(), LIFE);
 
@@ -100,6 +122,23 @@ class SessionIndexTest {
         String notAnId = "../" + id(4);
         put("alice", notAnId, NOW);
         assertEquals(Optional.empty(), index.find("alice", notAnId));
+    }
+
+    @Test
+    void anEntryOlderThanAnyEntryLivesIsOfAnEndedSessionWhateverItsLifeInTheGrid() {
+        put("alice", id(0), NOW);
+        // a writer of the grid keeps entries past their life: the idle timeout is 30 minutes, an entry lives one
+        // minute more, and one more minute is allowed for the nodes' clocks
+        put("alice", id(1), NOW.minus(Duration.ofMinutes(33)));
+        put("alice", id(2), NOW.minus(Duration.ofMinutes(31)));
+
+        SessionIndex.Listing listing = index.listed("alice", id(1), 10);
+
+        assertEquals(List.of(id(0), id(2)), ids(listing));
+        assertEquals(2, listing.count());
+        assertEquals(Optional.empty(), index.find("alice", id(1)));
+        assertEquals(List.of(id(0), id(2)), index.of("alice").stream().map(IndexedSession::id).toList());
+        assertEquals(2, index.search("alice").get(0).count());
     }
 
     @Test

@@ -130,14 +130,16 @@ public final class SharedIndex {
             return live().map(Local::value).toList();
         }
         try {
-            return bytesOf(map(running).values());
+            Collection<Object> values = map(running).values();
+            // read as it is walked: every value of the cluster at once is more than a search needs at a time
+            return () -> values.stream().filter(byte[].class::isInstance).map(byte[].class::cast).iterator();
         } catch (RuntimeException failed) {
             warn("not read from", failed);
             return List.of();
         }
     }
 
-    /** The values that are bytes: the map is typed so, and the grid holds whatever a writer puts in it. */
+    /** The values that are bytes: the grid holds whatever a writer puts in it. */
     private static List<byte[]> bytesOf(Collection<?> values) {
         return values.stream().filter(byte[].class::isInstance).map(byte[].class::cast).toList();
     }

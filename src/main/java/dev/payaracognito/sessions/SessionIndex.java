@@ -93,12 +93,15 @@ public class SessionIndex {
         refreshTokens.forget(id);
     }
 
-    /** The sessions of {@code username}, the latest active first, each once. */
+    /**
+     * The sessions of {@code username}, the latest active first, each once (its latest entry), those whose entries
+     * {@link #listed} no longer lists among them: ending them all ends these too.
+     */
     public List<IndexedSession> of(String username) {
         Map<String, IndexedSession> sessions = new HashMap<>();
         for (String tag : keys().tags(USER_TAG, username)) {
             index.group(tag).forEach(value -> open(value, username)
-                    .ifPresent(session -> sessions.putIfAbsent(session.id(), session)));
+                    .ifPresent(session -> sessions.merge(session.id(), session, SessionIndex::latest)));
         }
         return sessions.values().stream().sorted(Comparator.comparing(IndexedSession::lastActive).reversed()).toList();
     }
@@ -165,10 +168,12 @@ public class SessionIndex {
     public List<SignedInUser> search(String prefix) {
         String wanted = prefix.strip().toLowerCase(Locale.ROOT);
         Map<String, Map<String, IndexedSession>> byUser = new TreeMap<>();
+        long outlived = outlived();
         for (byte[] value : index.all()) {
-            open(value).filter(session -> matches(session, wanted))
+            IndexEntry.open(keys(), value)
+                    .filter(session -> session.lastActive().toEpochMilli() > outlived && matches(session, wanted))
                     .ifPresent(session -> byUser.computeIfAbsent(session.username(), user -> new HashMap<>())
-                            .putIfAbsent(session.id(), session));
+                            .merge(session.id(), session, SessionIndex::latest));
         }
         return byUser.entrySet().stream()
                 .map(user -> SignedInUser.of(user.getKey(), List.copyOf(user.getValue().values()))).toList();
@@ -206,23 +211,24 @@ public class SessionIndex {
      * entry into the group: it opens, and is not theirs).
      */
     private Optional<IndexedSession> open(byte[] value, String username) {
-        return open(value).filter(session -> session.username().equals(username));
+        return IndexEntry.open(keys(), value).filter(session -> session.username().equals(username));
     }
 
-    /** An entry that opens, of a session that could still be signed in. */
-    private Optional<IndexedSession> open(byte[] value) {
-        long outlived = outlived();
-        return IndexEntry.open(keys(), value).filter(session -> session.lastActive().toEpochMilli() > outlived);
+    /** Of two entries of one session (a copy, or two keys' tags), the one written last. */
+    private static IndexedSession latest(IndexedSession one, IndexedSession other) {
+        return other.lastActive().isAfter(one.lastActive()) ? other : one;
     }
 
     /**
-     * The time (epoch milliseconds) at or before which an entry's session has had no request for longer than any
-     * entry lives: it has ended, idle, and the grid removes such an entry by itself, unless a writer of the grid put
-     * it back to live longer (a copy of an ended session's entry would be listed, and end nothing). One more touch
-     * for the nodes' clocks.
+     * The time (epoch milliseconds) at or before which an entry is not listed: its session has had no request since
+     * for longer than it can live idle. The grid removes such an entry by itself, unless a writer of the grid put it
+     * back to live longer (a copy of an ended session's entry would be listed, and end nothing). A session's entry
+     * is rewritten one touch after the last, and its idle timeout counted from a request recorded once a touch at
+     * most: a live session's entry can be the idle timeout and two touches old; one touch more for the nodes' clocks.
+     * Only the pages' lists leave such entries out; ending every session of a user ends them too.
      */
     private long outlived() {
-        return Instant.now().minus(settings.sessions().idleTimeout()).minus(touch().multipliedBy(2)).toEpochMilli();
+        return Instant.now().minus(settings.sessions().idleTimeout()).minus(touch().multipliedBy(3)).toEpochMilli();
     }
 
     private Duration touch() {

@@ -115,8 +115,8 @@ public final class SharedIndex {
         }
         try {
             // the values, not the entries: of entries Hazelcast makes a set, hashing each one it found
-            return bytesOf(map(running).values(Predicates.partitionPredicate(group,
-                    Predicates.equal("__key.partitionKey", group))));
+            return bytes(map(running).values(Predicates.partitionPredicate(group,
+                    Predicates.equal("__key.partitionKey", group)))).toList();
         } catch (RuntimeException failed) {
             warn("not read from", failed);
             return List.of();
@@ -132,7 +132,7 @@ public final class SharedIndex {
         try {
             Collection<Object> values = map(running).values();
             // read as it is walked: every value of the cluster at once is more than a search needs at a time
-            return () -> values.stream().filter(byte[].class::isInstance).map(byte[].class::cast).iterator();
+            return () -> bytes(values).iterator();
         } catch (RuntimeException failed) {
             warn("not read from", failed);
             return List.of();
@@ -140,8 +140,8 @@ public final class SharedIndex {
     }
 
     /** The values that are bytes: the grid holds whatever a writer puts in it. */
-    private static List<byte[]> bytesOf(Collection<?> values) {
-        return values.stream().filter(byte[].class::isInstance).map(byte[].class::cast).toList();
+    private static Stream<byte[]> bytes(Collection<?> values) {
+        return values.stream().filter(byte[].class::isInstance).map(byte[].class::cast);
     }
 
     private Stream<Local> live() {

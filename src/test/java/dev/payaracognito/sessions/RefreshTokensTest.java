@@ -3,20 +3,13 @@ package dev.payaracognito.sessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.payaracognito.cluster.DataGrid;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cluster.SharedIndex;
 import dev.payaracognito.cognito.CognitoSettings;
-import dev.payaracognito.testing.MapSettings;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +27,7 @@ class RefreshTokensTest {
 
     @BeforeEach
     void openWithoutAGrid() throws ReflectiveOperationException {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        set("grid", new DataGrid());
-        set("settings", MapSettings.of(Map.of("cognito.region", "eu-west-1", "cognito.user-pool-id",
-                "eu-west-1_AbC123xyz", "cognito.client-id", "client1", "cognito.client-secret", "secret",
-                "app.session.key", "k1:" + Base64.getEncoder().encodeToString(key)), Set.of()));
+        WithoutAGrid.inject(refreshTokens);
         refreshTokens.open();
     }
 
@@ -55,7 +43,7 @@ class RefreshTokensTest {
     @Test
     void whatTheGridHoldsIsSealedAndOpensForItsOwnSessionOnly() throws Exception {
         refreshTokens.keep(ALICE, TOKEN, Instant.now());
-        SharedIndex held = (SharedIndex) field("tokens").get(refreshTokens);
+        SharedIndex held = (SharedIndex) WithoutAGrid.fieldOf(refreshTokens, "tokens");
         byte[] sealed = held.get(ALICE, "refresh-token").orElseThrow();
         assertFalse(new String(sealed, StandardCharsets.ISO_8859_1).contains("of-alice"), "the token is readable");
         // a writer of the grid copies alice's entry to bob's session: ending bob's must not revoke alice's token
@@ -65,9 +53,9 @@ class RefreshTokensTest {
 
     @Test
     void anEntryThatDoesNotOpenHereIsNoTokenAndIsNotReportedRevoked() throws Exception {
-        SharedIndex held = (SharedIndex) field("tokens").get(refreshTokens);
+        SharedIndex held = (SharedIndex) WithoutAGrid.fieldOf(refreshTokens, "tokens");
         // what a version before TokenFields sealed: the token's text, under the same purpose
-        SessionKeys keys = ((CognitoSettings) field("settings").get(refreshTokens)).sessions().keys();
+        SessionKeys keys = ((CognitoSettings) WithoutAGrid.fieldOf(refreshTokens, "settings")).sessions().keys();
         held.put(ALICE, "refresh-token", keys.seal("refresh-token:" + ALICE, TOKEN.getBytes(StandardCharsets.UTF_8)),
                 Duration.ofMinutes(5));
         assertEquals(Optional.empty(), refreshTokens.of(ALICE));
@@ -81,15 +69,5 @@ class RefreshTokensTest {
         refreshTokens.keep(BOB, TOKEN, Instant.now());
         refreshTokens.keep(BOB, null, Instant.now()); // a sign-in Cognito gave none has none
         assertEquals(Optional.empty(), refreshTokens.of(BOB));
-    }
-
-    private void set(String name, Object value) throws ReflectiveOperationException {
-        field(name).set(refreshTokens, value);
-    }
-
-    private static Field field(String name) throws NoSuchFieldException {
-        Field field = RefreshTokens.class.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
     }
 }

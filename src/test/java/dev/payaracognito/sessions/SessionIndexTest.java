@@ -2,22 +2,14 @@ package dev.payaracognito.sessions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.payaracognito.cluster.DataGrid;
 import dev.payaracognito.cluster.SessionKeys;
 import dev.payaracognito.cluster.SharedIndex;
-import dev.payaracognito.cognito.CognitoSettings;
-import dev.payaracognito.testing.MapSettings;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,16 +29,9 @@ class SessionIndexTest {
 
     @BeforeEach
     void openWithoutAGrid() throws ReflectiveOperationException {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        CognitoSettings settings = MapSettings.of(Map.of("cognito.region", "eu-west-1", "cognito.user-pool-id",
-                "eu-west-1_AbC123xyz", "cognito.client-id", "client1", "cognito.client-secret", "secret",
-                "app.session.key", "k1:" + Base64.getEncoder().encodeToString(key)), Set.of());
-        set("grid", new DataGrid());
-        set("settings", settings);
+        keys = WithoutAGrid.inject(index).sessions().keys();
         index.open();
-        entries = (SharedIndex) field("index").get(index);
-        keys = settings.sessions().keys();
+        entries = (SharedIndex) WithoutAGrid.fieldOf(index, "index");
     }
 
     @Test
@@ -199,15 +184,5 @@ class SessionIndexTest {
 
     private static List<String> ids(SessionIndex.Listing listing) {
         return listing.sessions().stream().map(IndexedSession::id).toList();
-    }
-
-    private void set(String name, Object value) throws ReflectiveOperationException {
-        field(name).set(index, value);
-    }
-
-    private static Field field(String name) throws NoSuchFieldException {
-        Field field = SessionIndex.class.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
     }
 }
